@@ -1,0 +1,24 @@
+namespace PlanAtlas.Model;
+
+/// <summary>A span of the source removed as web-page chrome (今天是…, 网站地图, ICP备…), kept so nothing is lost silently.</summary>
+public sealed record RemovedText(int Line, string Text, string Reason);
+
+/// <summary>
+/// The structured record of one plan: what the parser made of one source document.
+/// <see cref="Id"/> is the permalink (region code and year, e.g. 420700-2018, with -2 … where a region has two plans in a year).
+/// </summary>
+public sealed record Plan(
+    string Id,
+    string SourceFile,
+    PlanMetadata Metadata,
+    IReadOnlyList<Item> Items,
+    IReadOnlyList<RemovedText> Removed,
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The decoded source, kept so the plan page can show the original text.</summary>
+    public SourceDocument? Source { get; init; }
+
+    public string Title => Metadata.Title?.Value ?? Path.GetFileNameWithoutExtension(SourceFile);
+    public int? Year => Metadata.Year?.Value;
+    public Region? Region => Metadata.Region?.Value;
+}

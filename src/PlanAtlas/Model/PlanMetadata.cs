@@ -1,0 +1,34 @@
+namespace PlanAtlas.Model;
+
+/// <summary>Where a metadata value came from, shown beside it on the plan page.</summary>
+public enum Provenance
+{
+    /// <summary>A row of input/plans.csv: overrides everything else.</summary>
+    Manifest,
+    /// <summary>The 公文 header: banner, 发文字号, title, signature, 成文日期.</summary>
+    DocumentHeader,
+    /// <summary>A portal's metadata block (索引号 / 发文字号 / 发文日期 / 发文单位 …).</summary>
+    PortalMetadata,
+    /// <summary>Inferred from the body text (mentions of a year, a region).</summary>
+    Body,
+    /// <summary>Inferred from the file name.</summary>
+    FileName,
+}
+
+/// <summary>A metadata value with its provenance; <see cref="Note"/> says what was repaired or why it is uncertain.</summary>
+public sealed record Sourced<T>(T Value, Provenance Source, string? Note = null);
+
+public enum PlanKind { Other = 0, WorkPoints, Notice, Summary }
+
+public sealed record PlanMetadata
+{
+    public Sourced<string>? Title { get; init; }
+    public Sourced<string>? Issuer { get; init; }
+    /// <summary>发文字号 as normalised (〔〕 brackets); the raw form is kept in the note when repaired.</summary>
+    public Sourced<string>? DocNumber { get; init; }
+    public Sourced<DateOnly>? IssuedOn { get; init; }
+    public Sourced<PlanKind>? Kind { get; init; }
+    public Sourced<int>? Year { get; init; }
+    public Sourced<Region>? Region { get; init; }
+    public Sourced<string>? SourceUrl { get; init; }
+}

@@ -1,0 +1,30 @@
+namespace PlanAtlas.Model;
+
+/// <summary>
+/// What a reader hands the parser, whatever the file's format: the document as an ordered list of
+/// blocks, plus metadata the container itself carried (a portal's 发文字号 table, a .docx's core properties).
+/// </summary>
+/// <param name="SourceFile">Path relative to the plans folder, with forward slashes: the plan's name in messages.</param>
+/// <param name="Format">"txt", "md", "html", "docx" or "pdf".</param>
+/// <param name="Encoding">The character encoding the text was decoded from, where the file was text.</param>
+/// <param name="ContentHash">SHA-256 of the file's bytes, lower-case hex: detects the same plan under two names.</param>
+public sealed record SourceDocument(
+    string SourceFile,
+    string Format,
+    string? Encoding,
+    IReadOnlyList<SourceBlock> Blocks,
+    IReadOnlyDictionary<string, string> ContainerMetadata,
+    string ContentHash)
+{
+    /// <summary>The text of every paragraph block in order, one per line: what the parser accounts for.</summary>
+    public IEnumerable<string> Lines => Blocks.OfType<ParagraphBlock>().Select(b => b.Text);
+}
+
+/// <summary>A block of a source document; <see cref="Line"/> is 1-based in the file where the format has lines.</summary>
+public abstract record SourceBlock(int Line);
+
+/// <summary>One line or paragraph of text, exactly as decoded (no trimming: the parser must account for every character).</summary>
+public sealed record ParagraphBlock(int Line, string Text) : SourceBlock(Line);
+
+/// <summary>A table that arrived as a table (html, docx); rows of cells, the header row first where there is one.</summary>
+public sealed record TableBlock(int Line, IReadOnlyList<IReadOnlyList<string>> Rows) : SourceBlock(Line);

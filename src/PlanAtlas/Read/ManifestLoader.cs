@@ -1,0 +1,77 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Read;
+
+/// <summary>
+/// Reads input/plans.csv with CsvHelper. The manifest is optional; a row that is broken is reported with
+/// its row number and skipped, the rest still apply.
+/// </summary>
+public static class ManifestLoader
+{
+    public static readonly string[] Columns =
+        ["file", "title", "region", "region_code", "level", "year", "issuer", "doc_number", "issued_on", "kind", "source_url"];
+
+    public static IReadOnlyDictionary<string, ManifestEntry> Load(string path, List<Diagnostic> diagnostics)
+    {
+        var entries = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        if (!File.Exists(path)) return entries;
+
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
+            TrimOptions = TrimOptions.Trim,
+            BadDataFound = null,
+            MissingFieldFound = null,
+        };
+        try
+        {
+            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            using var csv = new CsvReader(reader, config);
+            if (!csv.Read() || !csv.ReadHeader())
+                return entries;
+            var header = csv.HeaderRecord ?? [];
+            if (!header.Contains("file"))
+            {
+                diagnostics.Add(new Diagnostic(Severity.Error, "PA120", InputReader.ManifestFile, 1,
+                    "the manifest has no 'file' column; it is ignored"));
+                return entries;
+            }
+            foreach (var unknown in header.Where(h => !Columns.Contains(h)))
+                diagnostics.Add(new Diagnostic(Severity.Warning, "PA121", InputReader.ManifestFile, 1,
+                    $"unknown column '{unknown}' is ignored (known: {string.Join(", ", Columns)})"));
+
+            while (csv.Read())
+            {
+                var row = csv.Parser.Row;
+                string? Get(string column) => header.Contains(column) && csv.TryGetField<string>(column, out var v)
+                    && !string.IsNullOrWhiteSpace(v) ? v : null;
+                var file = Get("file")?.Replace('\\', '/');
+                if (file is null)
+                {
+                    diagnostics.Add(new Diagnostic(Severity.Warning, "PA122", InputReader.ManifestFile, row,
+                        "row has no file name; it is ignored"));
+                    continue;
+                }
+                if (file.StartsWith(InputReader.PlansFolder + "/", StringComparison.Ordinal))
+                    file = file[(InputReader.PlansFolder.Length + 1)..];
+                if (entries.ContainsKey(file))
+                {
+                    diagnostics.Add(new Diagnostic(Severity.Warning, "PA123", InputReader.ManifestFile, row,
+                        $"'{file}' is listed again (first at row {entries[file].Row}); this row is ignored"));
+                    continue;
+                }
+                entries[file] = new ManifestEntry(row, file, Get("title"), Get("region"), Get("region_code"), Get("level"),
+                    Get("year"), Get("issuer"), Get("doc_number"), Get("issued_on"), Get("kind"), Get("source_url"));
+            }
+        }
+        catch (CsvHelperException e)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, "PA124", InputReader.ManifestFile, e.Context?.Parser?.Row,
+                $"the manifest is not valid CSV: {e.Message.Split('\n')[0]}"));
+        }
+        return entries;
+    }
+}

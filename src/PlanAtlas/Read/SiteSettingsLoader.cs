@@ -1,0 +1,59 @@
+using PlanAtlas.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace PlanAtlas.Read;
+
+/// <summary>Reads input/site.yml; a missing file gives the defaults, a malformed one a diagnostic with its line.</summary>
+public static class SiteSettingsLoader
+{
+    private sealed class SettingsYaml
+    {
+        public string? Title { get; set; }
+        public string? Description { get; set; }
+        public string? BasePath { get; set; }
+        public string? Language { get; set; }
+        public string? BaseUrl { get; set; }
+        public int? Clusters { get; set; }
+    }
+
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
+        .Build();
+
+    public static SiteSettings Load(string path, List<Diagnostic> diagnostics)
+    {
+        if (!File.Exists(path)) return new SiteSettings();
+        SettingsYaml? raw;
+        try
+        {
+            raw = Yaml.Deserialize<SettingsYaml>(File.ReadAllText(path));
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, "PA110", InputReader.SettingsFile, (int)e.Start.Line,
+                $"site.yml is not valid YAML: {e.Message}; using the defaults"));
+            return new SiteSettings();
+        }
+        if (raw is null) return new SiteSettings();
+        var defaults = new SiteSettings();
+        return new SiteSettings
+        {
+            Title = raw.Title ?? defaults.Title,
+            Description = raw.Description ?? defaults.Description,
+            BasePath = NormalizeBasePath(raw.BasePath),
+            Language = raw.Language ?? defaults.Language,
+            BaseUrl = raw.BaseUrl?.TrimEnd('/'),
+            Clusters = raw.Clusters,
+        };
+    }
+
+    /// <summary>"planatlas", "/planatlas" and "/planatlas/" all mean "/planatlas/"; empty means "/".</summary>
+    public static string NormalizeBasePath(string? basePath)
+    {
+        var trimmed = (basePath ?? "").Trim().Trim('/');
+        return trimmed.Length == 0 ? "/" : "/" + trimmed + "/";
+    }
+}

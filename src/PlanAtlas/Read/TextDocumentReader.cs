@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Text;
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Read;
+
+/// <summary>Plain text and Markdown plans: one paragraph block per line.</summary>
+public sealed class TextDocumentReader : IDocumentReader
+{
+    public IReadOnlyCollection<string> Extensions { get; } = [".txt", ".md"];
+
+    public SourceDocument Read(byte[] bytes, string sourceFile)
+    {
+        var (text, encoding) = TextDecoding.Decode(bytes, sourceFile);
+        return new SourceDocument(
+            sourceFile,
+            Path.GetExtension(sourceFile).TrimStart('.').ToLowerInvariant(),
+            encoding,
+            SplitLines(text),
+            new Dictionary<string, string>(),
+            ContentHash(bytes));
+    }
+
+    /// <summary>Lines split on \n, \r\n or \r; the line breaks themselves are the only characters not kept.</summary>
+    public static IReadOnlyList<SourceBlock> SplitLines(string text)
+    {
+        var blocks = new List<SourceBlock>();
+        int line = 1, start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('\n' or '\r')) continue;
+            blocks.Add(new ParagraphBlock(line++, text[start..i]));
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            start = i + 1;
+        }
+        if (start < text.Length) blocks.Add(new ParagraphBlock(line, text[start..]));
+        return blocks;
+    }
+
+    public static string ContentHash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}
+
+/// <summary>Decodes text files. UTF-8 (with or without BOM) for now; other encodings are detected by the reader for them.</summary>
+public static class TextDecoding
+{
+    public static (string Text, string Encoding) Decode(byte[] bytes, string sourceFile)
+    {
+        if (bytes.Length == 0) throw new DocumentReadException("PA201", "the file is empty");
+        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var utf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        try
+        {
+            var text = utf8.GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
+            return (text, hasBom ? "utf-8-bom" : "utf-8");
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new DocumentReadException("PA202", $"not valid UTF-8 text (byte offset {e.Index})");
+        }
+    }
+}
