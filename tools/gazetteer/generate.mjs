@@ -13,7 +13,9 @@ const pad = (code) => code.padEnd(6, '0');
 const rows = [];
 for (const p of dist('provinces.json')) rows.push([pad(p.code), p.name, 'province', '']);
 for (const c of dist('cities.json')) rows.push([pad(c.code), c.name, 'city', pad(c.provinceCode)]);
-for (const a of dist('areas.json')) rows.push([pad(a.code), a.name, 'county', pad(a.cityCode)]);
+// Cities without counties (东莞市, 中山市, 儋州市) list themselves again as an area: keep the city only.
+const taken = new Set(rows.map((r) => r[0]));
+for (const a of dist('areas.json')) if (!taken.has(pad(a.code))) rows.push([pad(a.code), a.name, 'county', pad(a.cityCode)]);
 
 // Municipalities list "市辖区" as their only city: keep it, the gazetteer skips such names when matching text.
 rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2].localeCompare(b[2])));

@@ -19,7 +19,9 @@ public static class ContentPageLoader
     }
 
     private static readonly MarkdownPipeline FrontMatterOnly = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
-    private static readonly IDeserializer Yaml = new DeserializerBuilder().IgnoreUnmatchedProperties().Build();
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(YamlDotNet.Serialization.NamingConventions.CamelCaseNamingConvention.Instance)
+        .IgnoreUnmatchedProperties().Build();
 
     public static IReadOnlyList<ContentPage> LoadAll(string pagesDirectory, List<Diagnostic> diagnostics)
     {

@@ -1,0 +1,49 @@
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Build;
+
+/// <param name="BasePath">Overrides site.yml's base_path when given.</param>
+/// <param name="ThemeDirectory">The theme to use; null picks the default theme.</param>
+public sealed record BuildOptions(string InputDirectory, string OutputDirectory, string? BasePath = null, bool Strict = false, string? ThemeDirectory = null);
+
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, string Summary);
+
+public enum BuildOutcome
+{
+    /// <summary>The site was built and swapped in (warnings allowed).</summary>
+    Built = 0,
+    /// <summary>The build could not run or failed; the previous output is untouched.</summary>
+    Failed = 1,
+    /// <summary>--strict and there were warnings or errors: the site was not swapped in.</summary>
+    StrictFailed = 3,
+    /// <summary>Cancelled (Ctrl-C, SIGTERM); the previous output is untouched.</summary>
+    Cancelled = 130,
+}
+
+public sealed record BuildResult(
+    BuildOutcome Outcome,
+    int Plans,
+    int Items,
+    int Pages,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<StageTiming> Stages,
+    string? FatalError = null)
+{
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+}
+
+/// <summary>How the pipeline reports its progress; the CLI shows it with Spectre.Console, tests ignore it.</summary>
+public interface IBuildProgress
+{
+    void StageStarted(string stage);
+    void StageFinished(StageTiming timing);
+
+    public static readonly IBuildProgress None = new Silent();
+
+    private sealed class Silent : IBuildProgress
+    {
+        public void StageStarted(string stage) { }
+        public void StageFinished(StageTiming timing) { }
+    }
+}

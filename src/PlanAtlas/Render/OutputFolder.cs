@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace PlanAtlas.Render;
+
+/// <summary>
+/// The folder a build writes into. Every write goes through <see cref="FullPath"/>, which refuses any path
+/// that would land outside the folder, so no input (a plan id, a page slug) can make the build write elsewhere.
+/// </summary>
+public sealed class OutputFolder
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(false);
+    private readonly string _root;
+    private int _pages;
+
+    public OutputFolder(string root)
+    {
+        _root = Path.GetFullPath(root);
+        Directory.CreateDirectory(_root);
+    }
+
+    public string Root => _root;
+    public int PagesWritten => _pages;
+
+    public string FullPath(string sitePath)
+    {
+        var relative = sitePath.EndsWith('/') || sitePath.Length == 0 ? sitePath + "index.html" : sitePath;
+        var full = Path.GetFullPath(Path.Combine(_root, relative.TrimStart('/')));
+        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new InvalidOperationException($"refusing to write '{sitePath}' outside the output folder");
+        return full;
+    }
+
+    public void WritePage(string sitePath, string html)
+    {
+        WriteText(sitePath, html);
+        Interlocked.Increment(ref _pages);
+    }
+
+    public void WriteText(string sitePath, string text) => WriteBytes(sitePath, Utf8NoBom.GetBytes(text));
+
+    public void WriteBytes(string sitePath, byte[] bytes)
+    {
+        var full = FullPath(sitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, bytes);
+    }
+
+    public void CopyFile(string source, string sitePath)
+    {
+        var full = FullPath(sitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.Copy(source, full, overwrite: true);
+    }
+}

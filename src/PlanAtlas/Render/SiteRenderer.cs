@@ -1,0 +1,182 @@
+using System.Globalization;
+using PlanAtlas.Model;
+using PlanAtlas.Render.Views;
+
+namespace PlanAtlas.Render;
+
+/// <summary>
+/// The render stage: every page of the site from the parsed plans, through the theme's templates.
+/// Pages are independent, so plan pages render in parallel; each writes its own file.
+/// </summary>
+public sealed class SiteRenderer
+{
+    /// <summary>Top-level folders the generator owns; a Markdown page may not take one of these slugs.</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs =
+        new HashSet<string>(["plans", "regions", "years", "assets", "data", "search", "themes", "clusters", "compare", "pagefind", "index"], StringComparer.Ordinal);
+
+    private readonly SiteSettings _settings;
+    private readonly ThemeFiles _theme;
+    private readonly SiteUrls _urls;
+    private readonly UiStrings _t;
+    private readonly TemplateEngine _templates;
+
+    public SiteRenderer(SiteSettings settings, ThemeFiles theme, IReadOnlyList<ContentPage> pages)
+    {
+        _settings = settings;
+        _theme = theme;
+        _urls = new SiteUrls(settings.BasePath);
+        _t = new UiStrings(theme.ReadText("strings.yml"), settings.Language);
+        Pages = pages;
+        var nav = pages.Where(p => !ReservedSlugs.Contains(p.Slug)).Select(p => new LinkCount(p.Title, _urls.Url(p.Slug + "/"), 0)).ToList();
+        _templates = new TemplateEngine(theme, _urls, _t, new { settings.Title, settings.Description, BasePath = settings.BasePath, Pages = nav });
+    }
+
+    public IReadOnlyList<ContentPage> Pages { get; }
+    public SiteUrls Urls => _urls;
+    public UiStrings Strings => _t;
+    public TemplateEngine Templates => _templates;
+
+    public void Render(IReadOnlyList<Plan> plans, OutputFolder output, List<Diagnostic> diagnostics)
+    {
+        var rows = plans.Select(p => PlanRow.From(p, _urls, _t))
+            .OrderBy(r => r.Year, StringComparer.Ordinal).ThenBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+        CopyAssets(output);
+        RenderHome(rows, plans, output);
+        Parallel.ForEach(plans, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            plan => RenderPlan(plan, output));
+        RenderRegions(plans, rows, output);
+        RenderYears(rows, output);
+        RenderContentPages(output, diagnostics);
+    }
+
+    private void CopyAssets(OutputFolder output)
+    {
+        foreach (var file in _theme.List("assets"))
+            output.CopyFile(_theme.Resolve(file), file);
+    }
+
+    private void RenderHome(List<PlanRow> rows, IReadOnlyList<Plan> plans, OutputFolder output)
+    {
+        var model = new HomePageModel(rows,
+            rows.Select(r => r.Year).Where(y => y.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
+            rows.Select(r => r.Province).Where(p => p.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
+            rows.GroupBy(r => r.Level).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new LinkCount(g.First().LevelLabel, g.Key, g.Count())).ToList(),
+            plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph)));
+        var page = new PageInfo(_settings.Title, "", _settings.Description, "home") { Scripts = ["assets/js/plan-table.js"] };
+        output.WritePage("", _templates.RenderPage("home", page, model));
+    }
+
+    private void RenderPlan(Plan plan, OutputFolder output)
+    {
+        var row = PlanRow.From(plan, _urls, _t);
+        var items = plan.Items.Select(ItemView.From).ToList();
+        var model = new PlanPageModel(row, MetadataFields(plan), items,
+            items.Where(i => i.Kind is "section" || (i.Kind == "item" && i.Level <= 2)).ToList(),
+            plan.Removed,
+            plan.Diagnostics.Select(d => d.ToString()).ToList(),
+            plan.Source?.Lines.ToList() ?? [],
+            plan.Metadata.SourceUrl?.Value);
+        var crumbs = new List<PageCrumb>();
+        if (plan.Region is { } r)
+        {
+            crumbs.Add(new PageCrumb(r.ProvinceName, SiteUrls.RegionPath(r.ProvinceCode)));
+            if (r.CityCode is { } cc && r.Level == AdminLevel.County) crumbs.Add(new PageCrumb(r.CityName!, SiteUrls.RegionPath(cc)));
+        }
+        var description = string.Join(" · ", new[] { row.Region, row.Year, row.Issuer }.Where(s => s.Length > 0));
+        var page = new PageInfo(plan.Title, SiteUrls.PlanPath(plan.Id), description, "plans") { Breadcrumbs = crumbs };
+        output.WritePage(page.SitePath, _templates.RenderPage("plan", page, model));
+    }
+
+    private IReadOnlyList<MetadataField> MetadataFields(Plan plan)
+    {
+        var m = plan.Metadata;
+        var fields = new List<MetadataField>();
+        void Add<T>(string key, Sourced<T>? value, Func<T, string> format)
+        {
+            if (value is null) return;
+            fields.Add(new MetadataField(_t[$"meta.{key}"], format(value.Value), _t[$"provenance.{value.Source.ToString().ToLowerInvariant()}"], value.Note));
+        }
+        Add("title", m.Title, v => v);
+        Add("issuer", m.Issuer, v => v);
+        Add("doc_number", m.DocNumber, v => v);
+        Add("issued_on", m.IssuedOn, v => v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("kind", m.Kind, v => _t[$"kind.{v.ToString().ToLowerInvariant()}"]);
+        Add("year", m.Year, v => v.ToString(CultureInfo.InvariantCulture));
+        Add("region", m.Region, v => string.Join(" / ", new[] { v.ProvinceName, v.CityName, v.CountyName }.Where(s => s is not null).Distinct()) + $"（{v.Code}）");
+        Add("source_url", m.SourceUrl, v => v);
+        fields.Add(new MetadataField(_t["meta.source_file"], plan.SourceFile, "", null));
+        return fields;
+    }
+
+    private void RenderRegions(IReadOnlyList<Plan> plans, List<PlanRow> rows, OutputFolder output)
+    {
+        var byId = rows.ToDictionary(r => r.Id);
+        var located = plans.Where(p => p.Region is not null).ToList();
+        // A region page for every region that has plans at or below it: province → city → county.
+        var regions = located.SelectMany(p => Ancestry(p.Region!)).DistinctBy(r => r.Code).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+        foreach (var region in regions)
+        {
+            var inside = located.Where(p => Ancestry(p.Region!).Any(a => a.Code == region.Code)).Select(p => byId[p.Id]).ToList();
+            var children = regions.Where(c => Parent(c) == region.Code)
+                .Select(c => new LinkCount(c.Name, _urls.Url(SiteUrls.RegionPath(c.Code)), located.Count(p => Ancestry(p.Region!).Any(a => a.Code == c.Code))))
+                .ToList();
+            var crumbs = Ancestry(region).Where(a => a.Code != region.Code).Select(a => new PageCrumb(a.Name, SiteUrls.RegionPath(a.Code))).ToList();
+            var page = new PageInfo(region.Name, SiteUrls.RegionPath(region.Code), string.Format(CultureInfo.InvariantCulture, _t["region.description"], region.Name, inside.Count), "regions")
+            { Breadcrumbs = crumbs };
+            output.WritePage(page.SitePath, _templates.RenderPage("list", page, new ListPageModel(region.Name, $"{_t[$"level.{region.Level.ToString().ToLowerInvariant()}"]} · {region.Code}", inside, children)));
+        }
+        var provinces = regions.Where(r => r.Level == AdminLevel.Province)
+            .Select(p => new LinkCount(p.Name, _urls.Url(SiteUrls.RegionPath(p.Code)), located.Count(x => x.Region!.ProvinceCode == p.Code))).ToList();
+        var unlocated = rows.Where(r => r.RegionCode.Length == 0).ToList();
+        var index = new PageInfo(_t["nav.regions"], "regions/", _t["regions.intro"], "regions");
+        output.WritePage(index.SitePath, _templates.RenderPage("list", index, new ListPageModel(_t["nav.regions"], _t["regions.intro"], unlocated, provinces)));
+    }
+
+    /// <summary>The region and its parents, province first; built from the codes the region carries.</summary>
+    private static IEnumerable<Region> Ancestry(Region r)
+    {
+        if (r.Level != AdminLevel.Province)
+            yield return new Region(r.ProvinceCode, r.ProvinceName, AdminLevel.Province, r.ProvinceCode, r.ProvinceName, null, null);
+        if (r.Level == AdminLevel.County && r.CityCode is { } cc)
+            yield return new Region(cc, r.CityName!, AdminLevel.City, r.ProvinceCode, r.ProvinceName, cc, r.CityName);
+        yield return r;
+    }
+
+    private static string? Parent(Region r) => r.Level switch
+    {
+        AdminLevel.Province => null,
+        AdminLevel.City => r.ProvinceCode,
+        _ => r.CityCode ?? r.ProvinceCode,
+    };
+
+    private void RenderYears(List<PlanRow> rows, OutputFolder output)
+    {
+        var years = rows.Where(r => r.Year.Length > 0).GroupBy(r => r.Year).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        foreach (var year in years)
+        {
+            var title = string.Format(CultureInfo.InvariantCulture, _t["year.title"], year.Key);
+            var page = new PageInfo(title, $"years/{year.Key}/", title, "years") { Breadcrumbs = [new PageCrumb(_t["nav.years"], "years/")] };
+            output.WritePage(page.SitePath, _templates.RenderPage("list", page, new ListPageModel(title, null, year.ToList(), [])));
+        }
+        var index = new PageInfo(_t["nav.years"], "years/", _t["years.intro"], "years");
+        var links = years.Select(y => new LinkCount(string.Format(CultureInfo.InvariantCulture, _t["year.title"], y.Key), _urls.Url($"years/{y.Key}/"), y.Count())).ToList();
+        output.WritePage(index.SitePath, _templates.RenderPage("list", index, new ListPageModel(_t["nav.years"], _t["years.intro"], rows.Where(r => r.Year.Length == 0).ToList(), links)));
+    }
+
+    private void RenderContentPages(OutputFolder output, List<Diagnostic> diagnostics)
+    {
+        var markdown = new MarkdownPages(_urls);
+        foreach (var p in Pages)
+        {
+            if (ReservedSlugs.Contains(p.Slug))
+            {
+                diagnostics.Add(new Diagnostic(Severity.Warning, "PA131", p.SourceFile, null,
+                    $"page slug '{p.Slug}' is taken by the site itself; the page is skipped (set another slug in its front matter)"));
+                continue;
+            }
+            var page = new PageInfo(p.Title, p.Slug + "/", p.Description, "pages");
+            output.WritePage(page.SitePath, _templates.RenderPage("page", page, new ContentPageModel(markdown.ToHtml(p.Markdown))));
+        }
+    }
+}

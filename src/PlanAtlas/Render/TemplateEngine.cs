@@ -1,0 +1,85 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace PlanAtlas.Render;
+
+/// <summary>
+/// Scriban templates from theme/layouts, parsed once and reused for every page. Each page template renders
+/// its body; layouts/base.sbn then wraps it in the shared header and footer. Templates escape every value
+/// that comes from an input file with html.escape — Scriban has no auto-escaping.
+/// </summary>
+public sealed class TemplateEngine
+{
+    private readonly ThemeFiles _theme;
+    private readonly ScriptObject _globals;
+    private readonly Dictionary<string, Template> _cache = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public TemplateEngine(ThemeFiles theme, SiteUrls urls, UiStrings strings, object site)
+    {
+        _theme = theme;
+        _globals = new ScriptObject();
+        _globals.Import("url", new Func<string, string>(urls.Url));
+        _globals.Import("t", new Func<string, string>(key => strings[key]));
+        _globals["site"] = site;
+        _globals["lang"] = strings.Language;
+    }
+
+    /// <summary>Renders layouts/{name}.sbn with the page model, then wraps it in layouts/base.sbn.</summary>
+    public string RenderPage(string name, PageInfo page, object model)
+    {
+        var body = Render(name, page, model, content: null);
+        return Render("base", page, model, body);
+    }
+
+    private string Render(string name, PageInfo page, object model, string? content)
+    {
+        var template = Load($"layouts/{name}.sbn");
+        var context = new TemplateContext
+        {
+            TemplateLoader = new ThemeTemplateLoader(_theme),
+            StrictVariables = false,
+            EnableRelaxedMemberAccess = true,
+            LoopLimit = 0,
+            RecursiveLimit = 64,
+        };
+        context.PushGlobal(_globals);
+        var locals = new ScriptObject { ["page"] = page, ["model"] = model };
+        if (content is not null) locals["content"] = content;
+        context.PushGlobal(locals);
+        return template.Render(context);
+    }
+
+    private Template Load(string path)
+    {
+        lock (_lock)
+        {
+            if (_cache.TryGetValue(path, out var cached)) return cached;
+            var template = Template.Parse(_theme.ReadText(path), path);
+            if (template.HasErrors)
+                throw new TemplateException(path, string.Join("; ", template.Messages));
+            return _cache[path] = template;
+        }
+    }
+
+    private sealed class ThemeTemplateLoader(ThemeFiles theme) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => $"layouts/partials/{templateName}.sbn";
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => theme.ReadText(templatePath);
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new((string?)Load(context, callerSpan, templatePath));
+    }
+}
+
+/// <summary>What every layout needs to know about the page being rendered.</summary>
+/// <param name="SitePath">The page's path under the site root, e.g. "plans/420700-2018/" ("" for home).</param>
+/// <param name="Scripts">Extra script files (site paths) this page needs; most pages need none beyond the site's own.</param>
+public sealed record PageInfo(string Title, string SitePath, string? Description = null, string Section = "")
+{
+    public IReadOnlyList<string> Scripts { get; init; } = [];
+    public IReadOnlyList<PageCrumb> Breadcrumbs { get; init; } = [];
+}
+
+public sealed record PageCrumb(string Title, string SitePath);
+
+public sealed class TemplateException(string template, string message) : Exception($"{template}: {message}");

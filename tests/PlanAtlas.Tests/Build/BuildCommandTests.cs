@@ -1,0 +1,124 @@
+using PlanAtlas.Build;
+using PlanAtlas.Cli;
+
+namespace PlanAtlas.Tests.Build;
+
+/// <summary>The command-line contract: defaults, exit codes, and that a failed build never touches the previous output.</summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed class BuildCommandTests
+{
+    private static int Cli(params string[] args)
+    {
+        var stdout = Console.Out; var stderr = Console.Error;
+        Console.SetOut(TextWriter.Null); Console.SetError(TextWriter.Null);
+        try { return CommandLine.Run(args); }
+        finally { Console.SetOut(stdout); Console.SetError(stderr); }
+    }
+
+    private static RepoPaths.TempFolder SampleCopy(out string input)
+    {
+        var temp = RepoPaths.NewTemp();
+        input = temp["input"];
+        RepoPaths.CopyTree(RepoPaths.SampleInput, input);
+        return temp;
+    }
+
+    [Fact]
+    public void Build_exits_zero_and_writes_the_site()
+    {
+        using var temp = SampleCopy(out var input);
+        Assert.Equal(0, Cli("build", "--input", input, "--output", temp["out"], "--theme", RepoPaths.Theme));
+        Assert.True(File.Exists(Path.Combine(temp["out"], "index.html")));
+    }
+
+    [Fact]
+    public void A_missing_input_folder_exits_one()
+    {
+        using var temp = RepoPaths.NewTemp();
+        Assert.Equal(1, Cli("build", "--input", temp["nope"], "--output", temp["out"], "--theme", RepoPaths.Theme));
+        Assert.False(Directory.Exists(temp["out"]));
+    }
+
+    [Fact]
+    public void An_unknown_option_exits_two()
+    {
+        Assert.Equal(2, Cli("build", "--no-such-option"));
+    }
+
+    [Fact]
+    public void Strict_fails_on_warnings_and_keeps_the_previous_output()
+    {
+        using var temp = SampleCopy(out var input);
+        Directory.CreateDirectory(temp["out"]);
+        File.WriteAllText(Path.Combine(temp["out"], "previous.txt"), "last good site");
+        File.WriteAllText(Path.Combine(input, "plans", "no-structure.txt"), "这是一段没有任何编号结构的文字。\n第二行也没有。\n");
+        Assert.Equal(3, Cli("build", "--input", input, "--output", temp["out"], "--strict", "--theme", RepoPaths.Theme));
+        Assert.Equal("last good site", File.ReadAllText(Path.Combine(temp["out"], "previous.txt")));
+        Assert.Equal(0, Cli("build", "--input", input, "--output", temp["out"], "--theme", RepoPaths.Theme));
+        Assert.False(File.Exists(Path.Combine(temp["out"], "previous.txt")));
+    }
+
+    [Fact]
+    public void A_broken_theme_fails_the_build_and_leaves_the_previous_output_intact()
+    {
+        using var temp = SampleCopy(out var input);
+        Assert.Equal(0, Cli("build", "--input", input, "--output", temp["out"], "--theme", RepoPaths.Theme));
+        var before = File.ReadAllText(Path.Combine(temp["out"], "index.html"));
+        Directory.CreateDirectory(Path.Combine(input, "theme", "layouts"));
+        File.WriteAllText(Path.Combine(input, "theme", "layouts", "plan.sbn"), "{{ for x in }}");
+        Assert.Equal(1, Cli("build", "--input", input, "--output", temp["out"], "--theme", RepoPaths.Theme));
+        Assert.Equal(before, File.ReadAllText(Path.Combine(temp["out"], "index.html")));
+        Assert.Empty(Directory.GetDirectories(temp.Path, ".out.*"));
+    }
+
+    [Fact]
+    public void A_cancelled_build_leaves_the_previous_output_intact()
+    {
+        using var temp = SampleCopy(out var input);
+        var builder = new SiteBuilder(IBuildProgress.None);
+        Assert.Equal(BuildOutcome.Built, builder.Build(new BuildOptions(input, temp["out"], ThemeDirectory: RepoPaths.Theme)).Outcome);
+        var before = Directory.GetFiles(temp["out"], "*", SearchOption.AllDirectories).Length;
+        using var cancelled = new CancellationTokenSource();
+        var progress = new CancelAfter("parse", cancelled);
+        var result = new SiteBuilder(progress).Build(new BuildOptions(input, temp["out"], ThemeDirectory: RepoPaths.Theme), cancelled.Token);
+        Assert.Equal(BuildOutcome.Cancelled, result.Outcome);
+        Assert.Equal(before, Directory.GetFiles(temp["out"], "*", SearchOption.AllDirectories).Length);
+        Assert.Empty(Directory.GetDirectories(temp.Path, ".out.*"));
+    }
+
+    [Fact]
+    public void Leftovers_of_a_build_killed_mid_swap_are_recovered()
+    {
+        using var temp = SampleCopy(out var input);
+        // As if killed between moving the old site aside and moving the new one in.
+        var old = Path.Combine(temp.Path, ".out.old-999999-dead");
+        Directory.CreateDirectory(old);
+        File.WriteAllText(Path.Combine(old, "index.html"), "last good");
+        var staging = Path.Combine(temp.Path, ".out.staging-999999-dead");
+        Directory.CreateDirectory(staging);
+        using (new OutputSwap(temp["out"]))
+        {
+            Assert.Equal("last good", File.ReadAllText(Path.Combine(temp["out"], "index.html")));
+            Assert.False(Directory.Exists(old));
+            Assert.False(Directory.Exists(staging));
+        }
+    }
+
+    [Fact]
+    public void The_output_may_not_contain_the_input()
+    {
+        using var temp = SampleCopy(out var input);
+        Assert.Equal(1, Cli("build", "--input", input, "--output", temp.Path, "--theme", RepoPaths.Theme));
+        Assert.True(Directory.Exists(input));
+    }
+
+    private sealed class CancelAfter(string stage, CancellationTokenSource source) : IBuildProgress
+    {
+        public void StageStarted(string s) { }
+        public void StageFinished(StageTiming timing) { if (timing.Stage == stage) source.Cancel(); }
+    }
+}
+
+/// <summary>Tests that redirect Console run one at a time.</summary>
+[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
+public sealed class ConsoleCollection;
