@@ -6,7 +6,12 @@ namespace PlanAtlas.Build;
 /// <param name="ThemeDirectory">The theme to use; null picks the default theme.</param>
 public sealed record BuildOptions(string InputDirectory, string OutputDirectory, string? BasePath = null, bool Strict = false, string? ThemeDirectory = null);
 
-public sealed record StageTiming(string Stage, TimeSpan Elapsed, string Summary);
+/// <summary>One stage's cost. <see cref="PeakMemoryBytes"/> is the process's peak working set when the stage ended.</summary>
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, string Summary)
+{
+    public TimeSpan CpuTime { get; init; }
+    public long PeakMemoryBytes { get; init; }
+}
 
 public enum BuildOutcome
 {

@@ -92,9 +92,16 @@ public sealed class SiteBuilder(IBuildProgress progress)
     private T Stage<T>(string name, List<StageTiming> stages, Func<T> run, Func<T, string> summary)
     {
         progress.StageStarted(name);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var result = run();
-        var timing = new StageTiming(name, clock.Elapsed, summary(result));
+        process.Refresh();
+        var timing = new StageTiming(name, clock.Elapsed, summary(result))
+        {
+            CpuTime = process.TotalProcessorTime - cpuBefore,
+            PeakMemoryBytes = process.PeakWorkingSet64,
+        };
         stages.Add(timing);
         progress.StageFinished(timing);
         return result;

@@ -32,7 +32,8 @@ public static class CommandLine
         var basePath = new Option<string?>("--base-path") { Description = "publish under this sub-path, e.g. /planatlas/ (overrides site.yml)" };
         var strict = new Option<bool>("--strict") { Description = "fail (exit 3) when there are warnings" };
         var theme = new Option<string?>("--theme") { Description = "theme folder (default: the theme shipped with PlanAtlas)" };
-        var command = new Command("build", "build the static site") { input, output, basePath, strict, theme };
+        var stats = new Option<string?>("--stats") { Description = "also write the build's figures (stage times, CPU, peak memory) as JSON to this file" };
+        var command = new Command("build", "build the static site") { input, output, basePath, strict, theme, stats };
         command.SetAction(parse =>
         {
             var options = new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(basePath),
@@ -43,6 +44,7 @@ public static class CommandLine
             var reporter = ConsoleReporter.Create();
             var result = reporter.Run(progress => new SiteBuilder(progress).Build(options, cancellation.Token));
             reporter.Summarize(result);
+            if (parse.GetValue(stats) is { } statsFile) BuildStats.Write(statsFile, result);
             return (int)result.Outcome;
         });
         return command;

@@ -113,21 +113,27 @@ public sealed class SiteRenderer
     {
         var byId = rows.ToDictionary(r => r.Id);
         var located = plans.Where(p => p.Region is not null).ToList();
+        // Plans under each region code (its own and its descendants'), built in one pass: linear in plans.
+        var under = located.SelectMany(p => Ancestry(p.Region!).Select(a => (a.Code, Plan: p)))
+            .GroupBy(x => x.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Plan).ToList(), StringComparer.Ordinal);
         // A region page for every region that has plans at or below it: province → city → county.
         var regions = located.SelectMany(p => Ancestry(p.Region!)).DistinctBy(r => r.Code).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+        var children = regions.Where(r => Parent(r) is not null).GroupBy(r => Parent(r)!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var region in regions)
         {
-            var inside = located.Where(p => Ancestry(p.Region!).Any(a => a.Code == region.Code)).Select(p => byId[p.Id]).ToList();
-            var children = regions.Where(c => Parent(c) == region.Code)
-                .Select(c => new LinkCount(c.Name, _urls.Url(SiteUrls.RegionPath(c.Code)), located.Count(p => Ancestry(p.Region!).Any(a => a.Code == c.Code))))
+            var inside = under[region.Code].Select(p => byId[p.Id]).OrderBy(r => r.Year, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+            var links = children.GetValueOrDefault(region.Code, [])
+                .Select(c => new LinkCount(c.Name, _urls.Url(SiteUrls.RegionPath(c.Code)), under[c.Code].Count))
                 .ToList();
             var crumbs = Ancestry(region).Where(a => a.Code != region.Code).Select(a => new PageCrumb(a.Name, SiteUrls.RegionPath(a.Code))).ToList();
             var page = new PageInfo(region.Name, SiteUrls.RegionPath(region.Code), string.Format(CultureInfo.InvariantCulture, _t["region.description"], region.Name, inside.Count), "regions")
             { Breadcrumbs = crumbs };
-            output.WritePage(page.SitePath, _templates.RenderPage("list", page, new ListPageModel(region.Name, $"{_t[$"level.{region.Level.ToString().ToLowerInvariant()}"]} · {region.Code}", inside, children)));
+            output.WritePage(page.SitePath, _templates.RenderPage("list", page, new ListPageModel(region.Name, $"{_t[$"level.{region.Level.ToString().ToLowerInvariant()}"]} · {region.Code}", inside, links)));
         }
         var provinces = regions.Where(r => r.Level == AdminLevel.Province)
-            .Select(p => new LinkCount(p.Name, _urls.Url(SiteUrls.RegionPath(p.Code)), located.Count(x => x.Region!.ProvinceCode == p.Code))).ToList();
+            .Select(p => new LinkCount(p.Name, _urls.Url(SiteUrls.RegionPath(p.Code)), under[p.Code].Count)).ToList();
         var unlocated = rows.Where(r => r.RegionCode.Length == 0).ToList();
         var index = new PageInfo(_t["nav.regions"], "regions/", _t["regions.intro"], "regions");
         output.WritePage(index.SitePath, _templates.RenderPage("list", index, new ListPageModel(_t["nav.regions"], _t["regions.intro"], unlocated, provinces)));
