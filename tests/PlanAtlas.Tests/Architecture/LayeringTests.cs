@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace PlanAtlas.Tests.Architecture;
+
+/// <summary>
+/// Keeps the architecture visible: one folder per stage, and dependencies pointing one way
+/// (Model ← Read ← Parse ← Analyze ← Render ← Index ← Build ← Serve ← Cli). A file may use its own
+/// folder and the folders before it, never one after it.
+/// </summary>
+public sealed partial class LayeringTests
+{
+    private static readonly string[] Layers = ["Model", "Read", "Parse", "Analyze", "Render", "Index", "Build", "Serve", "Cli"];
+
+    [GeneratedRegex(@"\bPlanAtlas\.(?<layer>[A-Z][A-Za-z]+)\b")]
+    private static partial Regex Reference();
+
+    [Fact]
+    public void Every_source_folder_is_a_known_stage()
+    {
+        var src = Path.Combine(RepoPaths.Root, "src", "PlanAtlas");
+        var folders = Directory.GetDirectories(src).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj")).ToList();
+        Assert.All(folders, f => Assert.Contains(f, Layers));
+    }
+
+    [Fact]
+    public void Dependencies_point_one_way()
+    {
+        var src = Path.Combine(RepoPaths.Root, "src", "PlanAtlas");
+        var violations = new List<string>();
+        foreach (var (layer, rank) in Layers.Select((l, i) => (l, i)))
+        {
+            var folder = Path.Combine(src, layer);
+            if (!Directory.Exists(folder)) continue;
+            foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
+            {
+                var lines = File.ReadAllLines(file);
+                for (var n = 0; n < lines.Length; n++)
+                {
+                    if (lines[n].TrimStart().StartsWith("//")) continue;
+                    foreach (Match m in Reference().Matches(lines[n]))
+                    {
+                        var used = Array.IndexOf(Layers, m.Groups["layer"].Value);
+                        if (used > rank)
+                            violations.Add($"{Path.GetRelativePath(src, file)}:{n + 1}: {layer} uses {Layers[used]}");
+                    }
+                }
+            }
+        }
+        Assert.Empty(violations);
+    }
+}
