@@ -75,13 +75,8 @@ public static class CommandLine
         var command = new Command("serve", "build, serve on localhost, rebuild and reload open pages on every change of input/ or the theme");
         foreach (var option in site.All) command.Options.Add(option);
         command.Options.Add(port);
-        command.SetAction(async (parse, _) =>
-        {
-            using var stop = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-            return await ServeConsole.RunAsync(new ServeOptions(site.Read(parse), parse.GetValue(port)), stop.Token);
-        });
+        // System.CommandLine cancels the token on Ctrl-C and SIGTERM.
+        command.SetAction((parse, stop) => ServeConsole.RunAsync(new ServeOptions(site.Read(parse), parse.GetValue(port)), stop));
         return command;
     }
 }
