@@ -37,6 +37,8 @@ public sealed class StaticSite(string root, Func<string> basePath)
             await NotFoundAsync(context, prefix);
             return;
         }
+        // A rebuild swaps output/ with two renames; a request that falls between them waits for the second.
+        for (var wait = 0; wait < 10 && !Directory.Exists(_root); wait++) await Task.Delay(20, context.RequestAborted);
         if (!Directory.Exists(_root))
         {
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
