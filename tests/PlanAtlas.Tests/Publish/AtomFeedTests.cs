@@ -99,3 +99,22 @@ public sealed class AtomFeedTests
         Assert.Equal("https://example.org/%E5%85%B3%E4%BA%8E/", urls.Absolute("关于/"));
     }
 }
+
+public sealed class SitemapWriterTests
+{
+    [Fact]
+    public void Urls_are_entity_escaped_and_the_document_is_a_urlset()
+    {
+        var xml = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(SitemapWriter.Write(["https://example.org/a/?x=1&y=2"])));
+        Assert.Equal("{http://www.sitemaps.org/schemas/sitemap/0.9}urlset", xml.Root!.Name.ToString());
+        Assert.Equal("https://example.org/a/?x=1&y=2", xml.Root.Elements().Single().Elements().Single().Value);
+        Assert.Contains("&amp;", System.Text.Encoding.UTF8.GetString(SitemapWriter.Write(["https://example.org/?x=1&y=2"])));
+    }
+
+    [Theory]
+    [InlineData("index.html", "")]
+    [InlineData("plans/420700-2018/index.html", "plans/420700-2018/")]
+    [InlineData("404.html", "404.html")]
+    public void Written_files_map_to_their_published_paths(string file, string sitePath) =>
+        Assert.Equal(sitePath, SitemapWriter.SitePathOf(file));
+}

@@ -127,7 +127,9 @@ public sealed class PreviewSessionTests : IAsyncLifetime
         using (var missing = await Get("/planatlas/no-such-page/"))
         {
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-            Assert.Contains("页面不存在", await missing.Content.ReadAsStringAsync());
+            var body = await missing.Content.ReadAsStringAsync();
+            Assert.Contains("页面不存在", body);
+            Assert.Contains("/__planatlas/reload.js", body);
         }
         using (var outside = await Get("/planatlas/%2e%2e/%2e%2e/%2e%2e/etc/passwd")) Assert.NotEqual(HttpStatusCode.OK, outside.StatusCode);
         using (var css = await Get("/planatlas/assets/css/site.css")) Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
