@@ -60,11 +60,21 @@ public sealed class SiteBuilder(IBuildProgress progress)
         {
             return Result(BuildOutcome.Cancelled, "cancelled; the previous output is kept");
         }
-        catch (Exception e) when (e is BuildInputException or IOException or UnauthorizedAccessException or TemplateException or Scriban.Syntax.ScriptRuntimeException or InvalidOperationException)
+        catch (Exception e) when (IsBuildFailure(e))
         {
             return Result(BuildOutcome.Failed, e.Message);
         }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.All(IsBuildFailure))
+        {
+            // Pages render in parallel, which wraps a template error in an AggregateException.
+            return Result(BuildOutcome.Failed, string.Join("; ", e.Flatten().InnerExceptions.Select(i => i.Message).Distinct().Order(StringComparer.Ordinal)));
+        }
     }
+
+    /// <summary>Failures the build reports as a message (bad input, theme, file system), as opposed to bugs.</summary>
+    private static bool IsBuildFailure(Exception e) =>
+        e is BuildInputException or IOException or UnauthorizedAccessException or TemplateException
+            or Scriban.Syntax.ScriptRuntimeException or InvalidOperationException;
 
     private static List<Plan> ParseAll(InputSet input, List<Diagnostic> diagnostics, CancellationToken cancellation)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using PlanAtlas.Build;
+using PlanAtlas.Serve;
 
 namespace PlanAtlas.Cli;
 
@@ -8,6 +9,7 @@ namespace PlanAtlas.Cli;
 /// The command-line contract scripts rely on:
 /// <c>build --input DIR --output DIR [--base-path /x/] [--strict] [--theme DIR]</c>.
 /// Exit codes: 0 built (warnings allowed), 1 could not build, 2 bad command line, 3 --strict with warnings, 130 cancelled.
+/// <c>serve</c> takes the same options plus <c>--port</c> and runs until Ctrl-C (exit 0; 1 if it cannot listen).
 /// </summary>
 public static class CommandLine
 {
@@ -15,6 +17,7 @@ public static class CommandLine
     {
         var root = new RootCommand("PlanAtlas：把各地安全生产工作要点生成可检索、可比较的静态网站。");
         root.Subcommands.Add(BuildCommand());
+        root.Subcommands.Add(ServeCommand());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -25,19 +28,30 @@ public static class CommandLine
         return parse.Invoke();
     }
 
+    /// <summary>The options build and serve share, so both read a site the same way.</summary>
+    private sealed class SiteOptions
+    {
+        public readonly Option<string> Input = new("--input") { Description = "input folder (plans/, plans.csv, site.yml, pages/)", DefaultValueFactory = _ => "input" };
+        public readonly Option<string> Output = new("--output") { Description = "output folder; replaced only when the build succeeds", DefaultValueFactory = _ => "output" };
+        public readonly Option<string?> BasePath = new("--base-path") { Description = "publish under this sub-path, e.g. /planatlas/ (overrides site.yml)" };
+        public readonly Option<bool> Strict = new("--strict") { Description = "fail (exit 3) when there are warnings" };
+        public readonly Option<string?> Theme = new("--theme") { Description = "theme folder (default: the theme shipped with PlanAtlas)" };
+
+        public IEnumerable<Option> All => [Input, Output, BasePath, Strict, Theme];
+
+        public BuildOptions Read(ParseResult parse) =>
+            new(parse.GetValue(Input)!, parse.GetValue(Output)!, parse.GetValue(BasePath), parse.GetValue(Strict), parse.GetValue(Theme));
+    }
+
     private static Command BuildCommand()
     {
-        var input = new Option<string>("--input") { Description = "input folder (plans/, plans.csv, site.yml, pages/)", DefaultValueFactory = _ => "input" };
-        var output = new Option<string>("--output") { Description = "output folder; replaced only when the build succeeds", DefaultValueFactory = _ => "output" };
-        var basePath = new Option<string?>("--base-path") { Description = "publish under this sub-path, e.g. /planatlas/ (overrides site.yml)" };
-        var strict = new Option<bool>("--strict") { Description = "fail (exit 3) when there are warnings" };
-        var theme = new Option<string?>("--theme") { Description = "theme folder (default: the theme shipped with PlanAtlas)" };
+        var site = new SiteOptions();
         var stats = new Option<string?>("--stats") { Description = "also write the build's figures (stage times, CPU, peak memory) as JSON to this file" };
-        var command = new Command("build", "build the static site") { input, output, basePath, strict, theme, stats };
+        var command = new Command("build", "build the static site") { stats };
+        foreach (var option in site.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            var options = new BuildOptions(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(basePath),
-                parse.GetValue(strict), parse.GetValue(theme));
+            var options = site.Read(parse);
             using var cancellation = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancellation.Cancel(); });
@@ -47,6 +61,24 @@ public static class CommandLine
             if (parse.GetValue(stats) is { } statsFile) BuildStats.Write(statsFile, result);
             return (int)result.Outcome;
         });
+        return command;
+    }
+
+    private static Command ServeCommand()
+    {
+        var site = new SiteOptions();
+        var port = new Option<int>("--port") { Description = "port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => ServeOptions.DefaultPort };
+        port.Validators.Add(result =>
+        {
+            // Tokens, not the value: a non-number is already reported by the parser, and reading it would throw.
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, out var value) && value is < 0 or > 65535)
+                result.AddError("--port must be between 0 and 65535");
+        });
+        var command = new Command("serve", "build, serve on localhost, rebuild and reload open pages on every change of input/ or the theme");
+        foreach (var option in site.All) command.Options.Add(option);
+        command.Options.Add(port);
+        // System.CommandLine cancels the token on Ctrl-C and SIGTERM.
+        command.SetAction((parse, stop) => ServeConsole.RunAsync(new ServeOptions(site.Read(parse), parse.GetValue(port)), stop));
         return command;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PlanAtlas.Model;
+using PlanAtlas.Render.Publish;
 using PlanAtlas.Render.Views;
 
 namespace PlanAtlas.Render;
@@ -19,6 +20,7 @@ public sealed class SiteRenderer
     private readonly SiteUrls _urls;
     private readonly UiStrings _t;
     private readonly TemplateEngine _templates;
+    private readonly PublicUrls _public;
 
     public SiteRenderer(SiteSettings settings, ThemeFiles theme, IReadOnlyList<ContentPage> pages)
     {
@@ -28,7 +30,8 @@ public sealed class SiteRenderer
         _t = new UiStrings(theme.ReadText("strings.yml"), settings.Language);
         Pages = pages;
         var nav = pages.Where(p => !ReservedSlugs.Contains(p.Slug)).Select(p => new LinkCount(p.Title, _urls.Url(p.Slug + "/"), 0)).ToList();
-        _templates = new TemplateEngine(theme, _urls, _t, new { settings.Title, settings.Description, BasePath = settings.BasePath, Pages = nav });
+        _public = PublicUrls.From(settings);
+        _templates = new TemplateEngine(theme, _urls, _t, new { settings.Title, settings.Description, BasePath = settings.BasePath, Pages = nav, _public.BaseUrl });
     }
 
     public IReadOnlyList<ContentPage> Pages { get; }
@@ -48,6 +51,8 @@ public sealed class SiteRenderer
         RenderRegions(plans, rows, output);
         RenderYears(rows, output);
         RenderContentPages(output, diagnostics);
+        // Last: the sitemap lists every page written above.
+        new SitePublisher(_settings, _public, _t, _templates).Publish(plans, output, diagnostics);
     }
 
     private void CopyAssets(OutputFolder output)

@@ -68,6 +68,9 @@ public sealed class BuildCommandTests
         File.WriteAllText(Path.Combine(input, "theme", "layouts", "plan.sbn"), "{{ for x in }}");
         Assert.Equal(1, Cli("build", "--input", input, "--output", temp["out"], "--theme", RepoPaths.Theme));
         Assert.Equal(before, File.ReadAllText(Path.Combine(temp["out"], "index.html")));
+        var result = new SiteBuilder(IBuildProgress.None).Build(new BuildOptions(input, temp["out"], ThemeDirectory: RepoPaths.Theme));
+        Assert.Equal(BuildOutcome.Failed, result.Outcome);
+        Assert.Contains("layouts/plan.sbn", result.FatalError);
         Assert.Empty(Directory.GetDirectories(temp.Path, ".out.*"));
     }
 
