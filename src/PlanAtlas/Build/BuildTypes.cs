@@ -4,7 +4,11 @@ namespace PlanAtlas.Build;
 
 /// <param name="BasePath">Overrides site.yml's base_path when given.</param>
 /// <param name="ThemeDirectory">The theme to use; null picks the default theme.</param>
-public sealed record BuildOptions(string InputDirectory, string OutputDirectory, string? BasePath = null, bool Strict = false, string? ThemeDirectory = null);
+public sealed record BuildOptions(string InputDirectory, string OutputDirectory, string? BasePath = null, bool Strict = false, string? ThemeDirectory = null)
+{
+    /// <summary>Overrides site.yml's base_url (the site's origin, e.g. https://owner.github.io) when given.</summary>
+    public string? BaseUrl { get; init; }
+}
 
 /// <summary>One stage's cost. <see cref="PeakMemoryBytes"/> is the process's peak working set when the stage ended.</summary>
 public sealed record StageTiming(string Stage, TimeSpan Elapsed, string Summary)

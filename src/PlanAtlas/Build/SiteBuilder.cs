@@ -33,8 +33,9 @@ public sealed class SiteBuilder(IBuildProgress progress)
                 r => $"{r.Documents.Count} files");
             diagnostics.AddRange(input.Diagnostics);
             cancellation.ThrowIfCancellationRequested();
-            var settings = options.BasePath is null ? input.Settings
-                : input.Settings with { BasePath = SiteSettingsLoader.NormalizeBasePath(options.BasePath) };
+            var settings = input.Settings;
+            if (options.BasePath is not null) settings = settings with { BasePath = SiteSettingsLoader.NormalizeBasePath(options.BasePath) };
+            if (!string.IsNullOrWhiteSpace(options.BaseUrl)) settings = settings with { BaseUrl = options.BaseUrl.Trim().TrimEnd('/') };
 
             var plans = Stage(Parse, stages, () => ParseAll(input, diagnostics, cancellation), p => $"{p.Count} plans");
             plansCount = plans.Count;

@@ -37,10 +37,13 @@ public static class CommandLine
         public readonly Option<bool> Strict = new("--strict") { Description = "fail (exit 3) when there are warnings" };
         public readonly Option<string?> Theme = new("--theme") { Description = "theme folder (default: the theme shipped with PlanAtlas)" };
 
-        public IEnumerable<Option> All => [Input, Output, BasePath, Strict, Theme];
+        public readonly Option<string?> BaseUrl = new("--base-url") { Description = "the site's origin for sitemap, feed and canonical links, e.g. https://owner.github.io (overrides site.yml)" };
+
+        public IEnumerable<Option> All => [Input, Output, BasePath, BaseUrl, Strict, Theme];
 
         public BuildOptions Read(ParseResult parse) =>
-            new(parse.GetValue(Input)!, parse.GetValue(Output)!, parse.GetValue(BasePath), parse.GetValue(Strict), parse.GetValue(Theme));
+            new(parse.GetValue(Input)!, parse.GetValue(Output)!, parse.GetValue(BasePath), parse.GetValue(Strict), parse.GetValue(Theme))
+            { BaseUrl = parse.GetValue(BaseUrl) };
     }
 
     private static Command BuildCommand()

@@ -32,6 +32,15 @@ public sealed class BuildCommandTests
     }
 
     [Fact]
+    public void Base_url_on_the_command_line_gives_a_sitemap_of_absolute_urls_under_the_base_path()
+    {
+        using var temp = SampleCopy(out var input);
+        Assert.Equal(0, Cli("build", "--input", input, "--output", temp["out"], "--base-path", "/planatlas/", "--base-url", "https://example.org/", "--theme", RepoPaths.Theme));
+        var sitemap = File.ReadAllText(Path.Combine(temp["out"], "sitemap.xml"));
+        Assert.Contains("<loc>https://example.org/planatlas/plans/", sitemap);
+    }
+
+    [Fact]
     public void A_missing_input_folder_exits_one()
     {
         using var temp = RepoPaths.NewTemp();

@@ -60,8 +60,8 @@ public sealed partial class WorkflowTests
         Assert.Equal("npm ci && dotnet test Site.sln -c Release", test);
         var runs = Steps("build").Select(s => Value(s, "run")).OfType<string>().Select(r => r.Trim()).ToList();
         Assert.Contains(test, runs);
-        // The build command, with only --base-path added from the Pages base path.
-        Assert.Contains(runs, r => r == build + " --base-path \"$BASE_PATH/\"");
+        // The build command, with only the Pages base path and origin added.
+        Assert.Contains(runs, r => r == build + " --base-path \"$BASE_PATH/\" ${ORIGIN:+--base-url \"$ORIGIN\"}");
     }
 
     [Fact]
