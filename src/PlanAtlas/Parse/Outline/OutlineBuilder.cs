@@ -139,7 +139,7 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
     private void AddParagraph(int lineNo, string text, string trimmed)
     {
         _group = null;
-        var parent = _orphanContext ? null : Innermost(OutlineMarker.MaxLevel + 1);
+        var parent = _orphanContext ? null : OpenParagraphParent();
         var key = parent?.Id ?? "";
         var ordinal = _paragraphOrdinals[key] = _paragraphOrdinals.GetValueOrDefault(key) + 1;
         var path = (parent is null ? "" : parent.Path + ".") + "¶" + ordinal;
@@ -314,6 +314,17 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
     {
         for (var l = Math.Min(belowLevel - 1, _open.Length - 1); l >= 1; l--)
             if (_open[l] is { } o) return o;
+        return null;
+    }
+
+    /// <summary>
+    /// The item an unnumbered paragraph continues: the innermost open one, unless that item is complete (it closed
+    /// with its responsible units, or was split into sub-items): then the paragraph belongs one level up.
+    /// </summary>
+    private ItemDraft? OpenParagraphParent()
+    {
+        for (var l = _open.Length - 1; l >= 1; l--)
+            if (_open[l] is { } o && !o.ClosedWithUnits && !(o.HasSubItems && o.Kind != ItemKind.Section)) return o;
         return null;
     }
 
