@@ -57,7 +57,11 @@ public sealed class PlanParser(Gazetteer gazetteer)
             if (d.Rest is null) continue;
             var rest = TextScan.TrimAll(d.Rest);
             var task = tasks.FirstOrDefault(t => rest.StartsWith(t, StringComparison.Ordinal));
-            if (task is not null && (d.Heading.Length == 0 || d.Heading.Length > task.Length && d.Heading.StartsWith(task, StringComparison.Ordinal)))
+            // Only a heading that ran on into the body (it has clause punctuation) is cut back to the task name;
+            // a table that abbreviates a complete heading (…整治2024行动。 vs …整治) leaves it alone.
+            var ranOn = d.Heading.Length > task?.Length && d.Heading.StartsWith(task, StringComparison.Ordinal)
+                        && d.Heading.AsSpan().IndexOfAny(TextScan.ClausePunctuation) >= 0;
+            if (task is not null && (d.Heading.Length == 0 || ranOn))
                 d.Heading = task;
         }
     }

@@ -39,6 +39,27 @@ public static class InlineEnumeration
         return found;
     }
 
+    /// <summary>
+    /// Numbered clauses written inline after the item's lead: …要求。（1）修订…；（2）建立…. Same rules as 一是: at a
+    /// clause boundary and in sequence from 1. <see cref="Clause.Number"/> is the number; the marker is （n） or (n).
+    /// </summary>
+    public static List<Clause> FindNumbered(string text, int from)
+    {
+        var found = new List<Clause>();
+        var expected = 1;
+        for (var i = text.IndexOfAny(['（', '('], from); i >= 0; i = i + 1 < text.Length ? text.IndexOfAny(['（', '('], i + 1) : -1)
+        {
+            if (i > 0 && !IsBoundary(text[i - 1])) continue;
+            var j = i + 1;
+            while (j < text.Length && j - i <= 2 && char.IsAsciiDigit(text[j])) j++;
+            if (j == i + 1 || j >= text.Length || text[j] is not ('）' or ')')) continue;
+            if (int.Parse(text.AsSpan(i + 1, j - i - 1)) != expected) continue;
+            found.Add(new Clause(i, expected, j - i + 1));
+            expected++;
+        }
+        return found;
+    }
+
     private static int NumberAt(string text, int start, out int markerLength)
     {
         markerLength = 0;

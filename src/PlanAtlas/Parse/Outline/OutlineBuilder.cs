@@ -187,6 +187,16 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         return sub;
     }
 
+    private void AddNumberedClause(ItemDraft owner, int lineNo, string text, InlineEnumeration.Clause clause, int to)
+    {
+        var label = $"（{clause.Number}）";
+        var sub = New($"{owner.Id}-n{clause.Number}", owner.Path + "." + label, owner.Level + 1, ItemKind.SubItem, text.Substring(clause.Start, clause.MarkerLength),
+            text[clause.Start..to], owner, lineNo);
+        sub.Heading = LeadPhrase.ForClause(text[(clause.Start + clause.MarkerLength)..to]);
+        sub.Own(lineNo, text, clause.Start, to);
+        if (ResponsibleUnits.TryFindClosing(text[clause.Start..to], out _, out var units)) { sub.UnitsText = units; sub.ClosedWithUnits = true; }
+    }
+
     /// <summary>
     /// Splits 一是…二是… inside an item's line into sub-items; the item keeps its lead and a closing units parenthesis.
     /// Without an enumeration the item owns the whole line.
@@ -196,6 +206,12 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         var hasUnits = ResponsibleUnits.TryFindClosing(text, out var unitsOpen, out var units);
         if (hasUnits) { owner.UnitsText = units; owner.ClosedWithUnits = true; }
         var clauses = InlineEnumeration.Find(text, from, 1);
+        var numbered = false;
+        if (clauses.Count < 2 && owner.Kind != ItemKind.Paragraph)
+        {
+            clauses = InlineEnumeration.FindNumbered(text, from);
+            numbered = true;
+        }
         if (clauses.Count < 2)
         {
             owner.Own(lineNo, text, 0, text.Length);
@@ -207,7 +223,8 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         for (var k = 0; k < clauses.Count; k++)
         {
             var to = k + 1 < clauses.Count ? clauses[k + 1].Start : tailStart;
-            AddClause(group, lineNo, text, clauses[k], clauses[k].Start, to);
+            if (numbered) AddNumberedClause(owner, lineNo, text, clauses[k], to);
+            else AddClause(group, lineNo, text, clauses[k], clauses[k].Start, to);
         }
         owner.Own(lineNo, text, tailStart, text.Length);
         if (tailStart == text.Length) { owner.UnitsText = null; owner.ClosedWithUnits = false; }
