@@ -25,7 +25,8 @@ public sealed record Deadline(string Text, DateOnly? Date);
 /// Id scheme (ASCII letters, digits and '-', starting with a letter, usable as an HTML anchor):
 /// numbered items are "i" + their numbers joined by '-' ("i2" for 二、, "i2-3" for its （三）, "i2-3-1" for 1.
 /// under that; "i2-4" for item 4. when items run 1–36 across sections); inline enumerations add "-s" + the
-/// number ("i1-3-s2" for 二是 inside （三）); enumerations without a parent are "o" + their group's first
+/// number ("i1-3-s2" for 二是 inside （三）), inline numbered clauses "-n" + the number ("i1-2-n1" for a （1）
+/// written inside item 2.); enumerations without a parent are "o" + their group's first
 /// line ("o10-s1"); task-table rows are "t" + 序号 ("t12"), continuation rows of a merged task "t12-2", "t12-3";
 /// attachments "a1", "a2"; unnumbered paragraphs and label headings "p" + their line ("p9"). A clash gets "-1", "-2".
 /// </remarks>
