@@ -80,7 +80,12 @@ public static class DataExport
     {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            NewLine = "\r\n",
+            // CsvHelper only quotes the configured new line; item texts hold bare '\n' (table rows), so quote those too.
+            ShouldQuote = a => a.Field is { } f && (f.AsSpan().IndexOfAny("\",\r\n") >= 0 || f.Length > 0 && (char.IsWhiteSpace(f[0]) || char.IsWhiteSpace(f[^1]))),
+        }))
         {
             foreach (var c in columns) csv.WriteField(c.Name);
             csv.NextRecord();

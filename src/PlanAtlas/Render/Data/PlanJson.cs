@@ -15,6 +15,8 @@ public static class PlanJson
     private static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
+        // Explicit, so serialisation also works where reflection is off by default (file-based tools, trimming).
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
