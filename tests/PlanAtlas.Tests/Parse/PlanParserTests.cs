@@ -121,6 +121,18 @@ public sealed class PlanParserTests
     }
 
     [Fact]
+    public void Signer_beside_the_number_and_the_record_lines_are_metadata_not_items()
+    {
+        const string text = "宜市安字〔2023〕2号    签发人：张三\n宜春市2023年安全生产工作要点\n一、加强领导\n（一）落实责任。各地要落实责任。\n宜春市安全生产委员会\n2023年2月27日\n抄送：市委办公室，市人大常委会办公室。\n宜春市安委会办公室 2023年2月28日印发";
+        var doc = TestFiles.FromText(text);
+        var plan = TestFiles.Parser.Parse(doc, null);
+        Assert.Equal("宜市安字〔2023〕2号", plan.Metadata.DocNumber!.Value);
+        Assert.Equal(["i1", "i1-1"], plan.Items.Select(i => i.Id));
+        Assert.Equal(2, plan.MetadataSpans.Count(s => s.Field == "record"));
+        Assert.Empty(SpanAccounting.Check(plan, doc));
+    }
+
+    [Fact]
     public void A_document_without_any_outline_is_reported_and_kept_as_paragraphs()
     {
         var plan = TestFiles.Parser.Parse(TestFiles.FromText("一段没有编号的文字，讲安全生产。\n另一段文字。"), null);

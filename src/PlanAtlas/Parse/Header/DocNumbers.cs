@@ -21,6 +21,8 @@ public static partial class DocNumbers
     public static Result? Parse(string line)
     {
         var text = TextScan.TrimAll(line);
+        // 上行文 put the signer beside the number: 宜市安字〔2023〕2号    签发人：张三.
+        if (text.IndexOf("签发人", StringComparison.Ordinal) is > 0 and var signer) text = TextScan.TrimAll(text[..signer]);
         if (text.Length is 0 or > 40) return null;
         if (WellFormed().Match(text) is { Success: true } w)
         {

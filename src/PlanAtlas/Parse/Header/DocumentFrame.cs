@@ -163,6 +163,7 @@ internal sealed class FrameReader(string file, List<Diagnostic> diagnostics)
         }
         if (DocumentDates.Parse(t) is { } date) { SetClosingDate(line, date); return true; }
         if (DocumentParts.IsNote(t)) { Frame.Note ??= new(line.Line, line.Text); Add("note", line); return true; }
+        if (seenOutline && DocumentParts.IsRecordLine(t)) { Add("record", line); return true; }
         if (DocumentParts.IsAttachmentNote(t))
         {
             Frame.Attachments.AddRange(DocumentParts.AttachmentNames(t));

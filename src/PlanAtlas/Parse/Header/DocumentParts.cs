@@ -57,6 +57,12 @@ public static partial class DocumentParts
 
     public static bool IsNote(string t) => NoteLine().IsMatch(t);
 
+    [GeneratedRegex(@"^(?:抄\s*送|主\s*送)\s*[:：]|^联\s*系\s*人\s*[:：]|^[\p{IsCJKUnifiedIdeographs}]{2,30}\s*(?:(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)\s*印\s*发$")]
+    private static partial Regex RecordLine();
+
+    /// <summary>版记 and contact lines after the body: 抄送：…, 联系人：…, 柳林县人民政府办公室 2023年2月28日印发.</summary>
+    public static bool IsRecordLine(string t) => t.Length <= 200 && RecordLine().IsMatch(t);
+
     public static bool IsAttachmentHeading(string t) => AttachmentHeading().IsMatch(t);
 
     public static bool IsAttachmentNote(string t) => AttachmentNote().IsMatch(t);
