@@ -19,16 +19,19 @@ public static partial class PortalBlockReader
         RegexOptions.CultureInvariant)]
     private static partial Regex Key();
 
+    private static readonly System.Buffers.SearchValues<char> KeyStarts = System.Buffers.SearchValues.Create(string.Concat(Keys.Select(k => k[0]).Distinct()));
+
     public sealed record Pair(string Key, string Value, int Start, int Length);
 
     /// <summary>The pairs of a portal line, or null when the line does not start with a key.</summary>
     public static IReadOnlyList<Pair>? Read(string line)
     {
-        var first = TextScan.SkipWhite(line);
-        var matches = Key().Matches(line);
-        if (matches.Count == 0 || matches[0].Index != first) return null;
         // A long line that merely starts with 来源： is an article, not a block.
         if (line.Length > 160) return null;
+        var first = TextScan.SkipWhite(line);
+        if (first >= line.Length || !KeyStarts.Contains(line[first])) return null;
+        var matches = Key().Matches(line);
+        if (matches.Count == 0 || matches[0].Index != first) return null;
         var pairs = new List<Pair>();
         for (var k = 0; k < matches.Count; k++)
         {
