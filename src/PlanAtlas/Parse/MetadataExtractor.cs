@@ -60,7 +60,8 @@ public static partial class MetadataExtractor
         {
             Title = titleValue,
             Subtitle = frame.Subtitle is { } st ? new(TextScan.TrimAll(st.Text), Provenance.DocumentHeader) : null,
-            EnclosedTitle = frame.EnclosedTitle is { } et ? new(TextScan.TrimAll(et.Text), Provenance.DocumentHeader) : null,
+            EnclosedTitle = frame.EnclosedTitle is { } et ? new(TextScan.TrimAll(et.Text), Provenance.DocumentHeader)
+                : EnclosedInTitle(titleValue?.Value) is { } named ? new(named, Provenance.DocumentHeader, "named in the title") : null,
             Issuer = issuer,
             DocNumber = docNumber,
             IssuedOn = issuedOn,
@@ -83,6 +84,14 @@ public static partial class MetadataExtractor
             return new(title[..k], Provenance.DocumentHeader, "named in the title");
         if (PortalValue(portal, "发文单位", "发文机关", "发布机构") is { } p) return new(p, Provenance.PortalMetadata);
         return null;
+    }
+
+    /// <summary>关于印发《宜春市2023年安全生产工作要点》的通知 → 宜春市2023年安全生产工作要点.</summary>
+    private static string? EnclosedInTitle(string? title)
+    {
+        if (title is null || !title.Contains("印发", StringComparison.Ordinal)) return null;
+        var citations = Quotations.Citations(title);
+        return citations.Count == 1 ? citations[0] : null;
     }
 
     private static string? PortalValue(PortalBlock? portal, params string[] keys) =>

@@ -133,6 +133,18 @@ public sealed class PlanParserTests
     }
 
     [Fact]
+    public void Spaced_markers_a_title_naming_its_plan_and_co_operating_units_are_understood()
+    {
+        const string text = "某县人民政府关于印发《某县2024年安全生产工作要点》的通知\n一 、总体要求\n（ 一 ）落实责任。各地要落实责任。\n附件\n序号\n工作任务\n具体内容\n牵头单位\n配合单位\n完成时限\n1\n落实责任\n制定责任清单。\n县应急管理局\n县住建局、县消防救援大队\n2024年6月底前";
+        var plan = TestFiles.Parser.Parse(TestFiles.FromText(text), null);
+        Assert.Equal("某县2024年安全生产工作要点", plan.Metadata.EnclosedTitle!.Value);
+        Assert.Equal(["i1", "i1-1"], plan.Items.Where(i => i.Marker is not null && i.Kind != ItemKind.TableRow && i.Id.StartsWith('i')).Select(i => i.Id));
+        var row = Assert.Single(plan.Items, i => i.Kind == ItemKind.TableRow);
+        Assert.Equal(["县应急管理局", "县住建局", "县消防救援大队"], row.ResponsibleUnits);
+        Assert.Equal([new DateOnly(2024, 6, 30)], row.Deadlines.Select(d => d.Date!.Value));
+    }
+
+    [Fact]
     public void A_document_without_any_outline_is_reported_and_kept_as_paragraphs()
     {
         var plan = TestFiles.Parser.Parse(TestFiles.FromText("一段没有编号的文字，讲安全生产。\n另一段文字。"), null);

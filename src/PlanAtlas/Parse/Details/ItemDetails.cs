@@ -18,7 +18,11 @@ internal static class ItemDetails
             var own = d.Kind == ItemKind.TableRow && d.Table is { } row
                 ? string.Join("\n", new[] { row.Content }.Concat(row.Other.Select(o => o.Value)))
                 : d.OwnText;
-            IReadOnlyList<string> responsible = d.UnitsText is { } u ? ResponsibleUnits.Split(u)
+            // A table with 牵头单位 and 配合单位 columns names units in both.
+            var unitsText = d.Table is { } t && t.Other.Where(o => o.Key.Contains("单位") || o.Key.Contains("部门")).Select(o => o.Value).ToList() is { Count: > 0 } more
+                ? string.Join("、", new[] { d.UnitsText }.Where(x => x is not null).Concat(more))
+                : d.UnitsText;
+            IReadOnlyList<string> responsible = unitsText is { } u ? ResponsibleUnits.Split(u)
                 : ResponsibleUnits.FindAll(own).SelectMany(ResponsibleUnits.Split).Distinct(StringComparer.Ordinal).ToList();
             if (responsible.Count == 0 && d.Kind == ItemKind.SubItem && d.ParentId is { } p && units.TryGetValue(p, out var inherited))
                 responsible = inherited;

@@ -13,7 +13,7 @@ public sealed partial record OutlineMarker(int Level, int Number, int Start, int
 {
     public const int MaxLevel = 5;
 
-    [GeneratedRegex(@"\G(?:(?<l1>[一二三四五六七八九十]{1,3})[、．.](?![0-9])|[（(](?<l2>[一二三四五六七八九十]{1,3})[）)]|(?<l3>[0-9]{1,3})(?:[.．](?![0-9])|、)|[（(](?<l4>[0-9]{1,3})[）)]|(?<l4b>[0-9]{1,3})[）)]|(?<l5>[①-⑳]))",
+    [GeneratedRegex(@"\G(?:(?<l1>[一二三四五六七八九十]{1,3})[ \u3000]?[、．.](?![0-9])|[（(][ \u3000]?(?<l2>[一二三四五六七八九十]{1,3})[ \u3000]?[）)]|(?<l3>[0-9]{1,3})(?:[.．](?![0-9])|、)|[（(][ \u3000]?(?<l4>[0-9]{1,3})[ \u3000]?[）)]|(?<l4b>[0-9]{1,3})[）)]|(?<l5>[①-⑳]))",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
