@@ -64,12 +64,16 @@ public static class SpanAccounting
         return problems;
     }
 
-    /// <summary>Only sub-items (一是…) sit inside their parent's line; other children are separate lines and not part of the parent's text.</summary>
+    /// <summary>
+    /// Only sub-items (一是…) sit inside their parent's text: those that start on a line the parent (or an
+    /// earlier sub-item) covers. Other children are separate lines and not part of the parent's text.
+    /// </summary>
     private static void Collect(Item item, ILookup<string, Item> children, List<SourceSpan> into, bool _)
     {
         into.AddRange(item.Spans);
         foreach (var child in children[item.Id])
-            if (child.Kind == ItemKind.SubItem && child.Spans.All(s => item.Spans.Any(p => p.Line == s.Line && p.Row == s.Row && p.Column == s.Column)))
+            if (child.Kind == ItemKind.SubItem && child.Spans.Count > 0
+                && into.Any(p => p.Line == child.Spans[0].Line && p.Row == child.Spans[0].Row && p.Column == child.Spans[0].Column))
                 Collect(child, children, into, true);
     }
 

@@ -38,6 +38,17 @@ public sealed class LosslessPropertyTests
                 .Label(string.Join("\n", problems.Take(5)) + "\n---\n" + g.Text);
         });
 
+    [Property(MaxTest = 200)]
+    public Property Generated_documents_hard_wrapped_like_a_pdf_copy_are_lossless() =>
+        Prop.ForAll(Arb.From(PlanDocumentGenerator.Documents().SelectMany(g => Gen.Choose(16, 40).Select(w => (g, w)))), x =>
+        {
+            var text = PlanDocumentGenerator.HardWrap(x.g.Text, x.w);
+            var doc = TestFiles.FromText(text);
+            var plan = TestFiles.Parser.Parse(doc, null);
+            var problems = SpanAccounting.Check(plan, doc);
+            return (problems.Count == 0).Label(string.Join("\n", problems.Take(5)) + "\n---\n" + text);
+        });
+
     [Property(MaxTest = 300)]
     public Property Generated_documents_keep_every_numbered_item_and_enumeration(
         ) =>

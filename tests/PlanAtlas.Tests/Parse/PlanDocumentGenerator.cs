@@ -131,6 +131,18 @@ public static class PlanDocumentGenerator
         return new GeneratedPlan(sb.ToString(), numbered, clauses, rows);
     }
 
+    /// <summary>Cuts every line longer than <paramref name="width"/> into lines of that width, as a PDF copy does.</summary>
+    public static string HardWrap(string text, int width)
+    {
+        var sb = new StringBuilder();
+        foreach (var line in text.Split('\n'))
+        {
+            for (var i = 0; i < line.Length; i += width) sb.Append(line.AsSpan(i, Math.Min(width, line.Length - i))).Append('\n');
+            if (line.Length == 0) sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
     private static string Cn(int n) => PlanAtlas.Parse.ChineseNumerals.Format(n);
 
     /// <summary>Lines of characters the classifiers react to (markers, brackets, quotes, 是, digits, colons), in any order.</summary>

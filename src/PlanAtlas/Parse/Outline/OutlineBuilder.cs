@@ -27,6 +27,8 @@ internal sealed class ItemDraft
     public string? UnitsText;
     public bool ClosedWithUnits;
     public bool HasSubItems;
+    /// <summary>An inline clause: its text is also part of its parent's text.</summary>
+    public bool InParentText;
     /// <summary>The text after the marker (numbered items), for headings found later from the task table.</summary>
     public string? Rest;
 
@@ -62,6 +64,8 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
 
     public void Build(IReadOnlyList<BodyUnit> units)
     {
+        var wrapWidth = HardWrapWidth(units);
+        BodyLine? previous = null;
         for (var i = 0; i < units.Count; i++)
         {
             if (units[i] is BodyTable table) { AddTable(table.Table); continue; }
@@ -83,7 +87,67 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
                 i = end - 1;
                 continue;
             }
-            AddLine(line.Line, line.Text, t);
+            if (wrapWidth > 0 && previous is not null && _items.Count > 0 && IsWrapped(previous.Text, wrapWidth) && StartsPlainly(line.Text))
+                Continue(_items[^1], line);
+            else AddLine(line.Line, line.Text, t);
+            previous = line;
+        }
+    }
+
+    /// <summary>
+    /// Text copied from a PDF is cut into lines of one width: most long lines are within two characters of the
+    /// longest common length. Returns that width, or 0 when the lines are paragraphs (the usual portal copy).
+    /// </summary>
+    internal static int HardWrapWidth(IReadOnlyList<BodyUnit> units)
+    {
+        var lengths = units.OfType<BodyLine>().Select(l => TextScan.TrimAll(l.Text).Length).Where(n => n >= 15).ToList();
+        if (lengths.Count < 6) return 0;
+        var width = lengths.GroupBy(n => n).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
+        var near = lengths.Count(n => n >= width - 2 && n <= width);
+        return near * 2 >= lengths.Count && lengths.Count(n => n > width + 2) * 10 < lengths.Count ? width : 0;
+    }
+
+    private static bool IsWrapped(string previous, int width)
+    {
+        var t = TextScan.TrimAll(previous);
+        return t.Length >= width - 2 && t[^1] is not ('。' or '；' or '！' or '？' or '：' or ':' or ';');
+    }
+
+    private static bool StartsPlainly(string text) =>
+        OutlineMarker.Match(text) is null && InlineEnumeration.AtLineStart(text, out _, out _) == 0
+        && !DocumentParts.IsAttachmentHeading(TextScan.TrimAll(text)) && !DocumentParts.IsLabelHeading(TextScan.TrimAll(text), out _);
+
+    /// <summary>
+    /// A hard-wrapped line continues the item the previous line ended in (and the text of the item an inline
+    /// clause belongs to); an enumeration running on over the line break (…；二是 / 开展…；三是…) goes on.
+    /// </summary>
+    private void Continue(ItemDraft item, BodyLine line)
+    {
+        var parent = item.Kind == ItemKind.SubItem && item.ParentId is { } pid ? _items.FirstOrDefault(d => d.Id == pid) : null;
+        if (parent is not null && item.InParentText) parent.Text += "\n" + line.Text;
+        var clauses = item.Kind == ItemKind.SubItem && item.Marker is { } m && m.EndsWith('是')
+            && ChineseNumerals.TryParse(m.AsSpan(0, m.Length - 1), out var n)
+            ? InlineEnumeration.Find(line.Text, 0, n + 1) : [];
+        var end = clauses.Count > 0 ? clauses[0].Start : line.Text.Length;
+        if (end > 0)
+        {
+            item.Text += "\n" + line.Text[..end];
+            item.Own(line.Line, line.Text, 0, end);
+        }
+        if (clauses.Count > 0)
+        {
+            var prefix = item.Id[..item.Id.LastIndexOf("-s", StringComparison.Ordinal)];
+            var pathPrefix = item.Path[..(item.Path.Length - item.Marker!.Length)];
+            var group = new EnumGroup(parent, prefix, pathPrefix, item.Level, clauses[^1].Number);
+            for (var k = 0; k < clauses.Count; k++)
+                AddClause(group, line.Line, line.Text, clauses[k], clauses[k].Start, k + 1 < clauses.Count ? clauses[k + 1].Start : line.Text.Length).InParentText = item.InParentText;
+            if (_group is not null) _group = _group with { Last = clauses[^1].Number };
+        }
+        var owner = clauses.Count > 0 ? _items[^1] : item;
+        if (owner.Kind != ItemKind.Paragraph && ResponsibleUnits.TryFindClosing(owner.OwnText.Replace("\n", ""), out _, out var units))
+        {
+            owner.UnitsText = units;
+            owner.ClosedWithUnits = true;
         }
     }
 
@@ -194,6 +258,7 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
             text[clause.Start..to], owner, lineNo);
         sub.Heading = LeadPhrase.ForClause(text[(clause.Start + clause.MarkerLength)..to]);
         sub.Own(lineNo, text, clause.Start, to);
+        sub.InParentText = true;
         if (ResponsibleUnits.TryFindClosing(text[clause.Start..to], out _, out var units)) { sub.UnitsText = units; sub.ClosedWithUnits = true; }
     }
 
@@ -224,7 +289,7 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         {
             var to = k + 1 < clauses.Count ? clauses[k + 1].Start : tailStart;
             if (numbered) AddNumberedClause(owner, lineNo, text, clauses[k], to);
-            else AddClause(group, lineNo, text, clauses[k], clauses[k].Start, to);
+            else AddClause(group, lineNo, text, clauses[k], clauses[k].Start, to).InParentText = true;
         }
         owner.Own(lineNo, text, tailStart, text.Length);
         if (tailStart == text.Length) { owner.UnitsText = null; owner.ClosedWithUnits = false; }
