@@ -1,6 +1,6 @@
 #:project ../../src/PlanAtlas/PlanAtlas.csproj
 // Prints a plan's parsed record, one item per line, for hand-labelling and checking:
-//   dotnet run tools/parse/dump.cs -- input/plans/<file>.txt [--meta-only]
+//   dotnet run tools/parse/dump.cs -- input/plans/<file>.txt [--meta-only] [--details]
 using PlanAtlas.Parse;
 using PlanAtlas.Parse.Regions;
 using PlanAtlas.Read;

@@ -28,6 +28,11 @@ public sealed class PlanParser(Gazetteer gazetteer)
         if (manifest is not null) metadata = ManifestOverrides.Apply(metadata, manifest, document.SourceFile, gazetteer, diagnostics);
         if (metadata.Title is null)
             diagnostics.Add(new Diagnostic(Severity.Info, "PA302", file, null, "no title found in the document; the file name stands in"));
+        if (metadata.Region is null)
+            diagnostics.Add(new Diagnostic(Severity.Warning, "PA303", file, null,
+                "no region found in the title, issuer or text; give region_code in plans.csv"));
+        if (metadata.Year is null)
+            diagnostics.Add(new Diagnostic(Severity.Warning, "PA304", file, null, "no year found in the title, date or text; give year in plans.csv"));
 
         var items = ItemDetails.Complete(drafts, metadata.Year?.Value);
         if (!items.Any(i => i.Kind is ItemKind.Item or ItemKind.Section or ItemKind.TableRow or ItemKind.SubItem))

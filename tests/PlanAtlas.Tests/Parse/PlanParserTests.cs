@@ -149,6 +149,8 @@ public sealed class PlanParserTests
     {
         var plan = TestFiles.Parser.Parse(TestFiles.FromText("一段没有编号的文字，讲安全生产。\n另一段文字。"), null);
         Assert.Contains(plan.Diagnostics, d => d.Code == "PA301" && d.File == "plans/generated.txt");
+        Assert.Contains(plan.Diagnostics, d => d.Code == "PA303");
+        Assert.Contains(plan.Diagnostics, d => d.Code == "PA304");
         Assert.All(plan.Items, i => Assert.Equal(ItemKind.Paragraph, i.Kind));
     }
 }
