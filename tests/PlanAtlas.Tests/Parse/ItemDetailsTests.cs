@@ -32,6 +32,8 @@ public sealed class ItemDetailsTests
     [InlineData("2015年底前，完成523家单位改造", 2015, "2015年底前=2015-12-31")]
     [InlineData("于2023年2月27日印发", 2023, "")]
     [InlineData("持续6个月", 2023, "")]
+    [InlineData("坚持月跟踪、年底总结", 2023, "")]
+    [InlineData("年底前完成", 2023, "年底前=2023-12-31")]
     public void Deadlines_are_found_as_written_and_resolved_where_they_name_a_day(string text, int year, string expected) =>
         Assert.Equal(expected, string.Join(";", Deadlines.Find(text, year).Select(d => $"{d.Text}={d.Date:yyyy-MM-dd}")));
 

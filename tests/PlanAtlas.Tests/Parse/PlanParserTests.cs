@@ -66,6 +66,8 @@ public sealed class PlanParserTests
         Assert.Equal(["各处室"], subs[0].ResponsibleUnits); // inherited
         Assert.EndsWith("(各处室按职责分工负责)", parent.Text);
         Assert.DoesNotContain("各处室按职责分工负责", subs[2].Text);
+        // Units named mid-text count as well as the closing ones.
+        Assert.Equal(["农业农村处", "各联合党委", "交通与建设处", "各有关处室"], plan.Items.Single(i => i.Id == "o30-s1").ResponsibleUnits);
         // Orphan 一是 lines, whose heading is missing from the fragment, have no parent.
         Assert.All(plan.Items.Where(i => i.Line is 10 or 11 or 12), i => Assert.Null(i.ParentId));
     }

@@ -22,7 +22,8 @@ public static partial class Deadlines
     [GeneratedRegex(@"^(?:(?<y>(?:19|20)[0-9]{2})年)?(?<m>[0-9]{1,2})月(?:(?<d>[0-9]{1,2})日?|(?<part>底|末|初|上旬|中旬|下旬|份))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Parts();
 
-    [GeneratedRegex(@"(?<y>(?:19|20)[0-9]{2})?年(?:底|末)(?:前|以前|之前)?|年内|年底前", RegexOptions.CultureInvariant)]
+    // 年底 alone is often a time of year (年底总结), not a deadline: without a year it needs 前.
+    [GeneratedRegex(@"(?<y>(?:19|20)[0-9]{2})年(?:底|末)(?:前|以前|之前)?|年(?:底|末)(?:前|以前|之前)|年内", RegexOptions.CultureInvariant)]
     private static partial Regex YearEnd();
 
     public static IReadOnlyList<Deadline> Find(string text, int? planYear)

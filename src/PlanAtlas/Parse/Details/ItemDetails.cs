@@ -22,8 +22,10 @@ internal static class ItemDetails
             var unitsText = d.Table is { } t && t.Other.Where(o => o.Key.Contains("单位") || o.Key.Contains("部门")).Select(o => o.Value).ToList() is { Count: > 0 } more
                 ? string.Join("、", new[] { d.UnitsText }.Where(x => x is not null).Concat(more))
                 : d.UnitsText;
-            IReadOnlyList<string> responsible = unitsText is { } u ? ResponsibleUnits.Split(u)
-                : ResponsibleUnits.FindAll(own).SelectMany(ResponsibleUnits.Split).Distinct(StringComparer.Ordinal).ToList();
+            // Units named mid-text (…（农业农村处负责）；推动…（各联合党委负责）) count as well as the closing ones.
+            var texts = d.Kind == ItemKind.TableRow ? [] : ResponsibleUnits.FindAll(own).ToList();
+            if (unitsText is not null && !texts.Contains(unitsText)) texts.Add(unitsText);
+            IReadOnlyList<string> responsible = texts.SelectMany(ResponsibleUnits.Split).Distinct(StringComparer.Ordinal).ToList();
             if (responsible.Count == 0 && d.Kind == ItemKind.SubItem && d.ParentId is { } p && units.TryGetValue(p, out var inherited))
                 responsible = inherited;
             units[d.Id] = responsible;
