@@ -14,7 +14,7 @@ public static class PlanJson
 {
     private static readonly JsonSerializerOptions Options = new()
     {
-        WriteIndented = true,
+        WriteIndented = false, // 10,000 plans: compact keeps the downloads small; any JSON viewer indents
         // Explicit, so serialisation also works where reflection is off by default (file-based tools, trimming).
         TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
