@@ -62,6 +62,18 @@ public sealed class LosslessPropertyTests
                 .Label($"numbered {numbered}/{g.NumberedItems}, clauses {clauses}/{g.Clauses}, rows {rows}/{g.TableRows}\n{g.Text}");
         });
 
+    [Fact]
+    public void The_generator_mixes_the_deviations_so_the_properties_are_not_vacuous()
+    {
+        var samples = PlanDocumentGenerator.Documents().Sample(20, 200);
+        Assert.Contains(samples, g => g.Clauses > 0);
+        Assert.Contains(samples, g => g.TableRows > 0);
+        Assert.Contains(samples, g => g.Text.Contains("柳政发〔20232"));
+        Assert.Contains(samples, g => g.Text.Contains("(一)") || g.Text.Contains("(1)"));
+        Assert.Contains(samples, g => g.Text.Contains("1、"));
+        Assert.True(samples.Average(g => g.NumberedItems) > 3);
+    }
+
     [Property(MaxTest = 500)]
     public Property Arbitrary_lines_of_plan_like_characters_are_lossless() =>
         Prop.ForAll(Arb.From(PlanDocumentGenerator.NoiseLines()), lines =>
