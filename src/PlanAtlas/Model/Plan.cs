@@ -1,7 +1,11 @@
 namespace PlanAtlas.Model;
 
 /// <summary>A span of the source removed as web-page chrome (今天是…, 网站地图, ICP备…), kept so nothing is lost silently.</summary>
-public sealed record RemovedText(int Line, string Text, string Reason);
+public sealed record RemovedText(int Line, string Text, string Reason)
+{
+    /// <summary>Where in the line the removed text starts (0 when the whole line was chrome).</summary>
+    public int Start { get; init; }
+}
 
 /// <summary>
 /// The structured record of one plan: what the parser made of one source document.
@@ -17,6 +21,9 @@ public sealed record Plan(
 {
     /// <summary>The decoded source, kept so the plan page can show the original text.</summary>
     public SourceDocument? Source { get; init; }
+
+    /// <summary>The spans of the source read as metadata (title, 发文字号, signature, portal block …), in source order.</summary>
+    public IReadOnlyList<MetadataSpan> MetadataSpans { get; init; } = [];
 
     public string Title => Metadata.Title?.Value ?? Path.GetFileNameWithoutExtension(SourceFile);
     public int? Year => Metadata.Year?.Value;

@@ -31,4 +31,19 @@ public sealed record PlanMetadata
     public Sourced<int>? Year { get; init; }
     public Sourced<Region>? Region { get; init; }
     public Sourced<string>? SourceUrl { get; init; }
+
+    /// <summary>A news headline's second line, or a title's subtitle.</summary>
+    public Sourced<string>? Subtitle { get; init; }
+    /// <summary>The title of the plan a notice transmits (关于印发《X》的通知 → X), where the body restates it.</summary>
+    public Sourced<string>? EnclosedTitle { get; init; }
+    /// <summary>主送机关: the addressee line without its closing colon.</summary>
+    public Sourced<string>? Addressees { get; init; }
+    /// <summary>发文机关署名 as signed at the end of the document.</summary>
+    public Sourced<string>? Signature { get; init; }
+    /// <summary>附注 such as （此件公开发布）.</summary>
+    public Sourced<string>? Note { get; init; }
+    /// <summary>Attachment names from the 附件说明 (附件：…).</summary>
+    public IReadOnlyList<string> Attachments { get; init; } = [];
+    /// <summary>The portal metadata block as the page gave it, where there was one.</summary>
+    public PortalBlock? Portal { get; init; }
 }

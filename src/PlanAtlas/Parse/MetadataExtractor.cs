@@ -1,51 +1,110 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanAtlas.Model;
 using PlanAtlas.Parse.Regions;
 
 namespace PlanAtlas.Parse;
 
-/// <summary>Metadata from the document alone: title, kind, year and region, each with where it was found.</summary>
+/// <summary>
+/// Metadata from the document alone, each value with where it was found: the 公文 header and closing first,
+/// then the portal block, then inference from the body (year mentions, regions named).
+/// </summary>
 public static partial class MetadataExtractor
 {
-    [GeneratedRegex(@"(?<!\d)(19|20)\d{2}(?=年)")]
+    [GeneratedRegex(@"(?<![0-9])(?:19|20)[0-9]{2}(?=年)")]
     private static partial Regex YearMention();
 
-    [GeneratedRegex(@"工作要点|通知|意见|方案|总结|要点|安排|计划")]
-    private static partial Regex TitleWord();
-
-    public static PlanMetadata Extract(SourceDocument document, IReadOnlyList<ParagraphBlock> body,
-        IReadOnlyList<RemovedText> removed, Gazetteer gazetteer)
+    internal static PlanMetadata Extract(DocumentFrame frame, string bodyText, Gazetteer gazetteer)
     {
-        var head = body.Where(b => !string.IsNullOrWhiteSpace(b.Text)).Take(12).ToList();
-        var titleLine = head.FirstOrDefault(b => b.Text.Trim().Length <= 60 && TitleWord().IsMatch(b.Text)
-                                                 && OutlineMarker.Match(b.Text) is null && !b.Text.TrimStart().StartsWith("现将"))
-                        ?? head.FirstOrDefault();
-        var title = titleLine?.Text.Trim();
+        var portal = frame.Portal.Count == 0 ? null : PortalBlockReader.ToBlock(frame.Portal);
+        var banner = frame.Banner is { } b ? DocumentParts.OrganisationName(TextScan.TrimAll(b.Text)) : null;
+
+        var title = frame.Title;
+        Sourced<string>? titleValue = null;
+        if (title is not null)
+        {
+            // 柳林县人民政府 / 关于做好…的通知: the banner names the issuer the title leaves out.
+            var full = title.StartsWith("关于", StringComparison.Ordinal) && banner is not null ? banner + title : title;
+            titleValue = new(full, Provenance.DocumentHeader, full == title ? null : "issuer banner joined to a title that starts with 关于");
+        }
+        else if (PortalValue(portal, "名称", "标题") is { } portalTitle) titleValue = new(portalTitle, Provenance.PortalMetadata);
+
+        var issuer = Issuer(frame, banner, titleValue?.Value, portal);
+        var docNumber = frame.DocNumber is { } dn ? new Sourced<string>(dn.Result.Value, Provenance.DocumentHeader, dn.Result.Note)
+            : PortalValue(portal, "发文字号", "文号", "文件编号") is { } pn ? new Sourced<string>(DocNumbers.Parse(pn)?.Value ?? pn, Provenance.PortalMetadata) : null;
+
+        Sourced<DateOnly>? issuedOn = null;
+        if ((frame.ClosingDate ?? frame.HeaderDate) is { } d) issuedOn = new(d.Result.Date, Provenance.DocumentHeader, d.Result.Note);
+        else if (PortalValue(portal, "发文日期", "成文日期") is { } pd && DocumentDates.Parse(pd) is { } pdate) issuedOn = new(pdate.Date, Provenance.PortalMetadata, pdate.Note);
+
+        var kindSource = (titleValue?.Value ?? "") + (frame.Subtitle is { } kindSub ? " " + kindSub.Text : "");
+        var kind = titleValue is null ? new Sourced<PlanKind>(PlanKind.Other, Provenance.Body, "no title")
+            : new Sourced<PlanKind>(KindOf(kindSource), titleValue.Source);
 
         Sourced<int>? year = null;
-        if (title is not null && YearMention().Match(title) is { Success: true } ty)
-            year = new Sourced<int>(int.Parse(ty.Value), Provenance.DocumentHeader);
-        else if (body.SelectMany(b => YearMention().Matches(b.Text)).GroupBy(m => m.Value)
-                     .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).FirstOrDefault() is { } common)
-            year = new Sourced<int>(int.Parse(common.Key), Provenance.Body, "most mentioned year in the text");
+        if (titleValue is not null && YearMention().Match(titleValue.Value) is { Success: true } ty)
+            year = new(int.Parse(ty.Value, CultureInfo.InvariantCulture), titleValue.Source);
+        else if (frame.Subtitle is { } sub && YearMention().Match(sub.Text) is { Success: true } sy)
+            year = new(int.Parse(sy.Value, CultureInfo.InvariantCulture), Provenance.DocumentHeader, "year in the subtitle");
+        else if (issuedOn is not null) year = new(issuedOn.Value.Year, issuedOn.Source, "year of the issue date");
+        else if (YearMention().Matches(bodyText).GroupBy(m => m.Value).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key, StringComparer.Ordinal).FirstOrDefault() is { } common)
+            year = new(int.Parse(common.Key, CultureInfo.InvariantCulture), Provenance.Body, "the year the text mentions most");
 
-        var headText = string.Join('\n', head.Select(b => b.Text));
         Sourced<Region>? region = null;
-        if (title is not null && gazetteer.FindIn(title) is { } tr) region = new(tr, Provenance.DocumentHeader);
-        else if (gazetteer.FindIn(headText) is { } hr) region = new(hr, Provenance.Body, "region named near the top of the text");
+        if (titleValue is not null && gazetteer.FindIn(titleValue.Value) is { } tr) region = new(tr, titleValue.Source);
+        else if (issuer is not null && gazetteer.FindIn(issuer.Value) is { } ir) region = new(ir, issuer.Source, "region of the issuer");
+        else if (frame.Subtitle is { } s2 && gazetteer.FindIn(s2.Text) is { } sr) region = new(sr, Provenance.DocumentHeader, "region in the subtitle");
+        else if (gazetteer.InferFromBody(bodyText) is { } br) region = new(br, Provenance.Body, "the region the text is about");
 
         return new PlanMetadata
         {
-            Title = title is null ? null : new Sourced<string>(title, Provenance.DocumentHeader),
-            Kind = KindOf(title ?? "") is var k ? new Sourced<PlanKind>(k, Provenance.DocumentHeader) : null,
+            Title = titleValue,
+            Subtitle = frame.Subtitle is { } st ? new(TextScan.TrimAll(st.Text), Provenance.DocumentHeader) : null,
+            EnclosedTitle = frame.EnclosedTitle is { } et ? new(TextScan.TrimAll(et.Text), Provenance.DocumentHeader)
+                : EnclosedInTitle(titleValue?.Value) is { } named ? new(named, Provenance.DocumentHeader, "named in the title") : null,
+            Issuer = issuer,
+            DocNumber = docNumber,
+            IssuedOn = issuedOn,
+            Kind = kind,
             Year = year,
             Region = region,
+            Addressees = frame.Addressees is { } a ? new(TextScan.TrimAll(a.Text).TrimEnd('：', ':'), Provenance.DocumentHeader) : null,
+            Signature = frame.Signature is { } sg ? new(TextScan.TrimAll(sg.Text), Provenance.DocumentHeader) : null,
+            Note = frame.Note is { } n ? new(TextScan.TrimAll(n.Text), Provenance.DocumentHeader) : null,
+            Attachments = frame.Attachments.ToList(),
+            Portal = portal,
         };
     }
 
+    private static Sourced<string>? Issuer(DocumentFrame frame, string? banner, string? title, PortalBlock? portal)
+    {
+        if (frame.Signature is { } s) return new(TextScan.TrimAll(s.Text), Provenance.DocumentHeader, "signature");
+        if (banner is not null) return new(banner, Provenance.DocumentHeader, "issuer banner");
+        if (title is not null && title.IndexOf("关于", StringComparison.Ordinal) is > 1 and var k && DocumentParts.IsOrganisation(title[..k]))
+            return new(title[..k], Provenance.DocumentHeader, "named in the title");
+        if (PortalValue(portal, "发文单位", "发文机关", "发布机构") is { } p) return new(p, Provenance.PortalMetadata);
+        return null;
+    }
+
+    /// <summary>关于印发《宜春市2023年安全生产工作要点》的通知 → 宜春市2023年安全生产工作要点.</summary>
+    private static string? EnclosedInTitle(string? title)
+    {
+        if (title is null || !title.Contains("印发", StringComparison.Ordinal)) return null;
+        var citations = Quotations.Citations(title);
+        return citations.Count == 1 ? citations[0] : null;
+    }
+
+    private static string? PortalValue(PortalBlock? portal, params string[] keys) =>
+        portal is null ? null : keys.Select(k => portal[k]).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    /// <summary>
+    /// The kind from the title: a notice that transmits 工作要点 (关于印发…工作要点的通知) is 工作要点; a review or a
+    /// news report of last year's work is a summary.
+    /// </summary>
     public static PlanKind KindOf(string title) =>
         title.Contains("要点") ? PlanKind.WorkPoints
+        : title.Contains("总结") || title.Contains("回顾") || title.Contains("综述") ? PlanKind.Summary
         : title.Contains("通知") ? PlanKind.Notice
-        : title.Contains("总结") || title.Contains("回顾") ? PlanKind.Summary
+        : title.Contains("去年") || title.Contains("年来") ? PlanKind.Summary
         : PlanKind.Other;
 }

@@ -11,14 +11,16 @@ public sealed class Gazetteer
 {
     private readonly FrozenDictionary<string, Region> _byCode;
     private readonly FrozenDictionary<string, Region[]> _byName;
-    private readonly string[] _namesLongestFirst;
+    private readonly FrozenDictionary<char, string[]> _namesByFirstChar;
+    private readonly FrozenSet<string> _aliases;
 
     public static Gazetteer Default { get; } = Load();
 
     private Gazetteer(IEnumerable<(string Code, string Name, string Level, string Parent)> rows,
         IEnumerable<(string Alias, string Code)> aliases)
     {
-        var raw = rows.ToDictionary(r => r.Code);
+        // A code listed twice (a city without counties, listed again as its own county) keeps its first, higher-level row.
+        var raw = rows.GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.First());
         var regions = new Dictionary<string, Region>();
         foreach (var r in raw.Values)
         {
@@ -42,7 +44,13 @@ public sealed class Gazetteer
             .GroupBy(x => x.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Region).DistinctBy(r => r.Code).OrderBy(r => r.Code, StringComparer.Ordinal).ToArray());
         _byName = byName.ToFrozenDictionary(StringComparer.Ordinal);
-        _namesLongestFirst = byName.Keys.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).ToArray();
+        _aliases = aliases.Where(a => regions.ContainsKey(a.Code)).Select(a => a.Alias).ToFrozenSet(StringComparer.Ordinal);
+        // Two-character names (和县, 新县, 城区, 南县) are ordinary words in running text: only aliases of that length
+        // (province short names) are looked for in free text; ByName still finds them all.
+        _namesByFirstChar = byName.Keys
+            .Where(n => n.Length > 2 || _aliases.Contains(n))
+            .GroupBy(n => n[0])
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).ToArray());
     }
 
     public int Count => _byCode.Count;
@@ -52,34 +60,86 @@ public sealed class Gazetteer
     /// <summary>All regions of that exact name (县 names repeat across provinces: 鼓楼区 is in four).</summary>
     public IReadOnlyList<Region> ByName(string name) => _byName.GetValueOrDefault(name.Trim()) ?? [];
 
+    /// <summary>Region names in <paramref name="text"/>, leftmost-longest, one pass over the text (no per-name search).</summary>
+    public IEnumerable<(string Name, int Index)> Mentions(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!_namesByFirstChar.TryGetValue(text[i], out var names)) continue;
+            foreach (var name in names)
+            {
+                if (!text.AsSpan(i).StartsWith(name, StringComparison.Ordinal)) continue;
+                yield return (name, i);
+                i += name.Length - 1;
+                break;
+            }
+        }
+    }
+
+    /// <summary>The city- or county-level name that starts <paramref name="text"/> at <paramref name="index"/>, if any (杭州市加大了… → 杭州市).</summary>
+    public string? MentionAt(string text, int index)
+    {
+        if (index >= text.Length || !_namesByFirstChar.TryGetValue(text[index], out var names)) return null;
+        foreach (var name in names)
+            if (text.AsSpan(index).StartsWith(name, StringComparison.Ordinal))
+                return _byName[name].Any(r => r.Level is AdminLevel.City or AdminLevel.County) ? name : null;
+        return null;
+    }
+
     /// <summary>
     /// The most specific region named in <paramref name="text"/>: a county beats its city, a city its province.
     /// A name shared by several regions is resolved by a parent named in the same text, else left out.
     /// </summary>
     public Region? FindIn(string text)
     {
-        var found = new List<Region>();
-        foreach (var name in _namesLongestFirst)
-        {
-            if (text.Contains(name, StringComparison.Ordinal)) found.AddRange(_byName[name]);
-        }
-        if (found.Count == 0) return null;
-        var codes = found.Select(r => r.Code).ToHashSet();
-        // Unique names, plus shared ones that a parent named in the same text resolves.
-        var candidates = found
-            .DistinctBy(r => r.Code)
-            .Where(r => _byName[r.Name].Length == 1 || codes.Contains(r.ProvinceCode) || (r.CityCode is { } c && codes.Contains(c)));
-        return candidates
-            .OrderByDescending(r => (int)r.Level)
-            .ThenBy(r => IndexOf(text, r))
-            .ThenBy(r => r.Code, StringComparer.Ordinal)
+        var resolved = Resolve(Mentions(text).ToList());
+        return resolved
+            .OrderByDescending(r => (int)r.Region.Level)
+            .ThenBy(r => r.FirstIndex)
+            .ThenBy(r => r.Region.Code, StringComparer.Ordinal)
+            .Select(r => r.Region)
             .FirstOrDefault();
     }
 
-    private static int IndexOf(string text, Region r)
+    /// <summary>
+    /// The region a body of text is about: the most mentioned of the most specific regions named (a county plan
+    /// names its province and city too), or, when several regions are named about equally (a province's review
+    /// going city by city), the smallest region containing them all.
+    /// </summary>
+    public Region? InferFromBody(string text)
     {
-        var i = text.IndexOf(r.Name, StringComparison.Ordinal);
-        return i < 0 ? int.MaxValue : i;
+        var resolved = Resolve(Mentions(text).ToList());
+        if (resolved.Count == 0) return null;
+        var codes = resolved.Select(r => r.Region.Code).ToHashSet(StringComparer.Ordinal);
+        // Leaves: regions none of whose descendants is also named.
+        var leaves = resolved.Where(r => !resolved.Any(o => o.Region.Code != r.Region.Code && IsWithin(o.Region, r.Region))).ToList();
+        var byCount = leaves.OrderByDescending(l => l.Count).ThenBy(l => l.FirstIndex).ToList();
+        if (byCount.Count == 1 || byCount[0].Count >= 2 * byCount[1].Count) return byCount[0].Region;
+        // Several leaves about equally named: their smallest common ancestor within the dominant province.
+        var province = byCount.GroupBy(l => l.Region.ProvinceCode).OrderByDescending(g => g.Sum(l => l.Count)).First().ToList();
+        if (province.Select(l => l.Region.CityCode).Distinct().Count() == 1 && province[0].Region.CityCode is { } city && _byCode.TryGetValue(city, out var c))
+            return province.Count == 1 ? province[0].Region : c;
+        return _byCode.GetValueOrDefault(province[0].Region.ProvinceCode);
+    }
+
+    private static bool IsWithin(Region inner, Region outer) => outer.Level switch
+    {
+        AdminLevel.Province => inner.ProvinceCode == outer.Code && inner.Code != outer.Code,
+        AdminLevel.City => inner.CityCode == outer.Code && inner.Code != outer.Code,
+        _ => false,
+    };
+
+    private sealed record Resolved(Region Region, int Count, int FirstIndex);
+
+    private List<Resolved> Resolve(List<(string Name, int Index)> mentions)
+    {
+        var found = mentions.SelectMany(m => _byName[m.Name].Select(r => (Region: r, m.Name, m.Index))).ToList();
+        var codes = found.Select(f => f.Region.Code).ToHashSet(StringComparer.Ordinal);
+        return found
+            .Where(f => _byName[f.Name].Length == 1 || codes.Contains(f.Region.ProvinceCode) || (f.Region.CityCode is { } c && codes.Contains(c)))
+            .GroupBy(f => f.Region.Code, StringComparer.Ordinal)
+            .Select(g => new Resolved(g.First().Region, g.Count(), g.Min(x => x.Index)))
+            .ToList();
     }
 
     private static bool IsPlaceholder(string name) => name is "市辖区" or "县" or "省直辖县级行政区划" or "自治区直辖县级行政区划";
@@ -89,8 +149,8 @@ public sealed class Gazetteer
         var assembly = typeof(Gazetteer).Assembly;
         return new Gazetteer(
             ReadTsv(assembly.GetManifestResourceStream("PlanAtlas.Parse.Regions.gazetteer.tsv")!)
-                .Select(c => (c[0], c[1], c[2], c.Length > 3 ? c[3] : "")),
-            ReadTsv(assembly.GetManifestResourceStream("PlanAtlas.Parse.Regions.aliases.tsv")!).Select(c => (c[0], c[1])));
+                .Select(c => (c[0], c[1], c[2], c.Length > 3 ? c[3] : "")).ToList(),
+            ReadTsv(assembly.GetManifestResourceStream("PlanAtlas.Parse.Regions.aliases.tsv")!).Select(c => (c[0], c[1])).ToList());
     }
 
     private static IEnumerable<string[]> ReadTsv(Stream stream)

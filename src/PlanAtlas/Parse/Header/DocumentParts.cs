@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+
+namespace PlanAtlas.Parse;
+
+/// <summary>
+/// Recognisers for the parts of a 公文 around its body (GB/T 9704): title, issuer banner and signature, 主送机关,
+/// 附注, 附件说明 and attachment headings. Each looks at one trimmed line.
+/// </summary>
+public static partial class DocumentParts
+{
+    private static readonly string[] DocumentTypes =
+        ["工作要点", "要点", "通知", "意见", "方案", "办法", "总结", "报告", "计划", "安排", "决定", "规划", "纲要", "细则", "通报", "函", "规定", "措施", "清单", "分工"];
+
+    private static readonly string[] OrgEndings =
+        ["人民政府", "政府", "委员会", "安委会", "安委办", "办公室", "管委会", "管理局", "监督管理局", "应急管理局", "局", "厅", "委", "办", "党工委", "指挥部", "中心"];
+
+    [GeneratedRegex(@"^(?:关键词|关键字)\s*[:：]")]
+    private static partial Regex KeywordLabel();
+
+    [GeneratedRegex(@"^[（(]\s*(?:此件|本件|联系人|此页无正文)[^）)]*[）)]$")]
+    private static partial Regex NoteLine();
+
+    [GeneratedRegex(@"^附\s*件\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})?\s*[:：]?$")]
+    private static partial Regex AttachmentHeading();
+
+    [GeneratedRegex(@"^附\s*件\s*[:：]\s*\S")]
+    private static partial Regex AttachmentNote();
+
+    public static bool HasTitleWord(string t) =>
+        t.Contains("关于") || DocumentTypes.Any(w => t.EndsWith(w, StringComparison.Ordinal)) || t.Contains("工作要点") || t.Contains("的通知");
+
+    /// <summary>A title: short, no sentence punctuation, names a document type (关于…的通知, …工作要点).</summary>
+    public static bool IsTitle(string t) =>
+        t.Length is >= 4 and <= 60 && !t.Contains('。') && !t.EndsWith('：') && !t.EndsWith(':') && HasTitleWord(t)
+        && OutlineMarker.Match(t) is null;
+
+    /// <summary>A title that is complete: ends with its document type.</summary>
+    public static bool EndsWithDocumentType(string t) => DocumentTypes.Any(w => t.EndsWith(w, StringComparison.Ordinal));
+
+    /// <summary>An organisation's name on a line of its own: the banner (柳林县人民政府, …文件) or a signature.</summary>
+    public static bool IsOrganisation(string t)
+    {
+        if (t.Length is < 3 or > 30 || t.AsSpan().IndexOfAny(TextScan.ClausePunctuation) >= 0) return false;
+        var name = OrganisationName(t);
+        return OrgEndings.Any(e => name.EndsWith(e, StringComparison.Ordinal)) && !HasTitleWord(name);
+    }
+
+    /// <summary>The organisation named by a banner: 柳林县人民政府文件 → 柳林县人民政府.</summary>
+    public static string OrganisationName(string t) =>
+        t.EndsWith("文件", StringComparison.Ordinal) && t.Length > 4 ? t[..^2].TrimEnd() : t;
+
+    /// <summary>主送机关: ends with a colon, names several addressees or "各…".</summary>
+    public static bool IsAddressees(string t) =>
+        t.Length is >= 3 and <= 200 && (t.EndsWith('：') || t.EndsWith(':')) && !t.Contains('。')
+        && (t.Contains('、') || t.Contains('，') || t.Contains(',') || t.StartsWith('各') || t.Contains("单位") || t.Contains("部门"))
+        && !KeywordLabel().IsMatch(t);
+
+    public static bool IsNote(string t) => NoteLine().IsMatch(t);
+
+    [GeneratedRegex(@"^(?:抄\s*送|主\s*送)\s*[:：]|^联\s*系\s*人\s*[:：]|^[\p{IsCJKUnifiedIdeographs}]{2,30}\s*(?:(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)\s*印\s*发$")]
+    private static partial Regex RecordLine();
+
+    /// <summary>版记 and contact lines after the body: 抄送：…, 联系人：…, 柳林县人民政府办公室 2023年2月28日印发.</summary>
+    public static bool IsRecordLine(string t) => t.Length <= 200 && RecordLine().IsMatch(t);
+
+    public static bool IsAttachmentHeading(string t) => AttachmentHeading().IsMatch(t);
+
+    public static bool IsAttachmentNote(string t) => AttachmentNote().IsMatch(t);
+
+    /// <summary>A label heading on its own line: 关键词：责任落实; or a short line ending with a colon (总体要求：).</summary>
+    public static bool IsLabelHeading(string t, out string heading)
+    {
+        heading = "";
+        if (KeywordLabel().Match(t) is { Success: true } k)
+        {
+            heading = TextScan.TrimAll(t[k.Length..]);
+            return heading.Length is > 0 and <= 30;
+        }
+        if (t.Length <= 16 && (t.EndsWith('：') || t.EndsWith(':')) && t.AsSpan(0, t.Length - 1).IndexOfAny(TextScan.ClausePunctuation) < 0)
+        {
+            heading = t[..^1].Trim();
+            return heading.Length > 0;
+        }
+        return false;
+    }
+
+    /// <summary>Attachment names of a 附件说明: 附件：1.甲 2.乙, or a single name.</summary>
+    public static IReadOnlyList<string> AttachmentNames(string t)
+    {
+        var colon = t.IndexOfAny(['：', ':']);
+        var rest = TextScan.TrimAll(t[(colon + 1)..]);
+        var parts = NumberedName().Split(rest).Select(TextScan.TrimAll).Where(p => p.Length > 0).ToList();
+        return parts.Count == 0 ? [rest] : parts;
+    }
+
+    [GeneratedRegex(@"(?:^|\s+)[0-9]{1,2}[.．、]")]
+    private static partial Regex NumberedName();
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Render.Data;
+
+/// <summary>
+/// The data downloads: data/plans.csv, data/items.csv (CsvHelper, UTF-8 with a BOM so Excel reads Chinese;
+/// lists joined with ';', dates ISO 8601) and data/plans/{plan-id}.json. Deterministic: plans by id, items in
+/// document order, no timestamps; a file is rewritten only when its bytes change.
+/// </summary>
+public static class DataExport
+{
+    public const string Folder = "data";
+    public const string ListSeparator = ";";
+
+    public static readonly IReadOnlyList<DataColumn<Plan>> PlanColumns =
+    [
+        new("plan_id", p => p.Id),
+        new("title", p => p.Title),
+        new("province", p => p.Region?.ProvinceName ?? ""),
+        new("city", p => p.Region?.CityName ?? ""),
+        new("county", p => p.Region?.CountyName ?? ""),
+        new("region_code", p => p.Region?.Code ?? ""),
+        new("level", p => p.Region is { } r ? LevelName(r.Level) : ""),
+        new("year", p => p.Year?.ToString(CultureInfo.InvariantCulture) ?? ""),
+        new("issuer", p => p.Metadata.Issuer?.Value ?? ""),
+        new("doc_number", p => p.Metadata.DocNumber?.Value ?? ""),
+        new("issued_on", p => Iso(p.Metadata.IssuedOn?.Value)),
+        new("kind", p => KindName(p.Metadata.Kind?.Value ?? PlanKind.Other)),
+        new("source_file", p => p.SourceFile),
+        new("item_count", p => p.Items.Count.ToString(CultureInfo.InvariantCulture)),
+        new("subtitle", p => p.Metadata.Subtitle?.Value ?? ""),
+        new("enclosed_title", p => p.Metadata.EnclosedTitle?.Value ?? ""),
+        new("source_url", p => p.Metadata.SourceUrl?.Value ?? ""),
+    ];
+
+    public static readonly IReadOnlyList<DataColumn<PlanItem>> ItemColumns =
+    [
+        new("plan_id", x => x.Plan.Id),
+        new("item_id", x => x.Item.Id),
+        new("path", x => x.Item.Path),
+        new("heading", x => x.Item.Heading),
+        new("text", x => x.Item.Text),
+        new("responsible_units", x => Join(x.Item.ResponsibleUnits)),
+        new("deadlines", x => Join(x.Item.Deadlines.Select(d => d.Date is { } date ? Iso(date) : d.Text))),
+        new("citations", x => Join(x.Item.Citations)),
+        new("slogans", x => Join(x.Item.Slogans)),
+        new("kind", x => x.Item.Kind.ToString().ToLowerInvariant()),
+        new("level", x => x.Item.Level.ToString(CultureInfo.InvariantCulture)),
+        new("parent_id", x => x.Item.ParentId ?? ""),
+        new("line", x => x.Item.Line.ToString(CultureInfo.InvariantCulture)),
+        new("targets", x => Join(x.Item.Targets)),
+    ];
+
+    public static void Write(IReadOnlyList<Plan> plans, string outputDirectory) => Write(plans, outputDirectory, DataExportOptions.Default);
+
+    public static void Write(IReadOnlyList<Plan> plans, string outputDirectory, DataExportOptions options)
+    {
+        var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.SourceFile, StringComparer.Ordinal).ToList();
+        var data = Path.Combine(outputDirectory, Folder);
+        Directory.CreateDirectory(Path.Combine(data, "plans"));
+
+        var planColumns = PlanColumns.Concat(options.ExtraPlanColumns).ToList();
+        WriteIfChanged(Path.Combine(data, "plans.csv"), Csv(planColumns, ordered));
+
+        var itemColumns = ItemColumns.Concat(options.ExtraItemColumns).ToList();
+        WriteIfChanged(Path.Combine(data, "items.csv"), Csv(itemColumns, ordered.SelectMany(p => p.Items.Select(i => new PlanItem(p, i)))));
+
+        foreach (var plan in ordered)
+            WriteIfChanged(Path.Combine(data, "plans", FileName(plan) + ".json"), PlanJson.Serialize(plan));
+    }
+
+    /// <summary>The plan id as a file name: ids are already safe, this guards against an id that is not (empty, '..', a slash).</summary>
+    public static string FileName(Plan plan) => Slugs.ForPath(plan.Id.Length == 0 ? Path.GetFileNameWithoutExtension(plan.SourceFile) : plan.Id);
+
+    private static byte[] Csv<T>(IReadOnlyList<DataColumn<T>> columns, IEnumerable<T> rows)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            NewLine = "\r\n",
+            // CsvHelper only quotes the configured new line; item texts hold bare '\n' (table rows), so quote those too.
+            ShouldQuote = a => a.Field is { } f && (f.AsSpan().IndexOfAny("\",\r\n") >= 0 || f.Length > 0 && (char.IsWhiteSpace(f[0]) || char.IsWhiteSpace(f[^1]))),
+        }))
+        {
+            foreach (var c in columns) csv.WriteField(c.Name);
+            csv.NextRecord();
+            foreach (var row in rows)
+            {
+                foreach (var c in columns) csv.WriteField(c.Value(row));
+                csv.NextRecord();
+            }
+        }
+        return stream.ToArray();
+    }
+
+    internal static void WriteIfChanged(string path, byte[] bytes)
+    {
+        if (File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes)) return;
+        File.WriteAllBytes(path, bytes);
+    }
+
+    private static string Join(IEnumerable<string> values) => string.Join(ListSeparator, values);
+
+    public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    public static string LevelName(AdminLevel level) => level switch
+    {
+        AdminLevel.Province => "province",
+        AdminLevel.City => "city",
+        AdminLevel.County => "county",
+        _ => "",
+    };
+
+    public static string KindName(PlanKind kind) => kind switch
+    {
+        PlanKind.WorkPoints => "work_points",
+        PlanKind.Notice => "notice",
+        PlanKind.Summary => "summary",
+        _ => "other",
+    };
+}
