@@ -86,7 +86,11 @@ public sealed class SiteBuilder(IBuildProgress progress)
         {
             try
             {
-                parsed.Add(parser.Parse(document, input.Manifest.GetValueOrDefault(document.SourceFile)));
+                var plan = parser.Parse(document, input.Manifest.GetValueOrDefault(document.SourceFile));
+                // The lossless property, checked on every real build: a character the record lost is reported.
+                foreach (var problem in SpanAccounting.Check(plan, document).Take(3))
+                    failures.Add(new Diagnostic(Severity.Warning, "PA390", "plans/" + document.SourceFile, null, $"the parsed record does not account for the text exactly: {problem}"));
+                parsed.Add(plan);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

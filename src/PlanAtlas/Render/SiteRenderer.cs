@@ -51,6 +51,7 @@ public sealed class SiteRenderer
         RenderRegions(plans, rows, output);
         RenderYears(rows, output);
         RenderContentPages(output, diagnostics);
+        RenderData(plans, output);
         // Last: the sitemap lists every page written above.
         new SitePublisher(_settings, _public, _t, _templates).Publish(plans, output, diagnostics);
     }
@@ -173,6 +174,20 @@ public sealed class SiteRenderer
         var index = new PageInfo(_t["nav.years"], "years/", _t["years.intro"], "years");
         var links = years.Select(y => new LinkCount(string.Format(CultureInfo.InvariantCulture, _t["year.title"], y.Key), _urls.Url($"years/{y.Key}/"), y.Count())).ToList();
         output.WritePage(index.SitePath, _templates.RenderPage("list", index, new ListPageModel(_t["nav.years"], _t["years.intro"], rows.Where(r => r.Year.Length == 0).ToList(), links)));
+    }
+
+    /// <summary>The CSV and JSON downloads, and the data/ page that explains and links them.</summary>
+    private void RenderData(IReadOnlyList<Plan> plans, OutputFolder output)
+    {
+        PlanAtlas.Render.Data.DataExport.Write(plans, output.Root);
+        var files = new List<LinkCount>
+        {
+            new("data/plans.csv", _urls.Url("data/plans.csv"), plans.Count),
+            new("data/items.csv", _urls.Url("data/items.csv"), plans.Sum(p => p.Items.Count)),
+        };
+        var page = new PageInfo(_t["nav.data"], "data/", _t["data.intro"], "data");
+        output.WritePage(page.SitePath, _templates.RenderPage("data", page, new ListPageModel(_t["nav.data"], _t["data.intro"],
+            plans.Select(p => PlanRow.From(p, _urls, _t)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), files)));
     }
 
     private void RenderContentPages(OutputFolder output, List<Diagnostic> diagnostics)
