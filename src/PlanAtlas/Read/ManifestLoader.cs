@@ -57,14 +57,19 @@ public static class ManifestLoader
                 }
                 if (file.StartsWith(InputReader.PlansFolder + "/", StringComparison.Ordinal))
                     file = file[(InputReader.PlansFolder.Length + 1)..];
-                if (entries.ContainsKey(file))
+                var entry = new ManifestEntry(row, file, Get("title"), Get("region"), Get("region_code"), Get("level"),
+                    Get("year"), Get("issuer"), Get("doc_number"), Get("issued_on"), Get("kind"), Get("source_url"));
+                if (entries.TryGetValue(file, out var first))
                 {
-                    diagnostics.Add(new Diagnostic(Severity.Warning, "PA123", InputReader.ManifestFile, row,
-                        $"'{file}' is listed again (first at row {entries[file].Row}); this row is ignored"));
+                    var conflicts = Conflicts(first, entry);
+                    diagnostics.Add(conflicts.Count == 0
+                        ? new Diagnostic(Severity.Warning, "PA123", InputReader.ManifestFile, row,
+                            $"'{file}' is listed again (first at row {first.Row}); this row is ignored")
+                        : new Diagnostic(Severity.Error, "PA127", InputReader.ManifestFile, row,
+                            $"'{file}' is listed again and contradicts row {first.Row} ({string.Join("; ", conflicts)}); row {first.Row} is used"));
                     continue;
                 }
-                entries[file] = new ManifestEntry(row, file, Get("title"), Get("region"), Get("region_code"), Get("level"),
-                    Get("year"), Get("issuer"), Get("doc_number"), Get("issued_on"), Get("kind"), Get("source_url"));
+                entries[file] = entry;
             }
         }
         catch (CsvHelperException e)
@@ -73,5 +78,25 @@ public static class ManifestLoader
                 $"the manifest is not valid CSV: {e.Message.Split('\n')[0]}"));
         }
         return entries;
+    }
+
+    private static List<string> Conflicts(ManifestEntry first, ManifestEntry again)
+    {
+        var conflicts = new List<string>();
+        void Compare(string column, string? a, string? b)
+        {
+            if (a is not null && b is not null && a != b) conflicts.Add($"{column}: '{a}' vs '{b}'");
+        }
+        Compare("title", first.Title, again.Title);
+        Compare("region", first.Region, again.Region);
+        Compare("region_code", first.RegionCode, again.RegionCode);
+        Compare("level", first.Level, again.Level);
+        Compare("year", first.Year, again.Year);
+        Compare("issuer", first.Issuer, again.Issuer);
+        Compare("doc_number", first.DocNumber, again.DocNumber);
+        Compare("issued_on", first.IssuedOn, again.IssuedOn);
+        Compare("kind", first.Kind, again.Kind);
+        Compare("source_url", first.SourceUrl, again.SourceUrl);
+        return conflicts;
     }
 }

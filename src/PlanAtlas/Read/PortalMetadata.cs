@@ -26,10 +26,10 @@ internal static partial class PortalMetadata
     {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         if (document.Body is null) return metadata;
-        var block = FindBlock(document.Body);
-        if (block is null) return metadata;
+        if (FindBlock(document.Body) is not { } block) return metadata;
+        var group = WithLabelledSiblings(block);
 
-        var text = BlockText(block);
+        var text = string.Join(' ', group.Select(BlockText));
         var labels = Label().Matches(text);
         for (int i = 0; i < labels.Count; i++)
         {
@@ -39,8 +39,25 @@ internal static partial class PortalMetadata
             var value = Whitespace.Collapse(text[valueStart..end]);
             if (value.Length > 0) metadata.TryAdd(key, value);
         }
-        block.Remove();
+        foreach (var e in group) e.Remove();
         return metadata;
+    }
+
+    /// <summary>
+    /// Labels written as lines of text (&lt;p&gt;索引号：… 发文字号：…&lt;/p&gt;&lt;p&gt;发文单位：…&lt;/p&gt;) spread over
+    /// neighbouring elements: those next to the block that hold a label belong to it.
+    /// </summary>
+    private static List<IElement> WithLabelledSiblings(IElement block)
+    {
+        var group = new List<IElement> { block };
+        bool Labelled(IElement e)
+        {
+            var solid = Whitespace.RemoveAll(e.TextContent);
+            return solid.Length <= MaxBlockLength / 4 && CountAnchors(solid) >= 1;
+        }
+        for (var e = block.PreviousElementSibling; e is not null && Labelled(e); e = e.PreviousElementSibling) group.Insert(0, e);
+        for (var e = block.NextElementSibling; e is not null && Labelled(e); e = e.NextElementSibling) group.Add(e);
+        return group;
     }
 
     private static IElement? FindBlock(IElement body)

@@ -1,0 +1,103 @@
+using System.Text;
+using PlanAtlas.Model;
+using PlanAtlas.Read;
+
+namespace PlanAtlas.Tests.Read;
+
+public class HtmlDocumentReaderTests
+{
+    private static readonly SourceDocument Portal =
+        new HtmlDocumentReader().Read(ReadFixtures.Form("yichun-2023.html"), "yichun-2023.html");
+
+    [Theory]
+    [InlineData("索引号", "11360900MB1753617T/2023-00412")]
+    [InlineData("发文字号", "宜市安字〔2023〕2号")]
+    [InlineData("发文日期", "2023年02月27日")]
+    [InlineData("发文单位", "宜春市安全生产委员会")]
+    [InlineData("主题分类", "安全生产监管")]
+    [InlineData("效力状态", "有效")]
+    public void The_portal_metadata_table_becomes_metadata(string key, string value) =>
+        Assert.Equal(value, Portal.ContainerMetadata[key]);
+
+    [Fact]
+    public void Metadata_and_page_chrome_are_not_content()
+    {
+        string[] chrome = ["索引号", "今天是", "网站地图", "打印本页", "关闭窗口", "版权所有", "当前位置", "设为首页"];
+        Assert.DoesNotContain(Portal.Lines, l => chrome.Any(c => Whitespace(l).Contains(c)));
+    }
+
+    [Fact]
+    public void Tables_arrive_as_tables()
+    {
+        var table = Assert.Single(Portal.Blocks.OfType<TableBlock>());
+        Assert.Equal(["序号", "任务", "责任单位"], table.Rows[0]);
+        Assert.Equal(4, table.Rows.Count);
+    }
+
+    [Fact]
+    public void Nothing_executable_reaches_a_block()
+    {
+        foreach (var (name, bytes) in new[] { ("yichun-2023.html", ReadFixtures.Form("yichun-2023.html")), ("hostile.html", ReadFixtures.BadFile("hostile.html")) })
+        {
+            var document = new HtmlDocumentReader().Read(bytes, name);
+            var all = string.Join("\n", document.Blocks.Select(BlockText).Concat(document.ContainerMetadata.Values));
+            foreach (var marker in new[] { "SCRIPTTEXT", "STYLETEXT", "HANDLER", "JSURL", "NOSCRIPTTEXT", "IFRAMETEXT", "SVGSCRIPT", "TEMPLATETEXT", "alert", "javascript", "steal" })
+                Assert.DoesNotContain(marker, all, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public void A_hostile_page_keeps_its_text_and_escaped_markup_stays_text()
+    {
+        var document = new HtmlDocumentReader().Read(ReadFixtures.BadFile("hostile.html"), "hostile.html");
+        Assert.Contains(document.Lines, l => l.StartsWith("一、加强安全生产责任落实"));
+        Assert.Contains(document.Lines, l => l.Contains("开展隐患排查治理"));
+        Assert.Contains(document.Lines, l => l.Contains("<script>这是正文里写出来的尖括号</script>"));
+    }
+
+    [Fact]
+    public void A_gb2312_page_is_decoded_by_its_meta_charset()
+    {
+        TextDecoding.EnsureCodePages();
+        var html = Encoding.UTF8.GetString(ReadFixtures.Form("yichun-2023.html")).Replace("<meta charset=\"utf-8\">", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">");
+        var document = new HtmlDocumentReader().Read(Encoding.GetEncoding("GB18030").GetBytes(html), "gbk.html");
+        Assert.Equal("gb18030", document.Encoding);
+        Assert.Equal(ReadFixtures.NormalizedParagraphs(Portal), ReadFixtures.NormalizedParagraphs(document));
+    }
+
+    [Fact]
+    public void Metadata_written_as_lines_of_text_is_found_too()
+    {
+        const string html = """
+            <html><body><div id="c">
+            <p>索  引  号: 011217651/2018-310089 发文字号: 发文日期: 2018年04月18日</p>
+            <p>发文单位: 鄂州市安全生产监督管理局 发布日期: 2018年04月18日</p>
+            <p>主题分类: 其他 效力状态: 有效</p>
+            <p>一、深化推进安全生产领域改革。落实《中共中央国务院关于推进安全生产领域改革发展的意见》，各地要制定实施方案，明确时间表和路线图，确保改革任务落地见效。</p>
+            <p>二、严格落实安全生产责任制。强化地方各级党委政府领导责任，落实部门监管责任和企业主体责任，健全责任考核机制。</p>
+            </div></body></html>
+            """;
+        var document = new HtmlDocumentReader().Read(Encoding.UTF8.GetBytes(html), "x.html");
+        Assert.Equal("011217651/2018-310089", document.ContainerMetadata["索引号"]);
+        Assert.Equal("鄂州市安全生产监督管理局", document.ContainerMetadata["发文单位"]);
+        Assert.Equal("有效", document.ContainerMetadata["效力状态"]);
+        Assert.False(document.ContainerMetadata.ContainsKey("发文字号"));
+        Assert.Equal(2, document.Lines.Count(l => l.Length > 0));
+    }
+
+    [Fact]
+    public void A_page_without_paragraph_markup_still_gives_its_text()
+    {
+        var document = new HtmlDocumentReader().Read(Encoding.UTF8.GetBytes("<html><body>一、总体要求<br>二、重点任务</body></html>"), "bare.html");
+        Assert.Equal(["一、总体要求", "二、重点任务"], document.Lines);
+    }
+
+    private static string Whitespace(string s) => ReadFixtures.Normalize(s);
+
+    private static string BlockText(SourceBlock b) => b switch
+    {
+        ParagraphBlock p => p.Text,
+        TableBlock t => string.Join(" ", t.Rows.SelectMany(r => r)),
+        _ => "",
+    };
+}

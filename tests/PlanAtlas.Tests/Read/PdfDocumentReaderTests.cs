@@ -1,0 +1,68 @@
+using PlanAtlas.Model;
+using PlanAtlas.Read;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Writer;
+
+namespace PlanAtlas.Tests.Read;
+
+public class PdfDocumentReaderTests
+{
+    private static readonly SourceDocument Fixture =
+        new PdfDocumentReader().Read(ReadFixtures.Form("yichun-2023.pdf"), "yichun-2023.pdf");
+
+    [Fact]
+    public void Running_headers_and_page_numbers_are_removed()
+    {
+        Assert.DoesNotContain(Fixture.Lines, l => l.Contains("安全生产委员会文件"));
+        Assert.DoesNotContain(Fixture.Lines, PageFurniture.IsPageNumber);
+    }
+
+    [Fact]
+    public void Paragraphs_carry_the_page_they_start_on()
+    {
+        var pages = Fixture.Blocks.Select(b => b.Line).ToList();
+        Assert.Equal(1, pages[0]);
+        Assert.True(pages[^1] > 1, "the fixture spans several pages");
+        Assert.Equal(pages.Order(), pages);
+    }
+
+    [Theory]
+    [InlineData("— 3 —", true)]
+    [InlineData("- 12 -", true)]
+    [InlineData("第3页 共9页", true)]
+    [InlineData("3/9", true)]
+    [InlineData("Page 3 of 9", true)]
+    [InlineData("3", true)]
+    [InlineData("一、总体要求", false)]
+    [InlineData("2023年", false)]
+    [InlineData("—", false)]
+    public void Page_numbers_are_recognised(string line, bool isPageNumber) =>
+        Assert.Equal(isPageNumber, PageFurniture.IsPageNumber(line));
+
+    [Fact]
+    public void A_pdf_without_a_text_layer_is_PA208()
+    {
+        var builder = new PdfDocumentBuilder();
+        builder.AddPage(PageSize.A4).DrawRectangle(new UglyToad.PdfPig.Core.PdfPoint(50, 50), 100, 100);
+        var e = Assert.Throws<DocumentReadException>(() => new PdfDocumentReader().Read(builder.Build(), "scan.pdf"));
+        Assert.Equal("PA208", e.Code);
+    }
+
+    [Theory]
+    [InlineData("truncated.pdf")]
+    [InlineData("junk.txt")]
+    [InlineData("truncated.docx")]
+    public void Damaged_files_are_refused_with_a_code_or_read_as_far_as_they_go(string name)
+    {
+        try
+        {
+            var document = new PdfDocumentReader().Read(ReadFixtures.BadFile(name), name);
+            Assert.Equal("truncated.pdf", name); // only a truncated PDF may still yield its first pages
+            Assert.NotEmpty(document.Blocks);
+        }
+        catch (DocumentReadException e)
+        {
+            Assert.Contains(e.Code, new[] { "PA207", "PA208" });
+        }
+    }
+}
