@@ -48,8 +48,9 @@ public sealed class DocxDocumentReader : IDocumentReader
             return new SourceDocument(sourceFile, "docx", null, blocks, CoreProperties(doc), TextDocumentReader.ContentHash(bytes));
         }
         catch (DocumentReadException) { throw; }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException
-                                      or InvalidOperationException or ArgumentException or NotSupportedException or FormatException)
+        // OpenXml reports damage as OpenXmlPackageException, XmlException, InvalidDataException, InvalidOperationException
+        // and more; on untrusted bytes any of them means only that this file cannot be read.
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new DocumentReadException("PA206", $"not a readable .docx (damaged or truncated?): {FirstLine(e.Message)}");
         }
