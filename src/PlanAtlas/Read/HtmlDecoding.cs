@@ -18,7 +18,10 @@ internal static partial class HtmlDecoding
         if (bytes is [0xEF, 0xBB, 0xBF, ..] or [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..]) return TextDecoding.Decode(bytes, sourceFile);
 
         var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
-        if (MetaCharset().Match(head) is { Success: true } m && Declared(m.Groups[1].Value) is { } declared)
+        // A Western single-byte charset declared over non-ASCII bytes is a template left unchanged on a Chinese page:
+        // it would decode anything into nonsense, so the bytes are detected instead.
+        if (MetaCharset().Match(head) is { Success: true } m && Declared(m.Groups[1].Value) is { } declared
+            && (!declared.IsSingleByte || !bytes.AsSpan().ContainsAnyInRange((byte)0x80, (byte)0xFF)))
         {
             try
             {

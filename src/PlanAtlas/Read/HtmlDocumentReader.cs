@@ -50,7 +50,9 @@ public sealed class HtmlDocumentReader : IDocumentReader
             // SmartReader changes the document it reads; it gets a copy so the fallback still has the whole body.
             var copy = Parser.ParseDocument(document.DocumentElement.OuterHtml);
             var article = new Reader("https://localhost/", copy).GetArticle();
-            if (article.Completed && !string.IsNullOrWhiteSpace(article.Content))
+            // IsReadable is Readability's own verdict on whether the page holds an article at all; without it the
+            // "content" is a guess, and the whole page, flagged, is the honest answer.
+            if (article.Completed && article.IsReadable && !string.IsNullOrWhiteSpace(article.Content))
                 return Parser.ParseDocument("<!DOCTYPE html><html><body>" + article.Content + "</body></html>").Body;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -58,7 +60,7 @@ public sealed class HtmlDocumentReader : IDocumentReader
             notes.Add(new ReadNote("PA216", null, $"finding the main content failed ({e.GetType().Name}); the text of the whole page is used"));
             return document.Body;
         }
-        notes.Add(new ReadNote("PA216", null, "no main content block found; the text of the whole page is used"));
+        notes.Add(new ReadNote("PA216", null, "the page does not look like an article (no main content block found); the text of the whole page is used"));
         return document.Body;
     }
 }

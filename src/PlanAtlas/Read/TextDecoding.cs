@@ -22,7 +22,7 @@ public static class TextDecoding
         if (BinarySignatures.Describe(bytes) is { } kind)
             throw new DocumentReadException("PA204", $"this is {kind}, not text; give the file its proper extension");
 
-        var (text, name) = DecodeByBom(bytes) ?? DecodeUtf8(bytes) ?? DecodeDetected(bytes);
+        var (text, name) = DecodeByBom(bytes) ?? DecodeUtf8(bytes) ?? DecodeUtf16WithoutBom(bytes) ?? DecodeDetected(bytes);
         RejectBinary(text);
         return (text, name);
     }
@@ -63,6 +63,37 @@ public static class TextDecoding
             return null;
         }
     }
+
+    /// <summary>
+    /// UTF-16 saved without a byte-order mark (Windows "Unicode" text from some tools): a plan's line breaks, digits and
+    /// ASCII punctuation become a text byte paired with a zero byte, always on the same side; 8-bit text has no zeros.
+    /// </summary>
+    private static (string, string)? DecodeUtf16WithoutBom(byte[] b)
+    {
+        if (b.Length < 4 || b.Length % 2 != 0) return null;
+        int little = 0, big = 0;
+        for (int i = 0; i < b.Length; i += 2)
+        {
+            if (b[i + 1] == 0 && IsAsciiText(b[i])) little++;
+            if (b[i] == 0 && IsAsciiText(b[i + 1])) big++;
+        }
+        var enough = b.Length / 2 / 100 + 1;
+        (bool bigEndian, string name)? order =
+            little >= enough && little > big * 4 ? (false, "utf-16le")
+            : big >= enough && big > little * 4 ? (true, "utf-16be")
+            : null;
+        if (order is not var (bigEndian, name)) return null;
+        try
+        {
+            return (new UnicodeEncoding(bigEndian, false, true).GetString(b), name);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsAsciiText(byte b) => b is (>= 0x20 and < 0x7F) or (byte)'\n' or (byte)'\r' or (byte)'\t';
 
     /// <summary>Encodings a plan may plausibly be in; the detector's other answers are checked against GB18030.</summary>
     private static readonly Dictionary<string, string> Accepted = new(StringComparer.OrdinalIgnoreCase)

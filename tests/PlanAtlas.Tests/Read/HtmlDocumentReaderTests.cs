@@ -27,6 +27,9 @@ public class HtmlDocumentReaderTests
     }
 
     [Fact]
+    public void The_portal_page_is_an_article_and_needs_no_warning() => Assert.Empty(Portal.Notes);
+
+    [Fact]
     public void Tables_arrive_as_tables()
     {
         var table = Assert.Single(Portal.Blocks.OfType<TableBlock>());
@@ -63,6 +66,16 @@ public class HtmlDocumentReaderTests
         var document = new HtmlDocumentReader().Read(Encoding.GetEncoding("GB18030").GetBytes(html), "gbk.html");
         Assert.Equal("gb18030", document.Encoding);
         Assert.Equal(ReadFixtures.NormalizedParagraphs(Portal), ReadFixtures.NormalizedParagraphs(document));
+    }
+
+    [Fact]
+    public void A_gbk_page_that_claims_a_western_charset_is_detected()
+    {
+        TextDecoding.EnsureCodePages();
+        var html = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>一、加强安全生产责任落实，压实党政领导责任和部门监管责任。</p></body></html>";
+        var document = new HtmlDocumentReader().Read(Encoding.GetEncoding("GBK").GetBytes(html), "x.html");
+        Assert.Equal("gb18030", document.Encoding);
+        Assert.Equal(["一、加强安全生产责任落实，压实党政领导责任和部门监管责任。"], document.Lines);
     }
 
     [Fact]

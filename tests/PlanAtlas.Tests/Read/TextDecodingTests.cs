@@ -15,6 +15,9 @@ public class TextDecodingTests
         { "utf-8-bom", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Sample)] },
         { "utf-16le", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Sample)] },
         { "utf-16be", [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(Sample)] },
+        // Without a byte-order mark, the ASCII of a real plan (line breaks, numbers, years) tells the byte order.
+        { "utf-16le", Encoding.Unicode.GetBytes(Sample + "2023年重点工作\n1.压实责任。\n2.强化执法。\n") },
+        { "utf-16be", Encoding.BigEndianUnicode.GetBytes(Sample + "2023年重点工作\n1.压实责任。\n2.强化执法。\n") },
         { "gb18030", Encoding.GetEncoding("GBK").GetBytes(Sample) },
         { "gb18030", Encoding.GetEncoding("GB18030").GetBytes(Sample + "䶮𠀀\n") },
     };
