@@ -29,7 +29,7 @@ public sealed class HtmlDocumentReader : IDocumentReader
         var metadata = PortalMetadata.Extract(document);
         var notes = new List<ReadNote>();
         var content = MainContent(document, notes);
-        var blocks = HtmlBlocks.From(content);
+        var blocks = content is null ? [] : HtmlBlocks.From(content);
         if (blocks.Count == 0 && content != document.Body && document.Body is { } body)
         {
             notes.Add(new ReadNote("PA216", null, "no main content block found; the text of the whole page is used"));

@@ -73,7 +73,7 @@ internal static class PdfLines
         return lines;
     }
 
-    private static double Em(Letter l) => l.PointSize > 0 ? l.PointSize : Math.Max(l.GlyphRectangle.Height, 1);
+    private static double Em(Letter l) => l.PointSize > 0 ? l.PointSize : Math.Max(l.BoundingBox.Height, 1);
 
     private static void AddLine(List<PdfLine> lines, List<Letter> letters, Page page)
     {
@@ -93,7 +93,7 @@ internal static class PdfLines
         var ink = letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
         lines.Add(new PdfLine(page.Number, text,
             ink.Min(l => l.StartBaseLine.X), ink.Max(l => l.EndBaseLine.X),
-            ink.Max(l => l.GlyphRectangle.Top), ink.Min(l => l.GlyphRectangle.Bottom),
+            ink.Max(l => l.BoundingBox.Top), ink.Min(l => l.BoundingBox.Bottom),
             ink.Select(Em).Order().ElementAt(ink.Count / 2), page.Height));
     }
 
@@ -153,8 +153,11 @@ internal static class PageFurniture
 }
 
 /// <summary>
-/// Joins wrapped lines back into paragraphs: a line continues the paragraph when the previous line ran to the
-/// right margin and this one does not start indented (Chinese body text indents each paragraph by two characters).
+/// Joins wrapped lines back into paragraphs. Chinese official documents indent the first line of every paragraph
+/// by two characters (GB/T 9704), and that indent is the reliable signal: where a document uses it, a line starts a
+/// paragraph when it is indented or centred, after a clear vertical gap, or after a line that stops well short of
+/// the margin. Line ends alone mislead, because line breaking keeps closing quotes and brackets with their word and
+/// so ends lines a few characters early. Documents without indents fall back to "the previous line ran to the margin".
 /// </summary>
 internal static class Paragraphs
 {
@@ -163,15 +166,13 @@ internal static class Paragraphs
         var blocks = new List<SourceBlock>();
         var left = lines.Select(l => l.Left).Order().ElementAt(lines.Count / 10);
         var right = lines.Select(l => l.Right).Order().ElementAt(lines.Count * 9 / 10);
+        var indented = lines.Count(l => l.Left > left + l.EmSize * 1.5 && l.Left < left + l.EmSize * 2.5);
+        var indentMode = indented >= 2 && indented >= lines.Count / 20;
         var sb = new StringBuilder();
         PdfLine? start = null, previous = null;
         foreach (var line in lines)
         {
-            var continues = previous is not null
-                && previous.Right >= right - previous.EmSize * 1.5
-                && line.Left <= left + line.EmSize * 0.5
-                && (line.Page != previous.Page || previous.Bottom - line.Top < previous.EmSize * 1.5);
-            if (!continues && start is not null)
+            if (previous is not null && StartsParagraph(line, previous, left, right, indentMode) && start is not null)
             {
                 blocks.Add(new ParagraphBlock(start.Page, sb.ToString()));
                 sb.Clear();
@@ -185,5 +186,14 @@ internal static class Paragraphs
         }
         if (start is not null) blocks.Add(new ParagraphBlock(start.Page, sb.ToString()));
         return blocks;
+    }
+
+    private static bool StartsParagraph(PdfLine line, PdfLine previous, double left, double right, bool indentMode)
+    {
+        if (line.Left > left + line.EmSize * 0.5) return true;
+        if (line.Page == previous.Page && previous.Bottom - line.Top >= previous.EmSize * 1.5) return true;
+        return indentMode
+            ? previous.Right < left + (right - left) * 0.6
+            : previous.Right < right - previous.EmSize * 1.5;
     }
 }

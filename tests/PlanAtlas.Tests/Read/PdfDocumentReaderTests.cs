@@ -66,3 +66,41 @@ public class PdfDocumentReaderTests
         }
     }
 }
+
+public class PdfParagraphJoiningTests
+{
+    private const double Em = 16, Left = 90, Right = 505;
+
+    private static PdfLine Line(int page, double top, double left, double right, string text) =>
+        new(page, text, left, right, top, top - Em, Em, 842);
+
+    [Fact]
+    public void Indented_documents_break_at_indents_not_at_lines_that_end_a_little_early()
+    {
+        List<PdfLine> lines =
+        [
+            Line(1, 700, Left + 2 * Em, Right, "一、总体"),
+            Line(1, 677, Left, Right - 3.5 * Em, "要求，牢记“国之大"), // kinsoku: 者” moved down together
+            Line(1, 654, Left, Right - 10 * Em, "者”。"),
+            Line(1, 631, Left + 2 * Em, Right, "（一）压实"),
+            Line(2, 780, Left, Right - 20 * Em, "责任。"),  // continues across the page break
+            Line(2, 757, Left + 2 * Em, Right - 15 * Em, "（二）强化执法。"),
+            Line(2, 734, Left, Right - 15 * Em, "不缩进的下一段。"), // after a line that stops well short
+        ];
+        Assert.Equal([(1, "一、总体要求，牢记“国之大者”。"), (1, "（一）压实责任。"), (2, "（二）强化执法。"), (2, "不缩进的下一段。")],
+            Paragraphs.Join(lines).OfType<ParagraphBlock>().Select(b => (b.Line, b.Text)));
+    }
+
+    [Fact]
+    public void Documents_without_indents_break_after_lines_short_of_the_margin()
+    {
+        List<PdfLine> lines =
+        [
+            Line(1, 700, Left, Right, "Work safety"),
+            Line(1, 677, Left, Right - 5 * Em, "plan."),
+            Line(1, 654, Left, Right, "Second"),
+            Line(1, 631, Left, Right - 8 * Em, "paragraph."),
+        ];
+        Assert.Equal(["Work safety plan.", "Second paragraph."], Paragraphs.Join(lines).OfType<ParagraphBlock>().Select(b => b.Text));
+    }
+}
