@@ -16,14 +16,16 @@ namespace PlanAtlas.Read;
 /// </summary>
 public sealed class HtmlDocumentReader : IDocumentReader
 {
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+    // A parser per page: readers may run on several threads, and a parser is cheap next to the page it parses.
+    private static HtmlParser NewParser() => new(new HtmlParserOptions { IsScripting = false });
 
     public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm"];
 
     public SourceDocument Read(byte[] bytes, string sourceFile)
     {
         var (html, encoding) = HtmlDecoding.Decode(bytes, sourceFile);
-        var document = Parser.ParseDocument(html);
+        var document = NewParser().ParseDocument(html);
+        var title = document.Title;
         UnsafeContent.Remove(document);
 
         var metadata = PortalMetadata.Extract(document);
@@ -35,7 +37,7 @@ public sealed class HtmlDocumentReader : IDocumentReader
             notes.Add(new ReadNote("PA216", null, "no main content block found; the text of the whole page is used"));
             blocks = HtmlBlocks.From(body);
         }
-        if (!string.IsNullOrWhiteSpace(document.Title)) metadata.TryAdd("html:title", Whitespace.Collapse(document.Title));
+        if (!string.IsNullOrWhiteSpace(title)) metadata.TryAdd("html:title", Whitespace.Collapse(title));
         return new SourceDocument(sourceFile, "html", encoding, blocks, metadata, TextDocumentReader.ContentHash(bytes))
         {
             Notes = notes,
@@ -48,12 +50,13 @@ public sealed class HtmlDocumentReader : IDocumentReader
         try
         {
             // SmartReader changes the document it reads; it gets a copy so the fallback still has the whole body.
-            var copy = Parser.ParseDocument(document.DocumentElement.OuterHtml);
+            var parser = NewParser();
+            var copy = parser.ParseDocument(document.DocumentElement.OuterHtml);
             var article = new Reader("https://localhost/", copy).GetArticle();
             // IsReadable is Readability's own verdict on whether the page holds an article at all; without it the
             // "content" is a guess, and the whole page, flagged, is the honest answer.
             if (article.Completed && article.IsReadable && !string.IsNullOrWhiteSpace(article.Content))
-                return Parser.ParseDocument("<!DOCTYPE html><html><body>" + article.Content + "</body></html>").Body;
+                return parser.ParseDocument("<!DOCTYPE html><html><body>" + article.Content + "</body></html>").Body;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

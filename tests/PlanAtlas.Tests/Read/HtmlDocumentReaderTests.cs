@@ -20,9 +20,13 @@ public class HtmlDocumentReaderTests
         Assert.Equal(value, Portal.ContainerMetadata[key]);
 
     [Fact]
+    public void The_page_title_is_kept_as_metadata() =>
+        Assert.Equal("宜春市安委会关于印发宜春市2023年安全生产工作要点的通知_宜春市应急管理局", Portal.ContainerMetadata["html:title"]);
+
+    [Fact]
     public void Metadata_and_page_chrome_are_not_content()
     {
-        string[] chrome = ["索引号", "今天是", "网站地图", "打印本页", "关闭窗口", "版权所有", "当前位置", "设为首页"];
+        string[] chrome = ["索引号", "今天是", "网站地图", "打印本页", "关闭窗口", "版权所有", "当前位置", "设为首页", "字体", "ICP"];
         Assert.DoesNotContain(Portal.Lines, l => chrome.Any(c => Whitespace(l).Contains(c)));
     }
 
