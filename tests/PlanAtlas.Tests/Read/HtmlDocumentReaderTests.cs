@@ -73,6 +73,19 @@ public class HtmlDocumentReaderTests
     }
 
     [Fact]
+    public void Layout_tables_indentation_and_span_soup_do_not_change_the_paragraphs()
+    {
+        var html = Encoding.UTF8.GetString(ReadFixtures.Form("yichun-2023.html"))
+            .Replace("<div class=\"TRS_Editor\" id=\"zoom\">", "<table width=\"100%\"><tr><td class=\"bt_content\"><div class=\"TRS_Editor\" id=\"zoom\">")
+            .Replace("<div class=\"print\">", "</td></tr></table><div class=\"print\">")
+            .Replace("<p>", "<p style=\"text-indent:2em\"><span style=\"font-family:仿宋\">\u3000\u3000")
+            .Replace("</p>", "</span>&nbsp;</p>");
+        var document = new HtmlDocumentReader().Read(Encoding.UTF8.GetBytes(html), "layout.html");
+        Assert.Equal(ReadFixtures.NormalizedParagraphs(Portal), ReadFixtures.NormalizedParagraphs(document));
+        Assert.Single(document.Blocks.OfType<TableBlock>());
+    }
+
+    [Fact]
     public void A_gbk_page_that_claims_a_western_charset_is_detected()
     {
         TextDecoding.EnsureCodePages();

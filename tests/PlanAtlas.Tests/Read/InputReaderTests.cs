@@ -26,13 +26,13 @@ public sealed class InputReaderTests : IDisposable
         CopyIn(Path.Combine(ReadFixtures.Forms, "yichun-2023.docx"), "yichun.docx");
         CopyIn(Path.Combine(ReadFixtures.Forms, "yichun-2023.pdf"), "yichun.pdf");
         File.WriteAllText(Path.Combine(Plans, "liulin.html"), "<html><body><p>一、总体要求</p><p>二、重点任务</p></body></html>");
-        foreach (var bad in new[] { "empty.txt", "junk.txt", "truncated.docx", "hostile.html" })
+        foreach (var bad in new[] { "empty.txt", "junk.txt", "truncated.docx", "hostile.html", "no-structure.txt" })
             CopyIn(Path.Combine(ReadFixtures.Bad, bad), bad);
         CopyIn(Path.Combine(ReadFixtures.Bad, "truncated.pdf"), "truncated.pdf");
 
         var set = InputReader.CreateDefault().Read(_input);
 
-        Assert.Equal(["hostile.html", "hubei ezhou 2018.txt", "liulin.html", "yichun.docx", "yichun.pdf", "宜春 2023.txt"],
+        Assert.Equal(["hostile.html", "hubei ezhou 2018.txt", "liulin.html", "no-structure.txt", "yichun.docx", "yichun.pdf", "宜春 2023.txt"],
             set.Documents.Select(d => d.SourceFile).Order(StringComparer.Ordinal));
         Assert.Equal("PA201", Single(set, "empty.txt").Code);
         Assert.Contains(Single(set, "junk.txt").Code, new[] { "PA203", "PA204" });
@@ -153,6 +153,28 @@ public sealed class InputReaderTests : IDisposable
         Assert.Equal("PA213", Single(set, "leak.txt").Code);
         Assert.Equal("PA211", Single(set, "alias.txt").Code);
         Assert.Equal("PA214", Single(set, "loop").Code);
+    }
+
+    [Fact]
+    public void A_plans_folder_reached_through_a_link_still_reads_its_own_files()
+    {
+        var real = ReadFixtures.NewTempFolder();
+        try
+        {
+            File.WriteAllText(Path.Combine(real, "a.txt"), "一、总体要求\n");
+            File.CreateSymbolicLink(Path.Combine(real, "b.txt"), Path.Combine(real, "a.txt"));
+            Directory.Delete(Plans);
+            Directory.CreateSymbolicLink(Plans, real);
+
+            var set = InputReader.CreateDefault().Read(_input);
+
+            Assert.Equal("a.txt", Assert.Single(set.Documents).SourceFile);
+            Assert.Equal("PA211", Single(set, "b.txt").Code);
+        }
+        finally
+        {
+            Directory.Delete(real, recursive: true);
+        }
     }
 
     [Fact]
