@@ -11,6 +11,8 @@ namespace PlanAtlas.Read;
 /// </summary>
 public static class ManifestLoader
 {
+    private const string ManifestFile = InputReader.ManifestFile;
+
     public static readonly string[] Columns =
         ["file", "title", "region", "region_code", "level", "year", "issuer", "doc_number", "issued_on", "kind", "source_url"];
 
@@ -26,9 +28,22 @@ public static class ManifestLoader
             BadDataFound = null,
             MissingFieldFound = null,
         };
+        string text;
         try
         {
-            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            // Excel on a Chinese Windows saves CSV as GBK: decoded like a plan, not assumed to be UTF-8.
+            text = TextDecoding.Decode(File.ReadAllBytes(path), ManifestFile).Text;
+        }
+        catch (DocumentReadException e)
+        {
+            if (e.Code != "PA201")
+                diagnostics.Add(new Diagnostic(Severity.Error, "PA124", InputReader.ManifestFile, e.Line,
+                    $"the manifest cannot be read as text ({e.Message}); it is ignored"));
+            return entries;
+        }
+        try
+        {
+            using var reader = new StringReader(text);
             using var csv = new CsvReader(reader, config);
             if (!csv.Read() || !csv.ReadHeader())
                 return entries;

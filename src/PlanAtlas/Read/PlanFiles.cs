@@ -22,7 +22,18 @@ internal static class PlanFiles
     private static void Walk(DirectoryInfo dir, string prefix, string root, IReadOnlyCollection<string> extensions,
         List<string> names, List<Diagnostic>? diagnostics)
     {
-        foreach (var entry in dir.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        List<FileSystemInfo> entries;
+        try
+        {
+            entries = dir.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics?.Add(new Diagnostic(Severity.Error, "PA200", (InputReader.PlansFolder + "/" + prefix).TrimEnd('/'), null,
+                $"cannot list the folder: {e.Message}"));
+            return;
+        }
+        foreach (var entry in entries)
         {
             if (entry.Name.StartsWith('.') || entry.Name.StartsWith("~$", StringComparison.Ordinal)) continue;
             var name = prefix + entry.Name;

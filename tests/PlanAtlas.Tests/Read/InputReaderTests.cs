@@ -124,6 +124,20 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_manifest_saved_as_gbk_by_excel_keeps_its_chinese()
+    {
+        TextDecoding.EnsureCodePages();
+        File.WriteAllText(Path.Combine(Plans, "a.txt"), "一、总体要求\n");
+        File.WriteAllBytes(Path.Combine(_input, InputReader.ManifestFile),
+            Encoding.GetEncoding("GBK").GetBytes("file,title,issuer\r\na.txt,宜春市2023年安全生产工作要点,宜春市安全生产委员会\r\n"));
+
+        var set = InputReader.CreateDefault().Read(_input);
+
+        Assert.Empty(set.Diagnostics);
+        Assert.Equal("宜春市安全生产委员会", set.Manifest["a.txt"].Issuer);
+    }
+
+    [Fact]
     public void Malformed_yaml_and_csv_are_reported_with_their_line()
     {
         File.WriteAllText(Path.Combine(Plans, "a.txt"), "一、总体要求\n");
