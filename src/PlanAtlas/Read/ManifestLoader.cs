@@ -25,7 +25,14 @@ public static class ManifestLoader
         {
             PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
             TrimOptions = TrimOptions.Trim,
-            BadDataFound = null,
+            // A stray quote does not spoil the other rows: reported once per row, the field read as written.
+            BadDataFound = args =>
+            {
+                var row = args.Context.Parser?.Row;
+                if (diagnostics.Any(d => d.Code == "PA128" && d.Line == row)) return;
+                diagnostics.Add(new Diagnostic(Severity.Warning, "PA128", InputReader.ManifestFile, row,
+                    $"a field has stray quotes ({Shorten(args.RawRecord)}); it is read as written: check this row"));
+            },
             MissingFieldFound = null,
         };
         string text;
@@ -93,6 +100,12 @@ public static class ManifestLoader
                 $"the manifest is not valid CSV: {e.Message.Split('\n')[0]}"));
         }
         return entries;
+    }
+
+    private static string Shorten(string raw)
+    {
+        var oneLine = raw.ReplaceLineEndings(" ").Trim();
+        return oneLine.Length <= 60 ? oneLine : oneLine[..60] + "…";
     }
 
     private static List<string> Conflicts(ManifestEntry first, ManifestEntry again)

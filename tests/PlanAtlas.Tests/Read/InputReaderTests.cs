@@ -152,6 +152,19 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_broken_quote_in_the_manifest_is_reported_with_its_row()
+    {
+        File.WriteAllText(Path.Combine(Plans, "a.txt"), "一、总体要求\n");
+        File.WriteAllText(Path.Combine(_input, InputReader.ManifestFile), "file,title\na.txt,甲\nb.txt,\"乙 \"丙\" 丁\n");
+
+        var set = InputReader.CreateDefault().Read(_input);
+
+        var d = Assert.Single(set.Diagnostics, d => d.Code == "PA128");
+        Assert.Equal((InputReader.ManifestFile, 3), (d.File, d.Line));
+        Assert.Equal("甲", set.Manifest["a.txt"].Title);
+    }
+
+    [Fact]
     public void A_link_to_a_file_outside_the_plans_folder_is_refused()
     {
         var outside = Path.Combine(_input, "secret.txt");
@@ -241,5 +254,22 @@ public sealed class InputReaderTests : IDisposable
     {
         public IReadOnlyCollection<string> Extensions { get; } = [".crash"];
         public SourceDocument Read(byte[] bytes, string sourceFile) => throw new NullReferenceException("a bug");
+    }
+}
+
+public class DiagnosticsDocumentationTests
+{
+    /// <summary>Every PA code the read stage can emit is explained in docs/diagnostics.md.</summary>
+    [Fact]
+    public void Every_read_stage_code_is_documented()
+    {
+        var documented = System.Text.RegularExpressions.Regex.Matches(
+            File.ReadAllText(Path.Combine(ReadFixtures.RepoRoot, "docs", "diagnostics.md")), @"\| (PA\d{3}) \|")
+            .Select(m => m.Groups[1].Value).ToHashSet();
+        var emitted = Directory.EnumerateFiles(Path.Combine(ReadFixtures.RepoRoot, "src", "PlanAtlas", "Read"), "*.cs")
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "\"(PA\\d{3})\"").Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        Assert.NotEmpty(emitted);
+        Assert.Empty(emitted.Except(documented).Order());
     }
 }
