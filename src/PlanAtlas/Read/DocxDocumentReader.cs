@@ -15,8 +15,12 @@ namespace PlanAtlas.Read;
 /// </summary>
 public sealed class DocxDocumentReader : IDocumentReader
 {
-    /// <summary>Uncompressed size beyond which a .docx is refused: a few MB of text is a long plan; more is a zip bomb.</summary>
-    public const long MaxUncompressedBytes = 200L * 1024 * 1024;
+    /// <summary>Uncompressed size beyond which a .docx is refused: a few MB of text is a long plan; 200 MB is a zip bomb.</summary>
+    public const long DefaultMaxUncompressedBytes = 200L * 1024 * 1024;
+
+    private readonly long _maxUncompressedBytes;
+
+    public DocxDocumentReader(long maxUncompressedBytes = DefaultMaxUncompressedBytes) => _maxUncompressedBytes = maxUncompressedBytes;
 
     public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
 
@@ -57,7 +61,7 @@ public sealed class DocxDocumentReader : IDocumentReader
     }
 
     /// <summary>Zip damage and zip bombs are cheaper to catch from the central directory than inside OpenXml.</summary>
-    private static void CheckZip(byte[] bytes)
+    private void CheckZip(byte[] bytes)
     {
         if (BinarySignatures.Describe(bytes) is { } kind && !kind.StartsWith("a zip", StringComparison.Ordinal))
             throw new DocumentReadException("PA206", $"this is {kind}, not a .docx");
@@ -66,9 +70,9 @@ public sealed class DocxDocumentReader : IDocumentReader
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
             long total = 0;
             foreach (var entry in zip.Entries) total += entry.Length;
-            if (total > MaxUncompressedBytes)
+            if (total > _maxUncompressedBytes)
                 throw new DocumentReadException("PA206",
-                    $"the .docx unpacks to {total / (1024 * 1024)} MB (limit {MaxUncompressedBytes / (1024 * 1024)} MB); refused");
+                    $"the .docx unpacks to {total / (1024.0 * 1024):0.#} MB, more than the {_maxUncompressedBytes / (1024.0 * 1024):0.#} MB allowed; refused as a possible zip bomb");
             if (zip.GetEntry("word/document.xml") is null && !zip.Entries.Any(e => e.FullName.EndsWith("document.xml", StringComparison.OrdinalIgnoreCase)))
                 throw new DocumentReadException("PA206", "not a Word document: the archive has no word/document.xml");
         }

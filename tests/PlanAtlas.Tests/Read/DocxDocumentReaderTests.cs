@@ -49,6 +49,16 @@ public class DocxDocumentReaderTests
             document.Blocks.OfType<ParagraphBlock>().Select(b => (b.Line, b.Text)));
     }
 
+    [Fact]
+    public void A_docx_that_unpacks_to_more_than_the_limit_is_refused_unread()
+    {
+        // The fixture unpacks to some tens of KB; a 10 KB limit stands in for the 200 MB default.
+        var e = Assert.Throws<DocumentReadException>(() =>
+            new DocxDocumentReader(maxUncompressedBytes: 10 * 1024).Read(ReadFixtures.Form("yichun-2023.docx"), "bomb.docx"));
+        Assert.Equal("PA206", e.Code);
+        Assert.Contains("zip bomb", e.Message);
+    }
+
     [Theory]
     [InlineData("truncated.docx")]
     [InlineData("junk.txt")]

@@ -77,6 +77,31 @@ public class ReaderFuzzTests
         ReadSafely(new DocxDocumentReader(), stream.ToArray(), seed);
     }
 
+    [Property(MaxTest = 100)]
+    public void Random_manifests_and_settings_give_diagnostics_never_exceptions(int seed)
+    {
+        var random = new Random(seed);
+        string[] pieces = ["file", "title", "year", ",", "\"", "\"\"", "\n", "\r\n", "a.txt", "../x.txt", "宜春", "2023", " ",
+            ":", "- ", "  ", "{", "}", "[", "]", "&a", "*a", "!!binary", "clusters: ", "base_path: ", "title: ", "#", "|", ">", "\t", "%YAML", "---", "\0"];
+        var sb = new StringBuilder();
+        for (int i = random.Next(40); i >= 0; i--) sb.Append(pieces[random.Next(pieces.Length)]);
+        var folder = ReadFixtures.NewTempFolder();
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, InputReader.PlansFolder));
+            File.WriteAllText(Path.Combine(folder, InputReader.PlansFolder, "a.txt"), "一、总体要求\n");
+            File.WriteAllText(Path.Combine(folder, InputReader.ManifestFile), sb.ToString());
+            File.WriteAllText(Path.Combine(folder, InputReader.SettingsFile), sb.ToString());
+            var set = InputReader.CreateDefault().Read(folder);
+            Assert.Single(set.Documents);
+            Assert.All(set.Diagnostics, d => Assert.True(d.Code.StartsWith("PA1", StringComparison.Ordinal) || d.Code == "PA201", d.ToString()));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>One to eight changes: overwrite, delete, insert or duplicate a run of bytes, or cut the file short.</summary>
     internal static byte[] Mutate(byte[] original, Random random)
     {
