@@ -27,6 +27,9 @@ internal static partial class PortalMetadata
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         if (document.Body is null) return metadata;
         if (FindBlock(document.Body) is not { } block) return metadata;
+        // Two labels can share one table row; the whole table (or list) is the block, rows without a well-known label too.
+        if (block.Closest("table, dl, ul, ol") is { } list && Whitespace.RemoveAll(list.TextContent).Length <= MaxBlockLength)
+            block = list;
         var group = WithLabelledSiblings(block);
 
         var text = string.Join(' ', group.Select(BlockText));

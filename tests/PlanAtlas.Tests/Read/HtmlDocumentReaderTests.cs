@@ -96,6 +96,28 @@ public class HtmlDocumentReaderTests
     }
 
     [Fact]
+    public void Every_row_of_the_metadata_table_is_metadata_even_without_a_well_known_label()
+    {
+        const string html = """
+            <html><body><table class="layout"><tr><td>
+            <table class="xxgk">
+            <tr><td>索 引 号：</td><td>000014349/2023-00012</td><td>发文字号：</td><td>柳政发〔2023〕2号</td></tr>
+            <tr><td>标　　题：</td><td colspan="3">柳林县人民政府关于做好2023年安全生产工作的通知</td></tr>
+            <tr><td>成文日期：</td><td>2023年03月01日</td><td>发布机构：</td><td>柳林县人民政府</td></tr>
+            </table>
+            <div class="content"><p>一、总体要求。深入贯彻落实习近平总书记关于安全生产的重要论述，统筹发展和安全，坚持人民至上、生命至上，全面落实安全生产责任。</p>
+            <p>二、重点任务。持续开展安全生产专项整治，强化风险防控和隐患排查治理，严格监管执法，夯实基层基础，提升应急处置能力。</p></div>
+            </td></tr></table></body></html>
+            """;
+        var document = new HtmlDocumentReader().Read(Encoding.UTF8.GetBytes(html), "x.html");
+        Assert.Equal("柳林县人民政府关于做好2023年安全生产工作的通知", document.ContainerMetadata["标题"]);
+        Assert.Equal("柳政发〔2023〕2号", document.ContainerMetadata["发文字号"]);
+        Assert.Equal("柳林县人民政府", document.ContainerMetadata["发布机构"]);
+        Assert.DoesNotContain(document.Blocks, b => b is TableBlock);
+        Assert.DoesNotContain(document.Lines, l => l.Contains("柳政发"));
+    }
+
+    [Fact]
     public void Metadata_written_as_lines_of_text_is_found_too()
     {
         const string html = """
