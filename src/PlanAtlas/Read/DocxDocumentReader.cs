@@ -11,7 +11,8 @@ namespace PlanAtlas.Read;
 /// Word .docx plans with DocumentFormat.OpenXml: body paragraphs and tables in document order. Headers, footers,
 /// footnotes and comments are page furniture, not the plan, and are left out. A paragraph's Line is its
 /// 1-based position among the body's paragraphs (a .docx has no source lines); a soft line break (w:br)
-/// starts a new block with the same Line, as a line break would in a text file.
+/// starts a new block with the same Line, as a line break would in a text file. Automatic list numbering is
+/// written out in front of the text (<see cref="DocxNumbering"/>), as Word shows it.
 /// </summary>
 public sealed class DocxDocumentReader : IDocumentReader
 {
@@ -35,13 +36,16 @@ public sealed class DocxDocumentReader : IDocumentReader
             var body = doc.MainDocumentPart?.Document?.Body
                 ?? throw new DocumentReadException("PA206", "not a Word document: it has no main document part");
             var blocks = new List<SourceBlock>();
+            var numbering = new DocxNumbering(doc.MainDocumentPart);
             var paragraphIndex = 0;
             foreach (var element in BodyElements(body))
             {
                 if (element is Paragraph p)
                 {
                     paragraphIndex++;
-                    foreach (var line in ParagraphLines(p)) blocks.Add(new ParagraphBlock(paragraphIndex, line));
+                    var lines = ParagraphLines(p);
+                    lines[0] = numbering.Marker(p) + lines[0];
+                    foreach (var line in lines) blocks.Add(new ParagraphBlock(paragraphIndex, line));
                 }
                 else if (element is Table t)
                 {

@@ -50,6 +50,43 @@ public class DocxDocumentReaderTests
     }
 
     [Fact]
+    public void Automatic_numbering_is_written_out_as_word_shows_it()
+    {
+        using var stream = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            static Level Level(int index, NumberFormatValues format, string text) => new(
+                new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = format }, new LevelText { Val = text },
+                new LevelSuffix { Val = LevelSuffixValues.Nothing }) { LevelIndex = index };
+            main.AddNewPart<NumberingDefinitionsPart>().Numbering = new Numbering(
+                new AbstractNum(
+                    Level(0, NumberFormatValues.ChineseCounting, "%1、"),
+                    Level(1, NumberFormatValues.ChineseCounting, "（%2）"),
+                    Level(2, NumberFormatValues.Decimal, "%3.")) { AbstractNumberId = 7 },
+                new NumberingInstance(new AbstractNumId { Val = 7 }) { NumberID = 3 });
+            Paragraph Numbered(int level, string text) => new(
+                new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = level }, new NumberingId { Val = 3 })),
+                new Run(new Text(text)));
+            main.Document = new Document(new Body(
+                new Paragraph(new Run(new Text("标题"))),
+                Numbered(0, "总体要求"), Numbered(1, "目标"), Numbered(1, "原则"), Numbered(2, "坚持人民至上"),
+                Numbered(0, "重点任务"), Numbered(1, "压实责任")));
+        }
+        var document = new DocxDocumentReader().Read(stream.ToArray(), "numbered.docx");
+        Assert.Equal(["标题", "一、总体要求", "（一）目标", "（二）原则", "1.坚持人民至上", "二、重点任务", "（一）压实责任"], document.Lines);
+    }
+
+    [Theory]
+    [InlineData(1, "一")]
+    [InlineData(10, "十")]
+    [InlineData(11, "十一")]
+    [InlineData(20, "二十")]
+    [InlineData(36, "三十六")]
+    [InlineData(120, "120")]
+    public void Chinese_counting_matches_word(int n, string expected) => Assert.Equal(expected, DocxNumbering.Chinese(n));
+
+    [Fact]
     public void A_docx_that_unpacks_to_more_than_the_limit_is_refused_unread()
     {
         // The fixture unpacks to some tens of KB; a 10 KB limit stands in for the 200 MB default.
