@@ -88,13 +88,27 @@ internal static class PdfLines
             sb.Append(string.IsNullOrWhiteSpace(l.Value) ? " " : l.Value);
             previous = l;
         }
-        var text = sb.ToString().Trim();
+        var text = FoldRadicals(sb.ToString().Trim());
         if (text.Length == 0) return;
         var ink = letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
         lines.Add(new PdfLine(page.Number, text,
             ink.Min(l => l.StartBaseLine.X), ink.Max(l => l.EndBaseLine.X),
             ink.Max(l => l.BoundingBox.Top), ink.Min(l => l.BoundingBox.Bottom),
             ink.Select(Em).Order().ElementAt(ink.Count / 2), page.Height));
+    }
+
+    /// <summary>
+    /// Fonts in Word-made PDFs often map common characters to their Kangxi radical or compatibility code points
+    /// (⼀ U+2F00 for 一, ⼯ for 工): they look the same but match nothing, and "⼀、" is no outline marker. Only those
+    /// blocks are folded (NFKC per character); full-width punctuation and digits stay as they are.
+    /// </summary>
+    internal static string FoldRadicals(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\u2E80', '\u2FDF') && !text.AsSpan().ContainsAnyInRange('\uF900', '\uFAFF')) return text;
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+            sb.Append(c is >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF' ? c.ToString().Normalize(NormalizationForm.FormKC) : c);
+        return sb.ToString();
     }
 
     /// <summary>Chinese text has no spaces between characters, however wide the justified gap.</summary>

@@ -39,6 +39,13 @@ public class PdfDocumentReaderTests
     public void Page_numbers_are_recognised(string line, bool isPageNumber) =>
         Assert.Equal(isPageNumber, PageFurniture.IsPageNumber(line));
 
+    [Theory]
+    [InlineData("\u2F00、\u2F2F作要点", "一、工作要点")]
+    [InlineData("（一）压实责任：１２", "（一）压实责任：１２")]
+    [InlineData("\uF9F4业", "林业")]
+    public void Radical_and_compatibility_code_points_from_pdf_fonts_are_folded(string extracted, string expected) =>
+        Assert.Equal(expected, PdfLines.FoldRadicals(extracted));
+
     [Fact]
     public void A_pdf_without_a_text_layer_is_PA208()
     {
