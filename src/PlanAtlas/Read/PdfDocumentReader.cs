@@ -22,9 +22,13 @@ public sealed class PdfDocumentReader : IDocumentReader
             throw new DocumentReadException("PA207",
                 BinarySignatures.Describe(bytes) is { } kind ? $"this is {kind}, not a PDF" : "not a PDF: the file does not start with %PDF-");
         List<PdfLine> lines;
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
             using var pdf = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            // The document information dictionary, under the Dublin Core names the .docx reader uses too.
+            if (!string.IsNullOrWhiteSpace(pdf.Information.Title)) metadata["dc:title"] = pdf.Information.Title.Trim();
+            if (!string.IsNullOrWhiteSpace(pdf.Information.Author)) metadata["dc:creator"] = pdf.Information.Author.Trim();
             lines = [];
             var pages = new List<List<PdfLine>>();
             foreach (var page in pdf.GetPages()) pages.Add(PdfLines.FromPage(page));
@@ -41,7 +45,7 @@ public sealed class PdfDocumentReader : IDocumentReader
         }
         if (lines.Count == 0)
             throw new DocumentReadException("PA208", "the PDF has no text layer (a scan?); text recognition (OCR) is not supported");
-        return new SourceDocument(sourceFile, "pdf", null, Paragraphs.Join(lines), new Dictionary<string, string>(),
+        return new SourceDocument(sourceFile, "pdf", null, Paragraphs.Join(lines), metadata,
             TextDocumentReader.ContentHash(bytes));
     }
 }

@@ -18,6 +18,10 @@ public class PdfDocumentReaderTests
     }
 
     [Fact]
+    public void The_document_information_is_container_metadata() =>
+        Assert.StartsWith("宜春市安委会关于印发", Fixture.ContainerMetadata["dc:title"]);
+
+    [Fact]
     public void Paragraphs_carry_the_page_they_start_on()
     {
         var pages = Fixture.Blocks.Select(b => b.Line).ToList();
