@@ -69,6 +69,7 @@ public sealed class DocxDocumentReader : IDocumentReader
     {
         if (BinarySignatures.Describe(bytes) is { } kind && !kind.StartsWith("a zip", StringComparison.Ordinal))
             throw new DocumentReadException("PA206", $"this is {kind}, not a .docx");
+        if (BinarySignatures.LooksLikeHtml(bytes)) throw new DocumentReadException("PA206", BinarySignatures.HtmlInstead);
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);

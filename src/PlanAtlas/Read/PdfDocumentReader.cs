@@ -20,7 +20,9 @@ public sealed class PdfDocumentReader : IDocumentReader
         if (bytes.Length == 0) throw new DocumentReadException("PA201", "the file is empty");
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) < 0)
             throw new DocumentReadException("PA207",
-                BinarySignatures.Describe(bytes) is { } kind ? $"this is {kind}, not a PDF" : "not a PDF: the file does not start with %PDF-");
+                BinarySignatures.Describe(bytes) is { } kind ? $"this is {kind}, not a PDF"
+                : BinarySignatures.LooksLikeHtml(bytes) ? BinarySignatures.HtmlInstead
+                : "not a PDF: the file does not start with %PDF-");
         List<PdfLine> lines;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         try

@@ -184,4 +184,16 @@ internal static class BinarySignatures
         [0x7B, 0x5C, 0x72, 0x74, 0x66, ..] => "an RTF document (save it as .docx)",
         _ => null,
     };
+
+    /// <summary>A web page where a binary file was expected: portals answer a broken download link with an error page.</summary>
+    public static bool LooksLikeHtml(ReadOnlySpan<byte> b)
+    {
+        var head = b[..Math.Min(b.Length, 512)];
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) head = head[3..];
+        head = head.TrimStart(" \t\r\n"u8);
+        return head.Length > 0 && head[0] == (byte)'<'
+            && (head.IndexOf("<html"u8) >= 0 || head.IndexOf("<HTML"u8) >= 0 || head.IndexOf("<!DOCTYPE"u8) >= 0 || head.IndexOf("<!doctype"u8) >= 0);
+    }
+
+    public const string HtmlInstead = "this is a web page, not the document (an error page saved instead of the download?)";
 }

@@ -59,6 +59,16 @@ public class PdfDocumentReaderTests
         Assert.Equal("PA208", e.Code);
     }
 
+    [Fact]
+    public void An_error_page_saved_as_a_pdf_or_docx_is_named_for_what_it_is()
+    {
+        var page = System.Text.Encoding.UTF8.GetBytes("\n<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>页面不存在</body></html>");
+        var pdf = Assert.Throws<DocumentReadException>(() => new PdfDocumentReader().Read(page, "x.pdf"));
+        var docx = Assert.Throws<DocumentReadException>(() => new DocxDocumentReader().Read(page, "x.docx"));
+        Assert.Equal(("PA207", "PA206"), (pdf.Code, docx.Code));
+        Assert.All(new[] { pdf.Message, docx.Message }, m => Assert.Contains("web page", m));
+    }
+
     [Theory]
     [InlineData("truncated.pdf")]
     [InlineData("junk.txt")]
