@@ -38,6 +38,12 @@ public static class ManifestLoader
         string text;
         try
         {
+            if (new FileInfo(path).Length > InputReader.DefaultMaxFileBytes)
+            {
+                diagnostics.Add(new Diagnostic(Severity.Error, "PA124", InputReader.ManifestFile, null,
+                    $"the manifest is larger than {InputReader.DefaultMaxFileBytes / (1024 * 1024)} MB; it is ignored"));
+                return entries;
+            }
             // Excel on a Chinese Windows saves CSV as GBK: decoded like a plan, not assumed to be UTF-8.
             text = TextDecoding.Decode(File.ReadAllBytes(path), ManifestFile).Text;
         }
