@@ -152,6 +152,20 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
+    public void An_oversized_manifest_is_ignored_unread()
+    {
+        File.WriteAllText(Path.Combine(Plans, "a.txt"), "一、总体要求\n");
+        using (var csv = File.Create(Path.Combine(_input, InputReader.ManifestFile))) csv.SetLength(InputReader.DefaultMaxFileBytes + 1);
+
+        var set = InputReader.CreateDefault().Read(_input);
+
+        var d = Assert.Single(set.Diagnostics);
+        Assert.Equal(("PA124", InputReader.ManifestFile), (d.Code, d.File));
+        Assert.Contains("50 MB", d.Message);
+        Assert.Single(set.Documents);
+    }
+
+    [Fact]
     public void A_broken_quote_in_the_manifest_is_reported_with_its_row()
     {
         File.WriteAllText(Path.Combine(Plans, "a.txt"), "一、总体要求\n");
