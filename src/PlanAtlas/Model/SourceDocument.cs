@@ -18,6 +18,9 @@ public sealed record SourceDocument(
 {
     /// <summary>The text of every paragraph block in order, one per line: what the parser accounts for.</summary>
     public IEnumerable<string> Lines => Blocks.OfType<ParagraphBlock>().Select(b => b.Text);
+
+    /// <summary>What the reader noticed without failing; the read stage turns each into a warning.</summary>
+    public IReadOnlyList<ReadNote> Notes { get; init; } = [];
 }
 
 /// <summary>A block of a source document; <see cref="Line"/> is 1-based in the file where the format has lines.</summary>
@@ -28,3 +31,9 @@ public sealed record ParagraphBlock(int Line, string Text) : SourceBlock(Line);
 
 /// <summary>A table that arrived as a table (html, docx); rows of cells, the header row first where there is one.</summary>
 public sealed record TableBlock(int Line, IReadOnlyList<IReadOnlyList<string>> Rows) : SourceBlock(Line);
+
+/// <summary>
+/// Something a reader noticed that does not stop the document being read (no content block found, ...);
+/// the read stage reports it as a warning naming the file.
+/// </summary>
+public sealed record ReadNote(string Code, int? Line, string Message);

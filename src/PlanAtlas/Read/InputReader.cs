@@ -13,18 +13,25 @@ public sealed class InputReader
     public const string ManifestFile = "plans.csv";
     public const string SettingsFile = "site.yml";
 
+    /// <summary>The largest plan file read (50 MB): the longest real plans are a few MB, and a file is read whole.</summary>
+    public const long DefaultMaxFileBytes = 50L * 1024 * 1024;
+
     private readonly Dictionary<string, IDocumentReader> _readers;
 
-    public InputReader(IEnumerable<IDocumentReader> readers)
+    public InputReader(IEnumerable<IDocumentReader> readers, long maxFileBytes = DefaultMaxFileBytes)
     {
         _readers = new(StringComparer.OrdinalIgnoreCase);
         foreach (var reader in readers)
             foreach (var ext in reader.Extensions) _readers[ext] = reader;
+        MaxFileBytes = maxFileBytes;
     }
 
-    public static InputReader CreateDefault() => new([new TextDocumentReader()]);
+    public static InputReader CreateDefault() =>
+        new([new TextDocumentReader(), new HtmlDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader()]);
 
     public IReadOnlyCollection<string> SupportedExtensions => _readers.Keys;
+
+    public long MaxFileBytes { get; }
 
     public InputSet Read(string inputDirectory)
     {
@@ -35,40 +42,85 @@ public sealed class InputReader
         var settings = SiteSettingsLoader.Load(Path.Combine(inputDirectory, SettingsFile), diagnostics);
         var manifest = ManifestLoader.Load(Path.Combine(inputDirectory, ManifestFile), diagnostics);
         var pages = ContentPageLoader.LoadAll(Path.Combine(inputDirectory, PagesFolder), diagnostics);
-        var documents = ReadPlans(Path.Combine(inputDirectory, PlansFolder), diagnostics);
-        return new InputSet(Path.GetFullPath(inputDirectory), settings, documents, manifest, pages, diagnostics);
+        var plansDirectory = Path.Combine(inputDirectory, PlansFolder);
+        var documents = ReadPlans(plansDirectory, diagnostics);
+        var resolved = ManifestFiles.Resolve(manifest, documents.Select(d => d.SourceFile).ToList(), plansDirectory, diagnostics);
+        return new InputSet(Path.GetFullPath(inputDirectory), settings, documents, resolved, pages, diagnostics);
     }
 
-    public IEnumerable<string> ListPlanFiles(string plansDirectory) =>
-        !Directory.Exists(plansDirectory)
-            ? []
-            : Directory.EnumerateFiles(plansDirectory, "*", SearchOption.AllDirectories)
-                .Select(f => RelativeName(plansDirectory, f))
-                .Where(f => _readers.ContainsKey(Path.GetExtension(f)))
-                .Order(StringComparer.Ordinal);
+    /// <summary>Plan files a reader takes, relative to <paramref name="plansDirectory"/> with forward slashes, in ordinal order.</summary>
+    public IEnumerable<string> ListPlanFiles(string plansDirectory) => PlanFiles.Scan(plansDirectory, _readers.Keys, null);
+
+    /// <summary>Reads one plan file; every way it can fail is a diagnostic in <paramref name="diagnostics"/> and a null result.</summary>
+    public SourceDocument? ReadPlan(string plansDirectory, string name, List<Diagnostic> diagnostics)
+    {
+        var file = PlansFolder + "/" + name;
+        void Error(string code, int? line, string message) => diagnostics.Add(new Diagnostic(Severity.Error, code, file, line, message));
+        try
+        {
+            byte[] bytes;
+            using (var stream = new FileStream(Path.Combine(plansDirectory, name), FileMode.Open, FileAccess.Read, FileShare.Read))
+            {
+                // Checked before reading, so a huge file costs nothing but this message.
+                if (stream.Length > MaxFileBytes)
+                {
+                    Error("PA205", null, $"the file is {Megabytes(stream.Length)}, more than the {Megabytes(MaxFileBytes)} a plan may be; it is not read");
+                    return null;
+                }
+                bytes = new byte[stream.Length];
+                stream.ReadExactly(bytes);
+            }
+            var document = _readers[Path.GetExtension(name)].Read(bytes, name);
+            if (!document.Blocks.Any(HasText))
+            {
+                Error("PA201", null, "the file has no text");
+                return null;
+            }
+            foreach (var note in document.Notes)
+                diagnostics.Add(new Diagnostic(Severity.Warning, note.Code, file, note.Line, note.Message));
+            return document;
+        }
+        catch (DocumentReadException e)
+        {
+            Error(e.Code, e.Line, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Error("PA200", null, $"cannot read the file: {e.Message}");
+        }
+        // A reader bug must not take the other plans down with it; the message asks for a report.
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Error("PA299", null, $"internal error while reading ({e.GetType().Name}: {e.Message}); please report it with this file");
+        }
+        return null;
+    }
 
     private List<SourceDocument> ReadPlans(string plansDirectory, List<Diagnostic> diagnostics)
     {
         var documents = new List<SourceDocument>();
-        foreach (var name in ListPlanFiles(plansDirectory))
+        var duplicates = new DuplicatePlans();
+        foreach (var name in PlanFiles.Scan(plansDirectory, _readers.Keys, diagnostics))
         {
-            var file = PlansFolder + "/" + name;
-            try
+            if (ReadPlan(plansDirectory, name, diagnostics) is not { } document) continue;
+            if (duplicates.Check(document, PlansFolder + "/" + name) is { } duplicate)
             {
-                var bytes = File.ReadAllBytes(Path.Combine(plansDirectory, name));
-                documents.Add(_readers[Path.GetExtension(name)].Read(bytes, name));
+                diagnostics.Add(duplicate);
+                continue;
             }
-            catch (DocumentReadException e)
-            {
-                diagnostics.Add(new Diagnostic(Severity.Error, e.Code, file, e.Line, e.Message));
-            }
-            catch (IOException e)
-            {
-                diagnostics.Add(new Diagnostic(Severity.Error, "PA200", file, null, $"cannot read the file: {e.Message}"));
-            }
+            documents.Add(document);
         }
         return documents;
     }
+
+    private static bool HasText(SourceBlock block) => block switch
+    {
+        ParagraphBlock p => !string.IsNullOrWhiteSpace(p.Text),
+        TableBlock t => t.Rows.Any(r => r.Any(c => !string.IsNullOrWhiteSpace(c))),
+        _ => false,
+    };
+
+    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):0.#} MB";
 
     internal static string RelativeName(string root, string path) =>
         Path.GetRelativePath(root, path).Replace('\\', '/');

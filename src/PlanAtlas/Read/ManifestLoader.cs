@@ -11,6 +11,8 @@ namespace PlanAtlas.Read;
 /// </summary>
 public static class ManifestLoader
 {
+    private const string ManifestFile = InputReader.ManifestFile;
+
     public static readonly string[] Columns =
         ["file", "title", "region", "region_code", "level", "year", "issuer", "doc_number", "issued_on", "kind", "source_url"];
 
@@ -23,12 +25,38 @@ public static class ManifestLoader
         {
             PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
             TrimOptions = TrimOptions.Trim,
-            BadDataFound = null,
+            // A stray quote does not spoil the other rows: reported once per row, the field read as written.
+            BadDataFound = args =>
+            {
+                var row = args.Context.Parser?.Row;
+                if (diagnostics.Any(d => d.Code == "PA128" && d.Line == row)) return;
+                diagnostics.Add(new Diagnostic(Severity.Warning, "PA128", InputReader.ManifestFile, row,
+                    $"a field has stray quotes ({Shorten(args.RawRecord)}); it is read as written: check this row"));
+            },
             MissingFieldFound = null,
         };
+        string text;
         try
         {
-            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            if (new FileInfo(path).Length > InputReader.DefaultMaxFileBytes)
+            {
+                diagnostics.Add(new Diagnostic(Severity.Error, "PA124", InputReader.ManifestFile, null,
+                    $"the manifest is larger than {InputReader.DefaultMaxFileBytes / (1024 * 1024)} MB; it is ignored"));
+                return entries;
+            }
+            // Excel on a Chinese Windows saves CSV as GBK: decoded like a plan, not assumed to be UTF-8.
+            text = TextDecoding.Decode(File.ReadAllBytes(path), ManifestFile).Text;
+        }
+        catch (DocumentReadException e)
+        {
+            if (e.Code != "PA201")
+                diagnostics.Add(new Diagnostic(Severity.Error, "PA124", InputReader.ManifestFile, e.Line,
+                    $"the manifest cannot be read as text ({e.Message}); it is ignored"));
+            return entries;
+        }
+        try
+        {
+            using var reader = new StringReader(text);
             using var csv = new CsvReader(reader, config);
             if (!csv.Read() || !csv.ReadHeader())
                 return entries;
@@ -57,14 +85,19 @@ public static class ManifestLoader
                 }
                 if (file.StartsWith(InputReader.PlansFolder + "/", StringComparison.Ordinal))
                     file = file[(InputReader.PlansFolder.Length + 1)..];
-                if (entries.ContainsKey(file))
+                var entry = new ManifestEntry(row, file, Get("title"), Get("region"), Get("region_code"), Get("level"),
+                    Get("year"), Get("issuer"), Get("doc_number"), Get("issued_on"), Get("kind"), Get("source_url"));
+                if (entries.TryGetValue(file, out var first))
                 {
-                    diagnostics.Add(new Diagnostic(Severity.Warning, "PA123", InputReader.ManifestFile, row,
-                        $"'{file}' is listed again (first at row {entries[file].Row}); this row is ignored"));
+                    var conflicts = Conflicts(first, entry);
+                    diagnostics.Add(conflicts.Count == 0
+                        ? new Diagnostic(Severity.Warning, "PA123", InputReader.ManifestFile, row,
+                            $"'{file}' is listed again (first at row {first.Row}); this row is ignored")
+                        : new Diagnostic(Severity.Error, "PA127", InputReader.ManifestFile, row,
+                            $"'{file}' is listed again and contradicts row {first.Row} ({string.Join("; ", conflicts)}); row {first.Row} is used"));
                     continue;
                 }
-                entries[file] = new ManifestEntry(row, file, Get("title"), Get("region"), Get("region_code"), Get("level"),
-                    Get("year"), Get("issuer"), Get("doc_number"), Get("issued_on"), Get("kind"), Get("source_url"));
+                entries[file] = entry;
             }
         }
         catch (CsvHelperException e)
@@ -73,5 +106,31 @@ public static class ManifestLoader
                 $"the manifest is not valid CSV: {e.Message.Split('\n')[0]}"));
         }
         return entries;
+    }
+
+    private static string Shorten(string raw)
+    {
+        var oneLine = raw.ReplaceLineEndings(" ").Trim();
+        return oneLine.Length <= 60 ? oneLine : oneLine[..60] + "…";
+    }
+
+    private static List<string> Conflicts(ManifestEntry first, ManifestEntry again)
+    {
+        var conflicts = new List<string>();
+        void Compare(string column, string? a, string? b)
+        {
+            if (a is not null && b is not null && a != b) conflicts.Add($"{column}: '{a}' vs '{b}'");
+        }
+        Compare("title", first.Title, again.Title);
+        Compare("region", first.Region, again.Region);
+        Compare("region_code", first.RegionCode, again.RegionCode);
+        Compare("level", first.Level, again.Level);
+        Compare("year", first.Year, again.Year);
+        Compare("issuer", first.Issuer, again.Issuer);
+        Compare("doc_number", first.DocNumber, again.DocNumber);
+        Compare("issued_on", first.IssuedOn, again.IssuedOn);
+        Compare("kind", first.Kind, again.Kind);
+        Compare("source_url", first.SourceUrl, again.SourceUrl);
+        return conflicts;
     }
 }

@@ -39,23 +39,3 @@ public sealed class TextDocumentReader : IDocumentReader
 
     public static string ContentHash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }
-
-/// <summary>Decodes text files. UTF-8 (with or without BOM) for now; other encodings are detected by the reader for them.</summary>
-public static class TextDecoding
-{
-    public static (string Text, string Encoding) Decode(byte[] bytes, string sourceFile)
-    {
-        if (bytes.Length == 0) throw new DocumentReadException("PA201", "the file is empty");
-        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
-        var utf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
-        try
-        {
-            var text = utf8.GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
-            return (text, hasBom ? "utf-8-bom" : "utf-8");
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new DocumentReadException("PA202", $"not valid UTF-8 text (byte offset {e.Index})");
-        }
-    }
-}

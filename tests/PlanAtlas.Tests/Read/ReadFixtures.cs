@@ -1,0 +1,42 @@
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Tests.Read;
+
+/// <summary>Paths to tests/fixtures/read and the sample plans, and the comparison the same-items tests use.</summary>
+internal static class ReadFixtures
+{
+    public static readonly string RepoRoot = FindRoot();
+    public static string Forms => Path.Combine(RepoRoot, "tests", "fixtures", "read", "forms");
+    public static string Bad => Path.Combine(RepoRoot, "tests", "fixtures", "read", "bad");
+    public static string SamplePlans => Path.Combine(RepoRoot, "input", "plans");
+    public const string YichunSample = "jiangxi-yichun-2023-work-safety-key-points-notice.txt";
+
+    /// <summary>The PDF fixture holds only the first lines of the sample (tools/fixtures/generate.cs, PdfLineCount).</summary>
+    public const int PdfLineCount = 20;
+
+    public static byte[] Form(string name) => File.ReadAllBytes(Path.Combine(Forms, name));
+    public static byte[] BadFile(string name) => File.ReadAllBytes(Path.Combine(Bad, name));
+
+    /// <summary>
+    /// Paragraph texts with all whitespace removed and empty ones dropped: Chinese has no spaces between words,
+    /// and formats differ in the spacing and blank lines they keep.
+    /// </summary>
+    public static List<string> NormalizedParagraphs(SourceDocument document) =>
+        document.Blocks.OfType<ParagraphBlock>().Select(b => Normalize(b.Text)).Where(t => t.Length > 0).ToList();
+
+    public static string Normalize(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    public static string NewTempFolder()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "planatlas-read-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Site.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Site.sln not found above " + AppContext.BaseDirectory);
+    }
+}
