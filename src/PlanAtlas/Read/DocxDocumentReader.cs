@@ -9,9 +9,9 @@ namespace PlanAtlas.Read;
 
 /// <summary>
 /// Word .docx plans with DocumentFormat.OpenXml: body paragraphs and tables in document order. Headers, footers,
-/// footnotes and comments are page furniture, not the plan, and are left out. A paragraph's Line is its
-/// 1-based position among the body's paragraphs (a .docx has no source lines); a soft line break (w:br)
-/// starts a new block with the same Line, as a line break would in a text file. Automatic list numbering is
+/// footnotes and comments are page furniture, not the plan, and are left out. A block's Line is its 1-based
+/// position among the blocks (a .docx has no source lines); a soft line break (w:br) starts a new block, as a
+/// line break would in a text file. Lines are unique because the parser's spans name their block by Line. Automatic list numbering is
 /// written out in front of the text (<see cref="DocxNumbering"/>), as Word shows it.
 /// </summary>
 public sealed class DocxDocumentReader : IDocumentReader
@@ -37,20 +37,17 @@ public sealed class DocxDocumentReader : IDocumentReader
                 ?? throw new DocumentReadException("PA206", "not a Word document: it has no main document part");
             var blocks = new List<SourceBlock>();
             var numbering = new DocxNumbering(doc.MainDocumentPart);
-            var paragraphIndex = 0;
             foreach (var element in BodyElements(body))
             {
                 if (element is Paragraph p)
                 {
-                    paragraphIndex++;
                     var lines = ParagraphLines(p);
                     lines[0] = numbering.Marker(p) + lines[0];
-                    foreach (var line in lines) blocks.Add(new ParagraphBlock(paragraphIndex, line));
+                    foreach (var line in lines) blocks.Add(new ParagraphBlock(blocks.Count + 1, line));
                 }
                 else if (element is Table t)
                 {
-                    paragraphIndex++;
-                    blocks.Add(new TableBlock(paragraphIndex, TableRows(t)));
+                    blocks.Add(new TableBlock(blocks.Count + 1, TableRows(t)));
                 }
             }
             return new SourceDocument(sourceFile, "docx", null, blocks, CoreProperties(doc), TextDocumentReader.ContentHash(bytes));

@@ -194,7 +194,7 @@ internal static class Paragraphs
         {
             if (previous is not null && StartsParagraph(line, previous, left, right, indentMode) && start is not null)
             {
-                blocks.Add(new ParagraphBlock(start.Page, sb.ToString()));
+                blocks.Add(new ParagraphBlock(blocks.Count + 1, sb.ToString()));
                 sb.Clear();
                 start = null;
             }
@@ -204,7 +204,7 @@ internal static class Paragraphs
             sb.Append(line.Text);
             previous = line;
         }
-        if (start is not null) blocks.Add(new ParagraphBlock(start.Page, sb.ToString()));
+        if (start is not null) blocks.Add(new ParagraphBlock(blocks.Count + 1, sb.ToString()));
         return blocks;
     }
 

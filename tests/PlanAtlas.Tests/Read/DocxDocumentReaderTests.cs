@@ -45,7 +45,7 @@ public class DocxDocumentReaderTests
                 new Paragraph(new Run(new Text("一、总体要求"), new Break(), new Text("（一）目标")))));
         }
         var document = new DocxDocumentReader().Read(stream.ToArray(), "x.docx");
-        Assert.Equal([(1, "标题"), (2, "一、总体要求"), (2, "（一）目标")],
+        Assert.Equal([(1, "标题"), (2, "一、总体要求"), (3, "（一）目标")],
             document.Blocks.OfType<ParagraphBlock>().Select(b => (b.Line, b.Text)));
     }
 

@@ -32,7 +32,7 @@ public sealed class ManifestAndSettingsTests
         File.WriteAllText(temp["plans.csv"], "file,year,region_code\nx.txt,二〇一九,999999\nx.txt,2019,\n");
         var diagnostics = new List<Diagnostic>();
         var manifest = ManifestLoader.Load(temp["plans.csv"], diagnostics);
-        Assert.Contains(diagnostics, d => d.Code == "PA123" && d.Line == 3);
+        Assert.Contains(diagnostics, d => d.Code == "PA127" && d.Line == 3);
         var doc = new TextDocumentReader().Read("宜春市2023年安全生产工作要点\n"u8.ToArray(), "x.txt");
         var plan = new PlanParser(Gazetteer.Default).Parse(doc, manifest["x.txt"]);
         Assert.Equal(2023, plan.Year);
