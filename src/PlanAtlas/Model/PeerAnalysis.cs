@@ -54,5 +54,8 @@ public sealed record PeerAnalysis(
     IReadOnlyList<CrossReference> Slogans,
     IReadOnlyList<CrossReference> Units)
 {
+    /// <summary>Plan id → theme id → share of the plan's items, when the themes stage has run; compare pages chart it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? ThemeProfiles { get; init; }
+
     public static PeerAnalysis Empty { get; } = new([], new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>(), [], new Dictionary<string, IReadOnlyList<PeerGroup>>(), [], [], []);
 }

@@ -44,8 +44,8 @@ public sealed record ReuseOptions
     /// <summary>LSH buckets bigger than this are skipped: only boilerplate that slipped past the filter fills them.</summary>
     public int MaxBucketSize { get; init; } = 1000;
 
-    /// <summary>"See also" keeps this many closest items per item.</summary>
-    public int SeeAlsoCount { get; init; } = 5;
+    /// <summary>Matches kept per item (closest first): plan pages show the first few, compare pages look for peers among them.</summary>
+    public int SeeAlsoCount { get; init; } = 20;
 
     public int SignatureLength => Bands * RowsPerBand;
 }

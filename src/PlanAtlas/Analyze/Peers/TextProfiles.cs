@@ -1,0 +1,46 @@
+using PlanAtlas.Analyze.Reuse;
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Analyze.Peers;
+
+/// <summary>
+/// Each plan's wording as a TF-IDF vector of character bigrams (Chinese has no spaces; bigrams are the usual
+/// unit). IDF = ln(N / df) gives bigrams found in every plan weight zero, so shared boilerplate never makes
+/// two plans look alike. Only the strongest shared terms of each plan are kept.
+/// </summary>
+public static class TextProfiles
+{
+    public static IReadOnlyList<IReadOnlyDictionary<string, double>> Build(IReadOnlyList<Plan> plans, int termsPerPlan)
+    {
+        var counts = new Dictionary<string, int>[plans.Count];
+        Parallel.For(0, plans.Count, p =>
+        {
+            var tf = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var item in plans[p].Items)
+            {
+                var text = TextNormalizer.Normalize(item.Text);
+                for (var i = 0; i + 2 <= text.Length; i++)
+                {
+                    var bigram = text.Substring(i, 2);
+                    tf[bigram] = tf.GetValueOrDefault(bigram) + 1;
+                }
+            }
+            counts[p] = tf;
+        });
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var tf in counts)
+            foreach (var term in tf.Keys)
+                df[term] = df.GetValueOrDefault(term) + 1;
+        var profiles = new IReadOnlyDictionary<string, double>[plans.Count];
+        Parallel.For(0, plans.Count, p =>
+        {
+            var weights = counts[p]
+                .Select(t => new KeyValuePair<string, double>(t.Key, (1 + Math.Log(t.Value)) * Math.Log((double)plans.Count / df[t.Key])))
+                .Where(w => w.Value > 0 && df[w.Key] > 1) // a bigram no other plan has cannot make two plans alike
+                .OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal)
+                .Take(termsPerPlan);
+            profiles[p] = SparseVectors.Normalise(weights);
+        });
+        return profiles;
+    }
+}
