@@ -13,12 +13,16 @@ public sealed class UnitKinds
 {
     private static readonly string[] LevelPrefixes = ["省直", "市直", "县直", "区直", "省", "市", "州", "县", "区", "乡", "镇", "旗"];
     private static readonly string[] DutySuffixes = ["牵头", "负责", "配合", "落实", "等部门", "等单位", "分工负责"];
+    /// <summary>Words that begin with a level character that is not a prefix: 市场监管局 is not a 市 unit of 场监管局.</summary>
+    private static readonly string[] NotPrefixed = ["市场", "区域", "县域", "镇域"];
     private readonly IReadOnlyDictionary<string, string> _kinds;
+    private readonly HashSet<string> _known;
     private readonly Gazetteer _gazetteer;
 
     public UnitKinds(IReadOnlyDictionary<string, string> kinds, Gazetteer gazetteer)
     {
         _kinds = kinds;
+        _known = [.. kinds.Keys, .. kinds.Values];
         _gazetteer = gazetteer;
     }
 
@@ -31,8 +35,9 @@ public sealed class UnitKinds
         foreach (var suffix in DutySuffixes)
             if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length) name = name[..^suffix.Length];
         name = StripRegions(name);
-        foreach (var prefix in LevelPrefixes)
-            if (name.StartsWith(prefix, StringComparison.Ordinal) && name.Length - prefix.Length >= 2) { name = name[prefix.Length..]; break; }
+        if (!_known.Contains(name) && !NotPrefixed.Any(w => name.StartsWith(w, StringComparison.Ordinal)))
+            foreach (var prefix in LevelPrefixes)
+                if (name.StartsWith(prefix, StringComparison.Ordinal) && name.Length - prefix.Length >= 2) { name = name[prefix.Length..]; break; }
         return _kinds.GetValueOrDefault(name, name);
     }
 
