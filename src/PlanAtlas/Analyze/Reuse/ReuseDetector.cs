@@ -41,11 +41,13 @@ public sealed class ReuseDetector(ReuseOptions options)
 
         // Informative shingles of each item (sorted, distinct) and MinHash signatures of its passages.
         var informative = new ulong[entries.Length][];
+        var masked = new string[entries.Length];
         var signatures = new List<ulong[]>[entries.Length];
         Parallel.For(0, entries.Length, i =>
         {
             var boilerplate = local[entries[i].PlanIndex];
             informative[i] = Informative(shingles[i], frequencies, boilerplate);
+            masked[i] = Mask(entries[i].Normalized, shingles[i], n, h => !frequencies.IsBoilerplate(h) && !boilerplate.Contains(h));
             signatures[i] = [];
             if (entries[i].Normalized.Length < n) return;
             foreach (var passage in PassageSplitter.Split(entries[i].Item.Text, 2 * n))
@@ -65,7 +67,7 @@ public sealed class ReuseDetector(ReuseOptions options)
             .Distinct().Order().ToArray();
 
         var verified = new Verdict?[candidates.Length];
-        Parallel.For(0, candidates.Length, c => verified[c] = Verify(entries[candidates[c].Item1], entries[candidates[c].Item2],
+        Parallel.For(0, candidates.Length, c => verified[c] = Verify(masked[candidates[c].Item1], masked[candidates[c].Item2],
             informative[candidates[c].Item1], informative[candidates[c].Item2]));
 
         var links = new List<ReuseLink>();
@@ -101,18 +103,39 @@ public sealed class ReuseDetector(ReuseOptions options)
     /// The exact check of one candidate pair. Shared informative shingles first (cheap): too few and the
     /// pair only shares boilerplate. Then the character alignment gives the score.
     /// </summary>
-    private Verdict? Verify(Entry x, Entry y, ulong[] a, ulong[] b)
+    private Verdict? Verify(string x, string y, ulong[] a, ulong[] b)
     {
         var shared = SharedCount(a, b);
         if (shared == 0) return null;
-        var shorter = Math.Min(x.Normalized.Length, y.Normalized.Length);
+        var shorter = Math.Min(InformativeLength(x), InformativeLength(y));
         if (shared < options.MinSharedShingles)
             return new Verdict(false, (double)shared / Math.Max(1, Math.Min(a.Length, b.Length)) * 0.5, 0);
-        var runs = TextAlignment.Common(x.Normalized, y.Normalized, options.ShingleSize);
-        var score = shorter == 0 ? 0 : (double)runs.Covered / shorter;
+        // Left and right masks differ, so boilerplate characters never align and never count.
+        var runs = TextAlignment.Common(x, y.Replace(MaskLeft, MaskRight), options.ShingleSize);
+        var score = shorter == 0 ? 0 : Math.Min(1.0, (double)runs.Covered / shorter);
         var linked = score >= options.MinScore || shared >= options.MinSharedPassage;
         return new Verdict(linked, score, runs.Covered);
     }
+
+    private const char MaskLeft = '\u0001', MaskRight = '\u0002';
+
+    /// <summary>
+    /// The normalized text with every character that no informative shingle covers replaced by a mask
+    /// character: what is left is the wording that can make a link.
+    /// </summary>
+    private static string Mask(string normalized, ulong[] hashes, int size, Func<ulong, bool> informative)
+    {
+        if (normalized.Length < size) return normalized;
+        var covered = new bool[normalized.Length];
+        for (var i = 0; i < hashes.Length; i++)
+            if (informative(hashes[i]))
+                for (var k = i; k < i + size; k++) covered[k] = true;
+        var chars = normalized.ToCharArray();
+        for (var i = 0; i < chars.Length; i++) if (!covered[i]) chars[i] = MaskLeft;
+        return new string(chars);
+    }
+
+    private static int InformativeLength(string masked) => masked.Length - masked.AsSpan().Count(MaskLeft);
 
     private HashSet<ulong> LocalBoilerplate(ulong[][] itemShingles)
     {
