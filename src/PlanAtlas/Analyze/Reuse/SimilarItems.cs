@@ -26,13 +26,22 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
             bigrams[i] = set;
         });
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var set in bigrams)
-            foreach (var b in set) df[b] = df.GetValueOrDefault(b) + 1;
-        // Bigrams in more than 5% of the items (安全, 生产, 工作 …) say nothing about which item is close.
-        var maxDf = Math.Max(20, entries.Length / 20);
+        var plansWith = new Dictionary<string, (int Plan, int Count)>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Length; i++)
+            foreach (var b in bigrams[i])
+            {
+                df[b] = df.GetValueOrDefault(b) + 1;
+                // Entries come plan by plan, so "last plan seen" counts distinct plans.
+                var seen = plansWith.TryGetValue(b, out var s) ? s : (Plan: -1, Count: 0);
+                if (seen.Plan != entries[i].Plan) plansWith[b] = (entries[i].Plan, seen.Count + 1);
+            }
+        // Bigrams in more than 5% of the items (安全, 生产, 工作 …) say nothing about which item is close; a floor of
+        // 50 keeps small corpora from losing every shared bigram.
+        var maxDf = Math.Max(50, entries.Length / 20);
         var vectors = new IReadOnlyDictionary<string, double>[entries.Length];
         Parallel.For(0, entries.Length, i =>
-            vectors[i] = SparseVectors.Normalise(bigrams[i].Where(b => df[b] >= 2 && df[b] <= maxDf)
+            // Only bigrams another plan also uses can lead to an item elsewhere.
+            vectors[i] = SparseVectors.Normalise(bigrams[i].Where(b => plansWith[b].Count >= 2 && df[b] <= maxDf)
                 .Select(b => new KeyValuePair<string, double>(b, Math.Log((double)entries.Length / df[b])))
                 .OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).Take(termsPerItem)));
 
