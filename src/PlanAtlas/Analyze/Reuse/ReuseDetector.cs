@@ -165,12 +165,19 @@ public sealed class ReuseDetector(ReuseOptions options)
         return shared;
     }
 
-    /// <summary>An item and one of its own sub-items share text by construction: that is structure, not reuse.</summary>
+    /// <summary>
+    /// An item and a sub-item written inside its own text (一是… within the item's paragraph) share text by
+    /// construction: that is structure, not reuse. A descendant that starts outside the ancestor's lines is a
+    /// repeat (the old parser hangs attachment lines under the last body item).
+    /// </summary>
     private static bool Nested(Entry x, Entry y)
     {
         if (x.PlanIndex != y.PlanIndex) return false;
-        return IsAncestor(x.Plan, x.Item.Id, y.Item) || IsAncestor(x.Plan, y.Item.Id, x.Item);
+        return (Inside(x.Item, y.Item) && IsAncestor(x.Plan, x.Item.Id, y.Item)) || (Inside(y.Item, x.Item) && IsAncestor(x.Plan, y.Item.Id, x.Item));
     }
+
+    private static bool Inside(Item outer, Item inner) =>
+        inner.Line >= outer.Line && inner.Line < outer.Line + outer.Text.AsSpan().Count('\n') + 1;
 
     private static bool IsAncestor(Plan plan, string ancestorId, Item item)
     {

@@ -54,3 +54,26 @@ public sealed class BoilerplateTests
         Assert.Equal([0, 2, 1, 1, 0], frequencies.Histogram());
     }
 }
+
+public sealed class NestingTests
+{
+    private const string Sentence = "对瞒报事故、抽查检查应发现未发现、应处罚未处罚非法违法生产经营建设行为的，依纪依法追责问责。";
+
+    [Fact]
+    public void A_sub_item_written_inside_its_parent_is_structure_not_reuse()
+    {
+        var plan = TestPlans.Plan("p", 2023, null,
+            TestPlans.Item("1", "（一）严肃责任追究。一是" + Sentence, line: 5),
+            TestPlans.Item("1-1", "一是" + Sentence, line: 5, kind: PlanAtlas.Model.ItemKind.SubItem, parent: "1"));
+        Assert.Empty(new ReuseDetector(new ReuseOptions()).Detect([plan]).Links);
+    }
+
+    [Fact]
+    public void A_descendant_far_from_its_ancestor_that_repeats_it_is_linked()
+    {
+        var plan = TestPlans.Plan("p", 2023, null,
+            TestPlans.Item("1", "（三十七）严肃责任追究。" + Sentence, line: 107),
+            TestPlans.Item("p563", Sentence, line: 563, kind: PlanAtlas.Model.ItemKind.Paragraph, parent: "1"));
+        Assert.Single(new ReuseDetector(new ReuseOptions()).Detect([plan]).Links);
+    }
+}

@@ -66,6 +66,14 @@ public sealed class SyntheticReuseTests(ITestOutputHelper output)
         output.WriteLine($"in 4 or 5 of 5 plans ({examples.Count}): " + string.Join(" ", examples));
         var result = new ReuseDetector(new ReuseOptions()).Detect(plans);
         output.WriteLine(result.Statistics.ToString());
+        var withoutLocal = new ReuseDetector(new ReuseOptions { LocalBoilerplateItems = int.MaxValue }).Detect(plans);
+        var kept = result.Links.Select(l => (l.A, l.B)).ToHashSet();
+        var added = withoutLocal.Links.Where(l => !kept.Contains((l.A, l.B))).ToList();
+        output.WriteLine($"without the per-plan rule: {withoutLocal.Links.Count} links, {added.Count} more: " + string.Join(" ", added.Select(l => $"{l.A}~{l.B.ItemId}")));
+        var texts = plans.SelectMany(p => p.Items.Select(i => (Key: new PlanAtlas.Model.ItemKey(p.Id, i.Id), i.Text))).ToDictionary(x => x.Key, x => x.Text);
+        static string Cut(string s) => s.Length > 36 ? s[..36] : s;
+        foreach (var l in result.Links)
+            output.WriteLine($"{l.Score:F2}\t{l.A}\t{l.B}\t{Cut(texts[l.A])}\t{Cut(texts[l.B])}");
         Assert.NotEmpty(examples);
     }
 }
