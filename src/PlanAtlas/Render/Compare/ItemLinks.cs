@@ -58,7 +58,8 @@ public sealed class ItemLinks
         {
             if (!analysis.SeeAlso.TryGetValue(new ItemKey(plan.Id, item.Id), out var matches)) continue;
             var shown = matches.Where(m => Contains(m.Other))
-                .OrderBy(m => m.Other.PlanId == plan.Id) // other plans first: that is what "see also" is for
+                // Reuse first, then items of other plans before this plan's own: that is what "see also" is for.
+                .OrderByDescending(m => m.Reused).ThenBy(m => m.Other.PlanId == plan.Id)
                 .Take(SeeAlsoShown)
                 .Select(m => new SeeAlsoView(View(m.Other), Percent(m.Score), m.Reused, m.Other.PlanId == plan.Id))
                 .ToList();
