@@ -76,4 +76,23 @@ public sealed class SyntheticReuseTests(ITestOutputHelper output)
             output.WriteLine($"{l.Score:F2}\t{l.A}\t{l.B}\t{Cut(texts[l.A])}\t{Cut(texts[l.B])}");
         Assert.NotEmpty(examples);
     }
+
+    [MeasurementFact]
+    public void Scale_of_the_whole_compare_analysis()
+    {
+        var corpus = new SyntheticCorpus(plans: 2000, itemsPerPlan: 50);
+        var clock = Stopwatch.StartNew();
+        var reuse = new ReuseDetector(new ReuseOptions()).Detect(corpus.Plans);
+        var reuseTime = clock.Elapsed;
+        clock.Restart();
+        var similar = new SimilarItems().Find(corpus.Plans);
+        var similarTime = clock.Elapsed;
+        clock.Restart();
+        var peers = new PlanAtlas.Analyze.Peers.PeerFinder(new PlanAtlas.Analyze.Peers.PeerOptions()).Find(corpus.Plans);
+        var peerTime = clock.Elapsed;
+        var (precision, recall, _) = corpus.Score(reuse.Links);
+        output.WriteLine($"{corpus.Items} items: reuse {reuseTime.TotalSeconds:F1} s ({reuse.Statistics}; precision {precision:F3}, recall {recall:F3}), "
+            + $"similar items {similarTime.TotalSeconds:F1} s ({similar.Count} items with neighbours), peers {peerTime.TotalSeconds:F1} s ({peers.Count} plans)");
+        Assert.Equal(corpus.Plans.Count, peers.Count);
+    }
 }
