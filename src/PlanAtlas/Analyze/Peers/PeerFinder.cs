@@ -15,7 +15,9 @@ public sealed class PeerFinder(PeerOptions options)
     {
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         var text = TextProfiles.Build(ordered, options.TermsPerPlan);
-        var similarText = SparseVectors.Neighbours(text, options.SimilarCount);
+        // One inverted-index pass gives each plan its nearest plans; big attribute groups are ranked from it.
+        var nearest = SparseVectors.Neighbours(text, Math.Max(options.SimilarCount, 4 * options.MaxGroupSize));
+        var similarText = nearest.Select(n => n.Take(options.SimilarCount).ToList()).ToArray();
 
         List<(int Other, double Similarity)>[]? similarThemes = null;
         if (themeProfiles is { Count: > 0 })
@@ -35,12 +37,12 @@ public sealed class PeerFinder(PeerOptions options)
             var list = new List<PeerGroup> { new(PeerGroupKind.SimilarText, similarText[i].Select(s => new Peer(ordered[s.Other].Id, s.Similarity)).ToList()) };
             if (similarThemes is not null && themeProfiles!.ContainsKey(plan.Id))
                 list.Add(new PeerGroup(PeerGroupKind.SimilarThemes, similarThemes[i].Select(s => new Peer(ordered[s.Other].Id, s.Similarity)).ToList()));
-            list.Add(Ranked(PeerGroupKind.Province, i, plan.Region?.ProvinceCode is { } pc ? byProvince[pc] : [], ordered, text));
-            list.Add(Ranked(PeerGroupKind.Level, i, plan.Region is { Level: not AdminLevel.Unknown } r ? byLevel[r.Level.ToString()] : [], ordered, text));
+            list.Add(Ranked(PeerGroupKind.Province, i, plan.Region?.ProvinceCode is { } pc ? byProvince[pc] : [], ordered, text, nearest[i]));
+            list.Add(Ranked(PeerGroupKind.Level, i, plan.Region is { Level: not AdminLevel.Unknown } r ? byLevel[r.Level.ToString()] : [], ordered, text, nearest[i]));
             var sameYears = plan.Year is { } y
                 ? Enumerable.Range(y - options.YearWindow, 2 * options.YearWindow + 1).SelectMany(year => byYear.GetValueOrDefault(year.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? []).ToList()
                 : [];
-            list.Add(Ranked(PeerGroupKind.Year, i, sameYears, ordered, text));
+            list.Add(Ranked(PeerGroupKind.Year, i, sameYears, ordered, text, nearest[i]));
             groups[i] = list;
         });
         return Enumerable.Range(0, ordered.Count).ToDictionary(i => ordered[i].Id, i => groups[i]);
@@ -50,10 +52,27 @@ public sealed class PeerFinder(PeerOptions options)
         plans.Select((p, i) => (Key: key(p), Index: i)).Where(x => x.Key is not null)
             .GroupBy(x => x.Key!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Index).ToList(), StringComparer.Ordinal);
 
-    private PeerGroup Ranked(PeerGroupKind kind, int self, IReadOnlyList<int> members, List<Plan> plans, IReadOnlyList<IReadOnlyDictionary<string, double>> text) =>
-        new(kind, members.Where(j => j != self)
-            .Select(j => (Index: j, Similarity: Math.Round(SparseVectors.Cosine(text[self], text[j]), 4)))
-            .OrderByDescending(x => x.Similarity).ThenBy(x => plans[x.Index].Id, StringComparer.Ordinal)
+    /// <summary>
+    /// A group's members, most similar first, capped. Small groups are scored exactly; in a big one (a province
+    /// with hundreds of plans) the plan's nearest plans that are members come first, then the rest by id:
+    /// scoring every member of every big group would make this quadratic in the corpus.
+    /// </summary>
+    private PeerGroup Ranked(PeerGroupKind kind, int self, IReadOnlyList<int> members, List<Plan> plans,
+        IReadOnlyList<IReadOnlyDictionary<string, double>> text, List<(int Other, double Similarity)> nearest)
+    {
+        IEnumerable<(int Index, double Similarity)> scored;
+        if (members.Count <= 4 * options.MaxGroupSize)
+            scored = members.Where(j => j != self).Select(j => (j, Math.Round(SparseVectors.Cosine(text[self], text[j]), 4)));
+        else
+        {
+            var inGroup = members.ToHashSet();
+            var near = nearest.Where(n => inGroup.Contains(n.Other)).ToList();
+            var seen = near.Select(n => n.Other).ToHashSet();
+            scored = near.Concat(members.Where(j => j != self && !seen.Contains(j)).Take(options.MaxGroupSize).Select(j => (j, 0.0)));
+        }
+        return new(kind, scored
+            .OrderByDescending(x => x.Item2).ThenBy(x => plans[x.Item1].Id, StringComparer.Ordinal)
             .Take(options.MaxGroupSize)
-            .Select(x => new Peer(plans[x.Index].Id, x.Similarity)).ToList());
+            .Select(x => new Peer(plans[x.Item1].Id, x.Item2)).ToList());
+    }
 }

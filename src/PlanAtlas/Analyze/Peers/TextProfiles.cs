@@ -36,7 +36,9 @@ public static class TextProfiles
         {
             var weights = counts[p]
                 .Select(t => new KeyValuePair<string, double>(t.Key, (1 + Math.Log(t.Value)) * Math.Log((double)plans.Count / df[t.Key])))
-                .Where(w => w.Value > 0 && df[w.Key] > 1) // a bigram no other plan has cannot make two plans alike
+                // A bigram no other plan has cannot make two plans alike; one many plans have barely can, and its
+                // long posting list would dominate the neighbour search (capped at 200 plans).
+                .Where(w => w.Value > 0 && df[w.Key] > 1 && (plans.Count < 20 || df[w.Key] <= Math.Max(20, Math.Min(plans.Count / 20, 200))))
                 .OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal)
                 .Take(termsPerPlan);
             profiles[p] = SparseVectors.Normalise(weights);

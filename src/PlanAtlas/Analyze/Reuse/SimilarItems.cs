@@ -1,4 +1,3 @@
-using PlanAtlas.Analyze.Peers;
 using PlanAtlas.Model;
 
 namespace PlanAtlas.Analyze.Reuse;
@@ -18,15 +17,17 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
                 .Select(i => (Key: new ItemKey(p.Id, i.Id), Plan: planIndex, Text: TextNormalizer.Normalize(i.Text))))
             .Where(e => e.Text.Length >= 10)
             .ToArray();
-        var bigrams = new HashSet<string>[entries.Length];
+        // A bigram is two UTF-16 units packed into one int: no string per bigram on a corpus of millions.
+        var bigrams = new int[entries.Length][];
         Parallel.For(0, entries.Length, i =>
         {
-            var set = new HashSet<string>(StringComparer.Ordinal);
-            for (var c = 0; c + 2 <= entries[i].Text.Length; c++) set.Add(entries[i].Text.Substring(c, 2));
-            bigrams[i] = set;
+            var text = entries[i].Text;
+            var set = new HashSet<int>();
+            for (var c = 0; c + 2 <= text.Length; c++) set.Add(text[c] << 16 | text[c + 1]);
+            bigrams[i] = [.. set];
         });
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        var plansWith = new Dictionary<string, (int Plan, int Count)>(StringComparer.Ordinal);
+        var df = new Dictionary<int, int>();
+        var plansWith = new Dictionary<int, (int Plan, int Count)>();
         for (var i = 0; i < entries.Length; i++)
             foreach (var b in bigrams[i])
             {
@@ -35,31 +36,35 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
                 var seen = plansWith.TryGetValue(b, out var s) ? s : (Plan: -1, Count: 0);
                 if (seen.Plan != entries[i].Plan) plansWith[b] = (entries[i].Plan, seen.Count + 1);
             }
-        // Bigrams in more than 5% of the items (安全, 生产, 工作 …) say nothing about which item is close; a floor of
-        // 50 keeps small corpora from losing every shared bigram.
-        var maxDf = Math.Max(50, entries.Length / 20);
-        var vectors = new IReadOnlyDictionary<string, double>[entries.Length];
+        // Bigrams in many items (安全, 生产, 工作 …) say nothing about which item is close, and their long posting
+        // lists would make the search slow; the floor keeps small corpora from losing every shared bigram.
+        var maxDf = Math.Max(50, Math.Min(entries.Length / 200, 400));
+        var vectors = new (int Term, double Weight)[entries.Length][];
         Parallel.For(0, entries.Length, i =>
+        {
             // Only bigrams another plan also uses can lead to an item elsewhere.
-            vectors[i] = SparseVectors.Normalise(bigrams[i].Where(b => plansWith[b].Count >= 2 && df[b] <= maxDf)
-                .Select(b => new KeyValuePair<string, double>(b, Math.Log((double)entries.Length / df[b])))
-                .OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).Take(termsPerItem)));
+            var kept = bigrams[i].Where(b => plansWith[b].Count >= 2 && df[b] <= maxDf)
+                .Select(b => (Term: b, Weight: Math.Log((double)entries.Length / df[b])))
+                .OrderByDescending(w => w.Weight).ThenBy(w => w.Term).Take(termsPerItem).ToArray();
+            var norm = Math.Sqrt(kept.Sum(w => w.Weight * w.Weight));
+            vectors[i] = norm == 0 ? [] : kept.Select(w => (w.Term, w.Weight / norm)).ToArray();
+        });
 
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var postings = new Dictionary<int, List<(int Item, double Weight)>>();
         for (var i = 0; i < entries.Length; i++)
-            foreach (var term in vectors[i].Keys)
+            foreach (var (term, weight) in vectors[i])
             {
                 if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-                list.Add(i);
+                list.Add((i, weight));
             }
         var result = new IReadOnlyList<ItemMatch>[entries.Length];
         Parallel.For(0, entries.Length, i =>
         {
             var scores = new Dictionary<int, double>();
             foreach (var (term, weight) in vectors[i])
-                foreach (var other in postings[term])
+                foreach (var (other, w) in postings[term])
                     if (entries[other].Plan != entries[i].Plan)
-                        scores[other] = scores.GetValueOrDefault(other) + weight * vectors[other][term];
+                        scores[other] = scores.GetValueOrDefault(other) + weight * w;
             result[i] = scores.Where(s => s.Value >= minSimilarity)
                 .OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(neighbours)
                 .Select(s => new ItemMatch(entries[s.Key].Key, Math.Round(s.Value, 4), false)).ToList();
