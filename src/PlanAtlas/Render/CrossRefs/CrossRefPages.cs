@@ -36,7 +36,7 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links)
         var titles = plans.ToDictionary(p => p.Id, p => p.Title, StringComparer.Ordinal);
         var withinPlan = analysis.Links.Where(l => l.WithinPlan && titles.ContainsKey(l.A.PlanId)).GroupBy(l => l.A.PlanId)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new LinkCount(titles[g.Key], site.Urls.Url(ComparePages.ComparePath(g.Key)), g.Count())).ToList();
+            .Select(g => new LinkCount(titles[g.Key], site.Urls.Url(SiteUrls.PlanPath(g.Key)), g.Count())).ToList();
         Index("reuse", analysis.Passages.Select(p => Row(p, "")).ToList(), "data/reuse.csv", withinPlan, output);
     }
 
