@@ -42,11 +42,15 @@ public sealed class SiteBuilder(IBuildProgress progress)
             itemsCount = plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph));
             cancellation.ThrowIfCancellationRequested();
 
+            var (peers, _) = Stage(Analyze, stages, () => PlanAtlas.Analyze.Peers.PeerAnalyzer.CreateDefault().Analyze(plans),
+                r => $"{r.Statistics.Links} reuse links, {r.Statistics.CandidatePairs} candidate pairs");
+            cancellation.ThrowIfCancellationRequested();
+
             var theme = new ThemeFiles(options.ThemeDirectory ?? ThemeFiles.DefaultThemeDirectory(), Path.Combine(input.InputDirectory, "theme"));
             var output = new OutputFolder(swap.StagingDirectory);
             Stage(Render, stages, () =>
             {
-                new SiteRenderer(settings, theme, input.Pages).Render(plans, output, diagnostics);
+                new SiteRenderer(settings, theme, input.Pages).Render(plans, output, diagnostics, peers);
                 return output.PagesWritten;
             }, n => $"{n} pages");
             pagesCount = output.PagesWritten;

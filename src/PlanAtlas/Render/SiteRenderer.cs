@@ -13,7 +13,7 @@ public sealed class SiteRenderer
 {
     /// <summary>Top-level folders the generator owns; a Markdown page may not take one of these slugs.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs =
-        new HashSet<string>(["plans", "regions", "years", "assets", "data", "search", "themes", "clusters", "compare", "pagefind", "index"], StringComparer.Ordinal);
+        new HashSet<string>(["plans", "regions", "years", "assets", "data", "search", "themes", "clusters", "compare", "pagefind", "index", "citations", "slogans", "units", "reuse"], StringComparer.Ordinal);
 
     private readonly SiteSettings _settings;
     private readonly ThemeFiles _theme;
@@ -39,15 +39,20 @@ public sealed class SiteRenderer
     public UiStrings Strings => _t;
     public TemplateEngine Templates => _templates;
 
-    public void Render(IReadOnlyList<Plan> plans, OutputFolder output, List<Diagnostic> diagnostics)
+    /// <param name="peers">Reuse links, peer groups and cross-references (analyze stage); without them the compare and index pages are empty.</param>
+    public void Render(IReadOnlyList<Plan> plans, OutputFolder output, List<Diagnostic> diagnostics, PeerAnalysis? peers = null)
     {
+        peers ??= PeerAnalysis.Empty;
+        var itemLinks = new Compare.ItemLinks(plans, _urls);
         var rows = plans.Select(p => PlanRow.From(p, _urls, _t))
             .OrderBy(r => r.Year, StringComparer.Ordinal).ThenBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
         CopyAssets(output);
         RenderHome(rows, plans, output);
         Parallel.ForEach(plans, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            plan => RenderPlan(plan, output));
+            plan => RenderPlan(plan, output, peers, itemLinks));
+        new Compare.ComparePages(this, itemLinks).Render(plans, peers, output);
+        new CrossRefs.CrossRefPages(this, itemLinks).Render(plans, peers, output);
         RenderRegions(plans, rows, output);
         RenderYears(rows, output);
         RenderContentPages(output, diagnostics);
@@ -73,7 +78,7 @@ public sealed class SiteRenderer
         output.WritePage("", _templates.RenderPage("home", page, model));
     }
 
-    private void RenderPlan(Plan plan, OutputFolder output)
+    private void RenderPlan(Plan plan, OutputFolder output, PeerAnalysis peers, Compare.ItemLinks itemLinks)
     {
         var row = PlanRow.From(plan, _urls, _t);
         var items = plan.Items.Select(ItemView.From).ToList();
@@ -82,7 +87,11 @@ public sealed class SiteRenderer
             plan.Removed,
             plan.Diagnostics.Select(d => d.ToString()).ToList(),
             plan.Source?.Lines.ToList() ?? [],
-            plan.Metadata.SourceUrl?.Value);
+            plan.Metadata.SourceUrl?.Value)
+        {
+            SeeAlso = itemLinks.SeeAlso(plan, peers),
+            CompareUrl = _urls.Url(Compare.ComparePages.ComparePath(plan.Id)),
+        };
         var crumbs = new List<PageCrumb>();
         if (plan.Region is { } r)
         {

@@ -53,7 +53,13 @@ public sealed record PlanPageModel(
     IReadOnlyList<RemovedText> Removed,
     IReadOnlyList<string> Diagnostics,
     IReadOnlyList<string> SourceLines,
-    string? SourceUrl);
+    string? SourceUrl)
+{
+    /// <summary>Item id → its closest items elsewhere (the analyze stage's reuse detection); empty without it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Compare.SeeAlsoView>> SeeAlso { get; init; } = new Dictionary<string, IReadOnlyList<Compare.SeeAlsoView>>();
+    /// <summary>The plan's compare page, when one was rendered.</summary>
+    public string? CompareUrl { get; init; }
+}
 
 public sealed record ListPageModel(string Heading, string? Intro, IReadOnlyList<PlanRow> Plans, IReadOnlyList<LinkCount> Children);
 

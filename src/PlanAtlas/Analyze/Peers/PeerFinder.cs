@@ -1,0 +1,78 @@
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Analyze.Peers;
+
+/// <summary>
+/// Peer groups for every plan: the most similar plans by wording and (when theme profiles are given) by theme
+/// profile, and the plans sharing its province, its administrative level, or its year (± window). Attribute
+/// groups are ranked by text similarity and capped, so they stay meaningful when a province has hundreds of plans.
+/// </summary>
+public sealed class PeerFinder(PeerOptions options)
+{
+    /// <param name="themeProfiles">Plan id → theme id → share of the plan's items (from the themes stage); null or missing plans: no theme group.</param>
+    public IReadOnlyDictionary<string, IReadOnlyList<PeerGroup>> Find(IReadOnlyList<Plan> plans,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? themeProfiles = null)
+    {
+        var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var text = TextProfiles.Build(ordered, options.TermsPerPlan);
+        // One inverted-index pass gives each plan its nearest plans; big attribute groups are ranked from it.
+        var nearest = SparseVectors.Neighbours(text, Math.Max(options.SimilarCount, 4 * options.MaxGroupSize));
+        var similarText = nearest.Select(n => n.Take(options.SimilarCount).ToList()).ToArray();
+
+        List<(int Other, double Similarity)>[]? similarThemes = null;
+        if (themeProfiles is { Count: > 0 })
+        {
+            var themes = ordered.Select(p => (IReadOnlyDictionary<string, double>)SparseVectors.Normalise(
+                themeProfiles.GetValueOrDefault(p.Id) ?? new Dictionary<string, double>())).ToList();
+            similarThemes = SparseVectors.Neighbours(themes, options.SimilarCount);
+        }
+
+        var byProvince = Members(ordered, p => p.Region?.ProvinceCode);
+        var byLevel = Members(ordered, p => p.Region is { Level: not AdminLevel.Unknown } r ? r.Level.ToString() : null);
+        var byYear = Members(ordered, p => p.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var groups = new IReadOnlyList<PeerGroup>[ordered.Count];
+        Parallel.For(0, ordered.Count, i =>
+        {
+            var plan = ordered[i];
+            var list = new List<PeerGroup> { new(PeerGroupKind.SimilarText, similarText[i].Select(s => new Peer(ordered[s.Other].Id, s.Similarity)).ToList()) };
+            if (similarThemes is not null && themeProfiles!.ContainsKey(plan.Id))
+                list.Add(new PeerGroup(PeerGroupKind.SimilarThemes, similarThemes[i].Select(s => new Peer(ordered[s.Other].Id, s.Similarity)).ToList()));
+            list.Add(Ranked(PeerGroupKind.Province, i, plan.Region?.ProvinceCode is { } pc ? byProvince[pc] : [], ordered, text, nearest[i]));
+            list.Add(Ranked(PeerGroupKind.Level, i, plan.Region is { Level: not AdminLevel.Unknown } r ? byLevel[r.Level.ToString()] : [], ordered, text, nearest[i]));
+            var sameYears = plan.Year is { } y
+                ? Enumerable.Range(y - options.YearWindow, 2 * options.YearWindow + 1).SelectMany(year => byYear.GetValueOrDefault(year.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? []).ToList()
+                : [];
+            list.Add(Ranked(PeerGroupKind.Year, i, sameYears, ordered, text, nearest[i]));
+            groups[i] = list;
+        });
+        return Enumerable.Range(0, ordered.Count).ToDictionary(i => ordered[i].Id, i => groups[i]);
+    }
+
+    private static Dictionary<string, List<int>> Members(List<Plan> plans, Func<Plan, string?> key) =>
+        plans.Select((p, i) => (Key: key(p), Index: i)).Where(x => x.Key is not null)
+            .GroupBy(x => x.Key!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Index).ToList(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// A group's members, most similar first, capped. Small groups are scored exactly; in a big one (a province
+    /// with hundreds of plans) the plan's nearest plans that are members come first, then the rest by id:
+    /// scoring every member of every big group would make this quadratic in the corpus.
+    /// </summary>
+    private PeerGroup Ranked(PeerGroupKind kind, int self, IReadOnlyList<int> members, List<Plan> plans,
+        IReadOnlyList<IReadOnlyDictionary<string, double>> text, List<(int Other, double Similarity)> nearest)
+    {
+        IEnumerable<(int Index, double Similarity)> scored;
+        if (members.Count <= 4 * options.MaxGroupSize)
+            scored = members.Where(j => j != self).Select(j => (j, Math.Round(SparseVectors.Cosine(text[self], text[j]), 4)));
+        else
+        {
+            var inGroup = members.ToHashSet();
+            var near = nearest.Where(n => inGroup.Contains(n.Other)).ToList();
+            var seen = near.Select(n => n.Other).ToHashSet();
+            scored = near.Concat(members.Where(j => j != self && !seen.Contains(j)).Take(options.MaxGroupSize).Select(j => (j, 0.0)));
+        }
+        return new(kind, scored
+            .OrderByDescending(x => x.Item2).ThenBy(x => plans[x.Item1].Id, StringComparer.Ordinal)
+            .Take(options.MaxGroupSize)
+            .Select(x => new Peer(plans[x.Item1].Id, x.Item2)).ToList());
+    }
+}

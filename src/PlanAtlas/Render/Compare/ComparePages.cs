@@ -1,0 +1,117 @@
+using System.Globalization;
+using Plotly.NET.CSharp;
+using PlanAtlas.Model;
+using PlanAtlas.Render.Charts;
+using PlanAtlas.Render.Views;
+
+namespace PlanAtlas.Render.Compare;
+
+/// <summary>
+/// compare/{plan-id}/ for every plan: its peer groups (switched in the browser by assets/js/compare.js; without
+/// script every group is shown), and per group the themes it has and its peers lack, its items with a close
+/// counterpart in a peer side by side with the differing characters marked, and the items no peer has.
+/// The theme part appears only when the analysis carries theme profiles.
+/// </summary>
+public sealed class ComparePages(SiteRenderer site, ItemLinks links)
+{
+    /// <summary>A similar (not reused) item counts as a counterpart from this share of common wording.</summary>
+    public const double CounterpartScore = 0.5;
+
+    public static readonly IReadOnlyList<string> Scripts = ["assets/js/compare.js"];
+
+    public static string ComparePath(string planId) => $"compare/{planId}/";
+
+    public bool WroteCharts { get; private set; }
+
+    public void Render(IReadOnlyList<Plan> plans, PeerAnalysis analysis, OutputFolder output)
+    {
+        var byId = plans.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var charts = new ChartWriter(output, site.Urls);
+        var anyChart = 0;
+        Parallel.ForEach(plans, plan =>
+        {
+            var groups = analysis.PeerGroups.GetValueOrDefault(plan.Id) ?? [];
+            var views = groups.Select(g => Group(plan, g, byId, analysis)).ToList();
+            var first = views.FindIndex(v => v.Peers.Count > 0);
+            if (first >= 0) views[first] = views[first] with { Selected = true };
+            var chart = ThemeChart(plan, views, charts);
+            if (chart is not null) Interlocked.Exchange(ref anyChart, 1);
+            var t = site.Strings;
+            var title = string.Format(CultureInfo.InvariantCulture, t["compare.title"], plan.Title);
+            var page = new PageInfo(title, ComparePath(plan.Id), t["compare.intro"], "compare")
+            {
+                Scripts = chart is null ? Scripts : [.. ChartWriter.Scripts, .. Scripts],
+                Breadcrumbs = [new PageCrumb(plan.Title, SiteUrls.PlanPath(plan.Id))],
+            };
+            output.WritePage(page.SitePath, site.Templates.RenderPage("compare", page, new ComparePageModel(PlanRow.From(plan, site.Urls, t), views, chart)));
+        });
+        WroteCharts = anyChart == 1;
+    }
+
+    private PeerGroupView Group(Plan plan, PeerGroup group, Dictionary<string, Plan> byId, PeerAnalysis analysis)
+    {
+        var t = site.Strings;
+        var peers = group.Peers.Where(p => byId.ContainsKey(p.PlanId)).ToList();
+        var peerIds = peers.Select(p => p.PlanId).ToHashSet(StringComparer.Ordinal);
+        var shared = new List<CounterpartView>();
+        var unique = new List<ItemLinkView>();
+        foreach (var item in plan.Items.Where(i => i.Kind != ItemKind.Section))
+        {
+            var key = new ItemKey(plan.Id, item.Id);
+            var best = (analysis.SeeAlso.GetValueOrDefault(key) ?? [])
+                .FirstOrDefault(m => peerIds.Contains(m.Other.PlanId) && (m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other));
+            if (best is null) { unique.Add(links.View(key)); continue; }
+            var theirs = links.ItemOf(best.Other);
+            shared.Add(new CounterpartView(links.View(key), links.View(best.Other), ItemLinks.Percent(best.Score), best.Reused,
+                ItemLinks.Diff(item.Text.Trim(), theirs.Text.Trim())));
+        }
+        var kind = group.Kind.ToString().ToLowerInvariant();
+        var (themes, onlyHere, onlyInPeers) = Themes(plan, peerIds, analysis);
+        return new PeerGroupView(kind, t[$"compare.group.{kind}"], t[$"compare.group.{kind}.about"],
+            peers.Select(p => Peer(byId[p.PlanId], p.Similarity)).ToList(), themes, onlyHere, onlyInPeers, shared, unique);
+    }
+
+    private PeerView Peer(Plan peer, double? similarity)
+    {
+        var row = PlanRow.From(peer, site.Urls, site.Strings);
+        return new PeerView(peer.Id, peer.Title, row.Url, site.Urls.Url(ComparePath(peer.Id)), row.Region, row.Year,
+            similarity is { } s ? ItemLinks.Percent(s) : "");
+    }
+
+    private static (List<ThemeShareView>, List<string>, List<string>) Themes(Plan plan, HashSet<string> peerIds, PeerAnalysis analysis)
+    {
+        if (analysis.ThemeProfiles is not { } profiles || !profiles.TryGetValue(plan.Id, out var mine)) return ([], [], []);
+        var theirs = peerIds.Select(id => profiles.GetValueOrDefault(id)).Where(p => p is not null).ToList();
+        var themes = mine.Keys.Concat(theirs.SelectMany(p => p!.Keys)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var rows = themes.Select(theme =>
+        {
+            var here = mine.GetValueOrDefault(theme);
+            var mean = theirs.Count == 0 ? 0 : theirs.Average(p => p!.GetValueOrDefault(theme));
+            return (Theme: theme, Here: here, Mean: mean);
+        }).OrderByDescending(r => Math.Abs(r.Here - r.Mean)).ThenBy(r => r.Theme, StringComparer.Ordinal).ToList();
+        return (
+            rows.Select(r => new ThemeShareView(r.Theme, Pct(r.Here), Pct(r.Mean), Pct(r.Here - r.Mean))).ToList(),
+            theirs.Count == 0 ? [] : rows.Where(r => r.Here > 0 && r.Mean == 0).Select(r => r.Theme).ToList(),
+            rows.Where(r => r.Here == 0 && r.Mean > 0).Select(r => r.Theme).ToList());
+    }
+
+    private static string Pct(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>Differences from the first group that has peers; null without theme profiles.</summary>
+    private ChartView? ThemeChart(Plan plan, List<PeerGroupView> groups, ChartWriter charts)
+    {
+        var group = groups.FirstOrDefault(g => g.Peers.Count > 0 && g.Themes.Count > 0);
+        if (group is null) return null;
+        var t = site.Strings;
+        var rows = group.Themes.OrderBy(r => r.Theme, StringComparer.Ordinal).ToList();
+        var values = rows.Select(r => double.Parse(r.Difference, CultureInfo.InvariantCulture)).ToArray();
+        var chart = Chart.Column<double, string, string>(values: values, Keys: rows.Select(r => r.Theme).ToArray())
+            .WithXAxisStyle<string, string, string>(TitleText: t["compare.chart.x"])
+            .WithYAxisStyle<string, string, string>(TitleText: t["compare.chart.y"]);
+        var title = string.Format(CultureInfo.InvariantCulture, t["compare.chart.title"], group.Label);
+        var summary = string.Format(CultureInfo.InvariantCulture, t["compare.chart.summary"],
+            string.Join("、", group.Themes.Take(3).Select(r => $"{r.Theme} {r.Difference}")));
+        return charts.Write($"compare-{plan.Id}", chart, title, summary, ["theme", "plan_percent", "peer_mean_percent", "difference"],
+            rows.Select(r => (IReadOnlyList<string>)[r.Theme, r.Plan, r.Peers, r.Difference]));
+    }
+}

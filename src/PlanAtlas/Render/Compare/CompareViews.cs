@@ -1,0 +1,28 @@
+using PlanAtlas.Render.Charts;
+using PlanAtlas.Render.Views;
+
+namespace PlanAtlas.Render.Compare;
+
+public sealed record PeerView(string Id, string Title, string Url, string CompareUrl, string Region, string Year, string Similarity);
+
+/// <summary>One of the plan's items with its closest item in a peer, aligned character by character.</summary>
+public sealed record CounterpartView(ItemLinkView Mine, ItemLinkView Theirs, string Score, bool Reused, IReadOnlyList<DiffSegmentView> Segments);
+
+/// <summary>A theme's share in this plan and in the peers (mean), in percent.</summary>
+public sealed record ThemeShareView(string Theme, string Plan, string Peers, string Difference);
+
+public sealed record PeerGroupView(
+    string Kind, string Label, string Description,
+    IReadOnlyList<PeerView> Peers,
+    IReadOnlyList<ThemeShareView> Themes,
+    IReadOnlyList<string> ThemesOnlyHere,
+    IReadOnlyList<string> ThemesOnlyInPeers,
+    IReadOnlyList<CounterpartView> Shared,
+    IReadOnlyList<ItemLinkView> Unique)
+{
+    /// <summary>The group the switcher starts on: the first one that has peers.</summary>
+    public bool Selected { get; init; }
+}
+
+/// <param name="ThemeChart">The plan's theme profile minus the first group's mean; null when there are no theme profiles.</param>
+public sealed record ComparePageModel(PlanRow Plan, IReadOnlyList<PeerGroupView> Groups, ChartView? ThemeChart);

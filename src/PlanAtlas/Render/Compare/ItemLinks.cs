@@ -1,0 +1,75 @@
+using PlanAtlas.Analyze.Reuse;
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Render.Compare;
+
+/// <summary>An item as a link target on another page: which plan, which item, the address of its anchor, its text.</summary>
+public sealed record ItemLinkView(string PlanId, string PlanTitle, string Year, string Label, string Url, string Text, string Snippet);
+
+/// <summary>One entry of an item's "see also" list on a plan page.</summary>
+public sealed record SeeAlsoView(ItemLinkView Item, string Score, bool Reused, bool SamePlan);
+
+/// <summary>A run of a side-by-side comparison; <see cref="Op"/> is "equal", "delete" or "insert". Templates escape <see cref="Text"/>.</summary>
+public sealed record DiffSegmentView(string Op, string Text);
+
+/// <summary>
+/// Resolves item keys to the plan and item they name, and makes the links and snippets pages show.
+/// Built once per build from the parsed plans.
+/// </summary>
+public sealed class ItemLinks
+{
+    public const int SnippetLength = 60;
+    /// <summary>Items a plan page lists under "see also".</summary>
+    public const int SeeAlsoShown = 3;
+
+    private readonly Dictionary<ItemKey, (Plan Plan, Item Item)> _items = [];
+    private readonly SiteUrls _urls;
+
+    public ItemLinks(IReadOnlyList<Plan> plans, SiteUrls urls)
+    {
+        _urls = urls;
+        foreach (var plan in plans)
+            foreach (var item in plan.Items)
+                _items.TryAdd(new ItemKey(plan.Id, item.Id), (plan, item));
+    }
+
+    public bool Contains(ItemKey key) => _items.ContainsKey(key);
+
+    public Plan PlanOf(ItemKey key) => _items[key].Plan;
+
+    public Item ItemOf(ItemKey key) => _items[key].Item;
+
+    public ItemLinkView View(ItemKey key)
+    {
+        var (plan, item) = _items[key];
+        var text = item.Text.Trim();
+        var label = item.Path.Length > 0 ? item.Path : item.Marker?.Trim() is { Length: > 0 } m ? m : $"#{item.Line}";
+        if (item.Kind == ItemKind.Paragraph) label = $"第{item.Line}行";
+        return new ItemLinkView(plan.Id, plan.Title, plan.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", label,
+            _urls.Url(SiteUrls.PlanPath(plan.Id)) + "#" + Uri.EscapeDataString(item.Id), text,
+            text.Length > SnippetLength ? text[..SnippetLength] + "…" : text);
+    }
+
+    /// <summary>Item id → its closest items elsewhere, for the plan page of <paramref name="plan"/>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SeeAlsoView>> SeeAlso(Plan plan, PeerAnalysis analysis)
+    {
+        var result = new Dictionary<string, IReadOnlyList<SeeAlsoView>>(StringComparer.Ordinal);
+        foreach (var item in plan.Items)
+        {
+            if (!analysis.SeeAlso.TryGetValue(new ItemKey(plan.Id, item.Id), out var matches)) continue;
+            var shown = matches.Where(m => Contains(m.Other))
+                // Reuse first, then items of other plans before this plan's own: that is what "see also" is for.
+                .OrderByDescending(m => m.Reused).ThenBy(m => m.Other.PlanId == plan.Id)
+                .Take(SeeAlsoShown)
+                .Select(m => new SeeAlsoView(View(m.Other), Percent(m.Score), m.Reused, m.Other.PlanId == plan.Id))
+                .ToList();
+            if (shown.Count > 0) result[item.Id] = shown;
+        }
+        return result;
+    }
+
+    public static IReadOnlyList<DiffSegmentView> Diff(string a, string b) =>
+        TextAlignment.Segments(a, b).Select(s => new DiffSegmentView(s.Op.ToString().ToLowerInvariant(), s.Text)).ToList();
+
+    public static string Percent(double share) => $"{Math.Round(share * 100):0}%";
+}

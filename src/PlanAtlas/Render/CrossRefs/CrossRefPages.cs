@@ -1,0 +1,75 @@
+using System.Globalization;
+using PlanAtlas.Model;
+using PlanAtlas.Render.Charts;
+using PlanAtlas.Render.Compare;
+using PlanAtlas.Render.Views;
+
+namespace PlanAtlas.Render.CrossRefs;
+
+/// <summary>
+/// The cross-reference indexes and their data files: citations/ (and a page per cited document), slogans/,
+/// units/ and reuse/ (passages shared by several plans, first appearance and spread), plus data/reuse.csv,
+/// data/citations.csv and data/slogans.csv (UTF-8 with BOM, deterministic order).
+/// </summary>
+public sealed class CrossRefPages(SiteRenderer site, ItemLinks links)
+{
+    public static readonly IReadOnlyList<string> Sections = ["citations", "slogans", "units", "reuse"];
+
+    public void Render(IReadOnlyList<Plan> plans, PeerAnalysis analysis, OutputFolder output)
+    {
+        WriteData(analysis, output);
+        var t = site.Strings;
+
+        var ids = new Slugs.UniqueIds();
+        var citations = analysis.Citations.Select(c => Row(c, "citations/" + ids.Claim(Slugs.ForPath(c.Key.Trim('《', '》'))) + "/")).ToList();
+        Index("citations", citations, "data/citations.csv", [], output);
+        foreach (var row in citations)
+        {
+            var page = new PageInfo(row.Key, row.Url, string.Format(CultureInfo.InvariantCulture, t["citations.detail"], row.Plans, row.FirstYear), "citations")
+            { Breadcrumbs = [new PageCrumb(t["nav.citations"], "citations/")] };
+            output.WritePage(page.SitePath, site.Templates.RenderPage("crossref", page, new CrossRefDetailModel("citations", Linked(row), site.Urls.Url("citations/"))));
+        }
+
+        Index("slogans", analysis.Slogans.Select(s => Row(s, "")).ToList(), "data/slogans.csv", [], output);
+        Index("units", analysis.Units.Select(u => Row(u, "")).ToList(), "", [], output);
+
+        var titles = plans.ToDictionary(p => p.Id, p => p.Title, StringComparer.Ordinal);
+        var withinPlan = analysis.Links.Where(l => l.WithinPlan && titles.ContainsKey(l.A.PlanId)).GroupBy(l => l.A.PlanId)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new LinkCount(titles[g.Key], site.Urls.Url(SiteUrls.PlanPath(g.Key)), g.Count())).ToList();
+        Index("reuse", analysis.Passages.Select(p => Row(p, "")).ToList(), "data/reuse.csv", withinPlan, output);
+    }
+
+    private void Index(string kind, List<CrossRefRow> rows, string csv, IReadOnlyList<LinkCount> withinPlan, OutputFolder output)
+    {
+        var t = site.Strings;
+        var page = new PageInfo(t[$"nav.{kind}"], kind + "/", t[$"{kind}.intro"], kind);
+        var model = new CrossRefIndexModel(kind, t[$"nav.{kind}"], t[$"{kind}.intro"], rows.Select(Linked).ToList(), csv.Length > 0 ? site.Urls.Url(csv) : "", withinPlan);
+        output.WritePage(page.SitePath, site.Templates.RenderPage("crossrefs", page, model));
+    }
+
+    private CrossRefRow Linked(CrossRefRow row) => row.Url.Length == 0 || row.Url.StartsWith('/') ? row : row with { Url = site.Urls.Url(row.Url) };
+
+    private CrossRefRow Row(CrossReference reference, string sitePath)
+    {
+        var timeline = reference.Mentions.Where(m => links.Contains(m.Item))
+            .Select(m => new MentionView(m.Year?.ToString(CultureInfo.InvariantCulture) ?? "", links.View(m.Item), m.AsWritten)).ToList();
+        return new CrossRefRow(reference.Key, sitePath, reference.PlanIds.Count, reference.Mentions.Count,
+            reference.FirstYear?.ToString(CultureInfo.InvariantCulture) ?? "", timeline.FirstOrDefault()?.Item.PlanTitle ?? "",
+            timeline, reference.Mentions.Select(m => m.AsWritten.Trim()).Distinct().Order(StringComparer.Ordinal).Take(20).ToList());
+    }
+
+    private static void WriteData(PeerAnalysis analysis, OutputFolder output)
+    {
+        static string Year(int? y) => y?.ToString(CultureInfo.InvariantCulture) ?? "";
+        output.WriteBytes("data/reuse.csv", ChartWriter.Csv(["plan_a", "item_a", "plan_b", "item_b", "score", "shared_chars", "within_plan"],
+            analysis.Links.Select(l => (IReadOnlyList<string>)[l.A.PlanId, l.A.ItemId, l.B.PlanId, l.B.ItemId,
+                l.Score.ToString("0.####", CultureInfo.InvariantCulture), l.SharedChars.ToString(CultureInfo.InvariantCulture), l.WithinPlan ? "1" : "0"])));
+        output.WriteBytes("data/citations.csv", ChartWriter.Csv(["document", "plans", "first_year", "plan_id", "item_id", "year", "as_written"],
+            analysis.Citations.SelectMany(c => c.Mentions.Select(m => (IReadOnlyList<string>)[c.Key, c.PlanIds.Count.ToString(CultureInfo.InvariantCulture),
+                Year(c.FirstYear), m.Item.PlanId, m.Item.ItemId, Year(m.Year), m.AsWritten]))));
+        output.WriteBytes("data/slogans.csv", ChartWriter.Csv(["slogan", "plans", "first_year", "plan_id", "item_id", "year", "as_written"],
+            analysis.Slogans.SelectMany(s => s.Mentions.Select(m => (IReadOnlyList<string>)[s.Key, s.PlanIds.Count.ToString(CultureInfo.InvariantCulture),
+                Year(s.FirstYear), m.Item.PlanId, m.Item.ItemId, Year(m.Year), m.AsWritten]))));
+    }
+}
