@@ -48,6 +48,13 @@ public sealed class SiteRenderer
         RenderRegions(plans, rows, output);
         RenderYears(rows, output);
         RenderContentPages(output, diagnostics);
+        RenderSearch(output);
+    }
+
+    private void RenderSearch(OutputFolder output)
+    {
+        var page = new PageInfo(_t["search.title"], "search/", _t["search.description"], "search") { Scripts = ["assets/js/search.js"] };
+        output.WritePage(page.SitePath, _templates.RenderPage("search", page, new { PagefindScript = _urls.Url("pagefind/pagefind.js"), BaseUrl = _urls.Url("") }));
     }
 
     private void CopyAssets(OutputFolder output)

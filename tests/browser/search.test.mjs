@@ -1,0 +1,142 @@
+// End-to-end search on the built sample site (served under /planatlas/) in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, siteUrl, watchedPage } from './browser.mjs';
+
+const TERMS = ['打非治违', '燃气', '自建房', '三管三必须', '瓶装液化气', '安全生产', '危险化学品', '消防', '2023年', '不存在的词语组合'];
+let browser, base, truth;
+const errors = [];
+
+const norm = s => s.normalize('NFKC').toLowerCase();
+
+// What the plan pages themselves say: each plan's title, year and text, and the text of each item (by anchor id).
+async function readPlans(context) {
+  const page = await watchedPage(context, errors);
+  await page.goto(base);
+  const urls = await page.$$eval('#plan-table tbody a[href*="/plans/"]', as => as.map(a => a.href));
+  const plans = [];
+  for (const url of urls) {
+    await page.goto(url);
+    plans.push(await page.evaluate(() => ({
+      id: document.querySelector('article.plan').dataset.planId,
+      year: document.querySelector('.plan-facts a[href*="/years/"]')?.textContent.trim() ?? '',
+      text: document.querySelector('h1').textContent + '\n' + document.querySelector('.plan-text').innerText,
+      items: Array.from(document.querySelectorAll('.plan-text [id]')).map(e => ({
+        id: e.id, text: (e.matches('.item') ? e.querySelector('p') : e).textContent,
+      })),
+    })));
+  }
+  await page.close();
+  return plans;
+}
+
+function expected(term, year) {
+  return truth.filter(p => (!year || p.year === year) && norm(p.text).includes(norm(term))).map(p => p.id).sort();
+}
+
+async function search(context, query) {
+  const page = await watchedPage(context, errors);
+  const started = Date.now();
+  await page.goto(`${base}search/?${query}`);
+  await page.waitForSelector('#search-results[data-ms]', { state: 'attached', timeout: 20000 });
+  const wall = Date.now() - started;
+  const stats = await page.evaluate(() => ({
+    ms: Number(document.getElementById('search-results').dataset.ms),
+    bytes: performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/')).reduce((n, e) => n + e.transferSize, 0),
+    requests: performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/')).length,
+  }));
+  return { page, wall, stats };
+}
+
+async function listed(page) {
+  return page.$$eval('#search-plans > li', lis => lis.map(li => ({
+    plan: li.dataset.plan,
+    facts: li.querySelector('.search-facts').textContent,
+    marks: Array.from(li.querySelectorAll('mark')).map(m => m.textContent),
+    items: Array.from(li.querySelectorAll('.search-item')).map(i => i.dataset.item),
+  })));
+}
+
+before(async () => {
+  base = siteUrl();
+  browser = await launch();
+  const context = await browser.newContext();
+  truth = await readPlans(context);
+  await context.close();
+  assert.ok(truth.length >= 5, `only ${truth.length} plans on the home page`);
+});
+
+after(async () => { await browser?.close(); });
+
+test('every term lists exactly the plans and items that contain it', async () => {
+  const report = [];
+  for (const term of TERMS) {
+    const context = await browser.newContext(); // cold cache: bytes per query as a first-time visitor sees them
+    const { page, wall, stats } = await search(context, new URLSearchParams({ q: term }));
+    const results = await listed(page);
+    const want = expected(term);
+    assert.deepEqual(results.map(r => r.plan).sort(), want, `plans for ${term}`);
+    for (const r of results) {
+      assert.ok(r.marks.length > 0 && r.marks.every(m => norm(m) === norm(term)), `${term}: ${r.plan} has no highlighted hit`);
+      const plan = truth.find(p => p.id === r.plan);
+      const items = plan.items.filter(i => norm(i.text).includes(norm(term))).map(i => i.id).sort();
+      assert.deepEqual([...r.items].sort(), items, `items of ${r.plan} for ${term}`);
+    }
+    report.push(`${term}: ${results.length} plans (exact ${want.length}), ${results.reduce((n, r) => n + r.items.length, 0)} items; ` +
+      `search ${stats.ms} ms, page to results ${wall} ms, ${stats.requests} index requests, ${stats.bytes} bytes`);
+    await context.close();
+  }
+  console.log(report.join('\n'));
+});
+
+test('打非治违 comes from at least three plans and a result opens its item with the term highlighted', async () => {
+  const context = await browser.newContext();
+  const { page } = await search(context, new URLSearchParams({ q: '打非治违' }));
+  const results = await listed(page);
+  assert.ok(new Set(results.map(r => r.plan)).size >= 3, `results from ${results.length} plans`);
+  const link = page.locator('.search-item a').first();
+  const href = await link.getAttribute('href');
+  assert.match(href, /^\/planatlas\/plans\/[^/]+\/\?highlight=.+#.+/);
+  const item = decodeURIComponent(href.split('#')[1]);
+  await Promise.all([page.waitForURL(/\/plans\//), link.click()]);
+  await page.waitForSelector('mark.search-hit');
+  assert.equal(decodeURIComponent(new URL(page.url()).hash.slice(1)), item);
+  const marked = await page.$$eval(`[id="${item}"] mark.search-hit`, ms => ms.map(m => m.textContent));
+  assert.ok(marked.length > 0 && marked.every(m => m === '打非治违'), `item ${item} highlights ${marked}`);
+  await context.close();
+});
+
+test('a year filter narrows the results and is kept in the URL', async () => {
+  const context = await browser.newContext();
+  const { page } = await search(context, new URLSearchParams({ q: '打非治违' }));
+  const all = await listed(page);
+  await page.selectOption('select[name=year]', '2023');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('year') === '2023');
+  await page.waitForSelector('#search-results[data-ms]', { state: 'attached' });
+  const narrowed = await listed(page);
+  assert.deepEqual(narrowed.map(r => r.plan).sort(), expected('打非治违', '2023'));
+  assert.ok(narrowed.length < all.length, `year filter kept ${narrowed.length} of ${all.length}`);
+  assert.ok(narrowed.every(r => r.facts.includes('2023')));
+
+  // The same search opened from a shared link.
+  const shared = await search(context, new URLSearchParams({ q: '燃气', year: '2023' }));
+  assert.deepEqual((await listed(shared.page)).map(r => r.plan).sort(), expected('燃气', '2023'));
+  assert.equal(await shared.page.inputValue('select[name=year]'), '2023');
+  await context.close();
+});
+
+test('the header search box of any page searches from the keyboard', async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context, errors);
+  await page.goto(`${base}plans/${truth[0].id}/`);
+  await page.locator('#header-q').focus();
+  await page.keyboard.type('自建房');
+  await Promise.all([page.waitForURL(/\/planatlas\/search\/\?q=/), page.keyboard.press('Enter')]);
+  await page.waitForSelector('#search-results[data-ms]', { state: 'attached' });
+  assert.deepEqual((await listed(page)).map(r => r.plan).sort(), expected('自建房'));
+  await context.close();
+});
+
+test('no page logged a console error', () => {
+  assert.deepEqual(errors, []);
+});

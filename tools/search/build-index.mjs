@@ -1,0 +1,39 @@
+// Writes the Pagefind index of a PlanAtlas site from records the C# index stage pipes in on stdin:
+// {"language":"zh-cn","output":"/abs/site/pagefind","records":[{url,content,meta,filters,sort}]}.
+// Records, not a crawl: the build already holds every plan and item as data, so it decides exactly what is
+// indexed (no page chrome), gives each item its own result, and pre-splits Chinese text (see Index/SearchText.cs).
+import { createIndex, close } from 'pagefind';
+
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const job = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+
+function fail(message) {
+  console.error(`pagefind: ${message}`);
+  process.exitCode = 1;
+}
+
+try {
+  const { index, errors } = await createIndex({ forceLanguage: job.language });
+  if (errors.length > 0 || !index) {
+    fail(errors.join('; ') || 'could not create the index');
+  } else {
+    let words = 0;
+    // Added one at a time, in the order given, so the index files are the same on every build.
+    for (const r of job.records) {
+      const added = await index.addCustomRecord({
+        url: r.url, content: r.content, language: job.language,
+        meta: r.meta ?? {}, filters: r.filters ?? {}, sort: r.sort ?? {},
+      });
+      if (added.errors.length > 0) fail(`${r.url}: ${added.errors.join('; ')}`);
+      else words += added.file?.uniqueWords ?? 0;
+    }
+    const written = await index.writeFiles({ outputPath: job.output });
+    if (written.errors.length > 0) fail(written.errors.join('; '));
+    else console.log(JSON.stringify({ records: job.records.length, uniqueWords: words }));
+  }
+} catch (e) {
+  fail(e?.message ?? String(e));
+} finally {
+  await close();
+}
