@@ -34,21 +34,33 @@ function expected(term, year) {
   return truth.filter(p => (!year || p.year === year) && norm(p.text).includes(norm(term))).map(p => p.id).sort();
 }
 
+// Opens search/?query and waits for the results. Counts what the search fetched from pagefind/ (the page and
+// Pagefind's worker), as bytes on the wire including headers.
 async function search(context, query) {
   const page = await watchedPage(context, errors);
+  const fetched = [];
+  const onFinished = request => { if (request.url().includes('/pagefind/')) fetched.push(request.sizes()); };
+  context.on('requestfinished', onFinished);
   const started = Date.now();
   await page.goto(`${base}search/?${query}`);
   await page.waitForSelector('#search-results[data-ms]', { state: 'attached', timeout: 20000 });
   const wall = Date.now() - started;
-  const stats = await page.evaluate(() => ({
-    ms: Number(document.getElementById('search-results').dataset.ms),
-    bytes: performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/')).reduce((n, e) => n + e.transferSize, 0),
-    requests: performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/')).length,
-  }));
+  context.off('requestfinished', onFinished);
+  const sizes = await Promise.all(fetched);
+  const stats = {
+    ms: Number(await page.getAttribute('#search-results', 'data-ms')),
+    requests: sizes.length,
+    bytes: sizes.reduce((n, s) => n + s.responseBodySize + s.responseHeadersSize, 0),
+  };
   return { page, wall, stats };
 }
 
 async function listed(page) {
+  // Open every plan's full item list ("显示其余 n 条"), one button at a time.
+  for (let left = await page.locator('.search-items-more').count(); left > 0; left--) {
+    await page.locator('.search-items-more').first().click();
+    await page.waitForFunction(n => document.querySelectorAll('.search-items-more').length < n, left);
+  }
   return page.$$eval('#search-plans > li', lis => lis.map(li => ({
     plan: li.dataset.plan,
     facts: li.querySelector('.search-facts').textContent,
@@ -87,6 +99,35 @@ test('every term lists exactly the plans and items that contain it', async () =>
     await context.close();
   }
   console.log(report.join('\n'));
+});
+
+test('Pagefind alone over-matches a multi-character term; the search page lists only exact hits', async () => {
+  const context = await browser.newContext();
+  const { page } = await search(context, new URLSearchParams({ q: '三管三必须' }));
+  const raw = await page.evaluate(async () => {
+    const pagefind = await import(document.getElementById('search-form').dataset.pagefind);
+    const plans = { filters: { type: 'plan' } };
+    return {
+      characters: (await pagefind.search('三 管 三 必 须', plans)).results.length,
+      segmented: (await pagefind.search('三管三必须', plans)).results.length,
+    };
+  });
+  const exact = expected('三管三必须').length;
+  console.log(`三管三必须: Pagefind returns ${raw.characters} plans for its characters, ${raw.segmented} for the browser-segmented query; ${exact} contain it`);
+  assert.ok(raw.characters > exact, `Pagefind returned ${raw.characters} plans, ${exact} contain the term: the exact filter is not exercised`);
+  assert.equal((await listed(page)).length, exact);
+  await context.close();
+});
+
+test('results sort by year', async () => {
+  const context = await browser.newContext();
+  for (const [sort, order] of [['year-asc', 1], ['year-desc', -1]]) {
+    const { page } = await search(context, new URLSearchParams({ q: '安全生产', sort }));
+    const years = (await listed(page)).map(r => Number(r.facts.match(/(19|20)\d\d/)[0]));
+    assert.ok(years.length >= 3);
+    assert.deepEqual(years, [...years].sort((a, b) => order * (a - b)), `${sort}: ${years}`);
+  }
+  await context.close();
 });
 
 test('打非治违 comes from at least three plans and a result opens its item with the term highlighted', async () => {

@@ -155,34 +155,47 @@
     li.append(facts);
     li.append(excerpt(data.content, ctx.terms, 90));
 
+    // Items are loaded a few at a time: a broad term can name hundreds of items in one plan.
     var itemFilters = Object.assign({}, ctx.filters, { type: 'item', plan: m.plan });
     var items = await candidates(ctx.query, ctx.parsed, itemFilters, {});
-    var shown = [];
+    if (items.length > 0) {
+      var box = document.createElement('div');
+      box.className = 'search-items';
+      var count = document.createElement('p');
+      count.className = 'search-items-count';
+      count.textContent = format(results.dataset.items, items.length);
+      var ul = document.createElement('ul');
+      box.append(count, ul);
+      li.append(box);
+      await appendItems(ul, items.splice(0, ITEMS_OPEN), ctx);
+      if (items.length > 0) {
+        var rest = document.createElement('button');
+        rest.type = 'button';
+        rest.className = 'search-items-more';
+        rest.textContent = format(results.dataset.rest, items.length);
+        rest.addEventListener('click', async function () {
+          rest.disabled = true;
+          await appendItems(ul, items, ctx);
+          rest.remove();
+          ul.querySelector('li:nth-child(' + (ITEMS_OPEN + 1) + ') a')?.focus();
+        });
+        box.append(rest);
+      }
+    }
+    return li;
+  }
+
+  async function appendItems(ul, items, ctx) {
     for (var i = 0; i < items.length; i++) {
       var item = await items[i].data();
-      if (contains(item.content, ctx.terms)) shown.push(item);
+      if (!contains(item.content, ctx.terms)) continue;
+      var row = document.createElement('li');
+      row.className = 'search-item';
+      row.dataset.item = item.meta.item || '';
+      row.append(link(withHighlight(item.url, ctx.q), [item.meta.path, item.meta.heading].filter(Boolean).join(' ') || item.meta.title));
+      row.append(excerpt(item.content, ctx.terms, 70));
+      ul.append(row);
     }
-    if (shown.length > 0) {
-      var details = document.createElement('details');
-      details.className = 'search-items';
-      details.open = shown.length <= ITEMS_OPEN;
-      var summary = document.createElement('summary');
-      summary.textContent = format(results.dataset.items, shown.length);
-      details.append(summary);
-      var ul = document.createElement('ul');
-      shown.forEach(function (item) {
-        var row = document.createElement('li');
-        row.className = 'search-item';
-        row.dataset.item = item.meta.item || '';
-        row.append(link(withHighlight(item.url, ctx.q), [item.meta.path, item.meta.heading].filter(Boolean).join(' ') || item.meta.title));
-        row.append(excerpt(item.content, ctx.terms, 70));
-        ul.append(row);
-      });
-      details.append(ul);
-      li.append(details);
-    }
-    li.dataset.items = String(shown.length);
-    return li;
   }
 
   async function renderPage(result, ctx) {
