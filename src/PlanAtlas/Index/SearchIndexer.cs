@@ -18,6 +18,9 @@ public sealed class SearchIndexer(SiteSettings settings, UiStrings strings, stri
     /// <summary>Pages the search never lists: the search page itself and the home page (an index of every plan).</summary>
     private static readonly HashSet<string> SkippedPages = new(StringComparer.Ordinal) { "", "search/" };
 
+    /// <summary>The Node.js executable; tests point it elsewhere to check the build without Node.</summary>
+    public string NodeProgram { get; init; } = "node";
+
     /// <summary>The records, in a fixed order so the index is the same on every build.</summary>
     public IReadOnlyList<SearchRecord> Records(IReadOnlyList<Plan> plans, OutputFolder output)
     {
@@ -46,7 +49,7 @@ public sealed class SearchIndexer(SiteSettings settings, UiStrings strings, stri
                 "the search index was not built: the PlanAtlas checkout with tools/search and package.json was not found above the theme, the tool or the working folder"));
             return 0;
         }
-        var node = tools.Run("node", ["--version"], null, TimeSpan.FromSeconds(30), cancellation);
+        var node = tools.Run(NodeProgram, ["--version"], null, TimeSpan.FromSeconds(30), cancellation);
         if (node.Error is not null)
         {
             diagnostics.Add(new Diagnostic(Severity.Warning, "PA601", Script, null, $"the search index was not built: {node.Error}"));
@@ -65,7 +68,7 @@ public sealed class SearchIndexer(SiteSettings settings, UiStrings strings, stri
             output = Path.Combine(output.Root, OutputFolderName),
             records = records.Select(r => new { url = r.Url, content = r.Content, meta = r.Meta, filters = r.Filters, sort = r.Sort }),
         };
-        var run = tools.Run("node", [tools.Script(Script)], JsonSerializer.Serialize(job), TimeSpan.FromMinutes(10), cancellation);
+        var run = tools.Run(NodeProgram, [tools.Script(Script)], JsonSerializer.Serialize(job), TimeSpan.FromMinutes(10), cancellation);
         if (run.Error is not null)
         {
             diagnostics.Add(new Diagnostic(Severity.Error, "PA603", Script, null, $"Pagefind could not write the search index: {run.Error}"));
