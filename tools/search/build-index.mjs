@@ -2,7 +2,14 @@
 // {"language":"zh-cn","output":"/abs/site/pagefind","records":[{url,content,meta,filters,sort}]}.
 // Records, not a crawl: the build already holds every plan and item as data, so it decides exactly what is
 // indexed (no page chrome), gives each item its own result, and pre-splits Chinese text (see Index/SearchText.cs).
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createIndex, close } from 'pagefind';
+
+// Pagefind's ready-made interfaces; the site has its own search page (theme/assets/js/search.js), so these
+// would only be dead weight in the published site.
+const unusedFiles = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
+  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
@@ -29,8 +36,12 @@ try {
       else words += added.file?.uniqueWords ?? 0;
     }
     const written = await index.writeFiles({ outputPath: job.output });
-    if (written.errors.length > 0) fail(written.errors.join('; '));
-    else console.log(JSON.stringify({ records: job.records.length, uniqueWords: words }));
+    if (written.errors.length > 0) {
+      fail(written.errors.join('; '));
+    } else {
+      unusedFiles.forEach(f => rmSync(join(job.output, f), { force: true }));
+      console.log(JSON.stringify({ records: job.records.length, uniqueWords: words }));
+    }
   }
 } catch (e) {
   fail(e?.message ?? String(e));
