@@ -51,7 +51,7 @@
   async function load() {
     try {
       pagefind = await import(form.dataset.pagefind);
-      await pagefind.options({ baseUrl: form.dataset.base, excerptLength: 40 });
+      await pagefind.options({ baseUrl: form.dataset.base });
       await pagefind.init();
       var available = await pagefind.filters();
       FILTERS.forEach(function (f) { fillFilter(f, available[f]); });
@@ -186,16 +186,16 @@
   }
 
   async function appendItems(ul, items, ctx) {
-    for (var i = 0; i < items.length; i++) {
-      var item = await items[i].data();
-      if (!contains(item.content, ctx.terms)) continue;
+    var loaded = await Promise.all(items.map(function (r) { return r.data(); }));
+    loaded.forEach(function (item) {
+      if (!contains(item.content, ctx.terms)) return;
       var row = document.createElement('li');
       row.className = 'search-item';
       row.dataset.item = item.meta.item || '';
       row.append(link(withHighlight(item.url, ctx.q), [item.meta.path, item.meta.heading].filter(Boolean).join(' ') || item.meta.title));
       row.append(excerpt(item.content, ctx.terms, 70));
       ul.append(row);
-    }
+    });
   }
 
   async function renderPage(result, ctx) {
@@ -213,11 +213,10 @@
   async function showMore(ctx, mine) {
     more.hidden = true;
     var batch = pending.splice(0, PAGE_SIZE);
-    for (var i = 0; i < batch.length; i++) {
-      var li = await renderPlan(batch[i], ctx);
-      if (mine !== generation) return;
-      if (li) plansList.append(li); else ctx.dropped++;
-    }
+    // Fetched side by side, listed in the order Pagefind ranked (or sorted) them.
+    var rendered = await Promise.all(batch.map(function (r) { return renderPlan(r, ctx); }));
+    if (mine !== generation) return;
+    rendered.forEach(function (li) { if (li) plansList.append(li); else ctx.dropped++; });
     more.hidden = pending.length === 0;
   }
 
@@ -253,19 +252,17 @@
     if (mine !== generation) return;
 
     pending = plans.slice();
+    more.onclick = function () { showMore(ctx, mine); };
     await showMore(ctx, mine);
     if (mine !== generation) return;
-    for (var i = 0; i < pages.length; i++) {
-      var li = await renderPage(pages[i], ctx);
-      if (mine !== generation) return;
-      if (li) pagesList.append(li);
-    }
+    var pageItems = await Promise.all(pages.map(function (r) { return renderPage(r, ctx); }));
+    if (mine !== generation) return;
+    pageItems.forEach(function (li) { if (li) pagesList.append(li); });
     pagesHeading.hidden = pagesList.children.length === 0;
     var planCount = plans.length - ctx.dropped;
     say(planCount === 0 && pagesList.children.length === 0 ? format(status.dataset.empty, q) : format(status.dataset.summary, q, planCount, items.length));
     results.dataset.ms = String(Math.round(performance.now() - started));
     results.removeAttribute('aria-busy');
-    more.onclick = function () { showMore(ctx, mine); };
   }
 
   var timer = 0;
