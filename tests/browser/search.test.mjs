@@ -20,6 +20,8 @@ async function readPlans(context) {
     plans.push(await page.evaluate(() => ({
       id: document.querySelector('article.plan').dataset.planId,
       year: document.querySelector('.plan-facts a[href*="/years/"]')?.textContent.trim() ?? '',
+      province: document.querySelector('.breadcrumbs li:nth-child(2) a')?.textContent.trim() ?? '',
+      facts: document.querySelector('.plan-facts').textContent,
       text: document.querySelector('h1').textContent + '\n' + document.querySelector('.plan-text').innerText,
       items: Array.from(document.querySelectorAll('.plan-text [id]')).map(e => ({
         id: e.id, text: (e.matches('.item') ? e.querySelector('p') : e).textContent,
@@ -30,8 +32,8 @@ async function readPlans(context) {
   return plans;
 }
 
-function expected(term, year) {
-  return truth.filter(p => (!year || p.year === year) && norm(p.text).includes(norm(term))).map(p => p.id).sort();
+function expected(term, year, where = () => true) {
+  return truth.filter(p => (!year || p.year === year) && where(p) && norm(p.text).includes(norm(term))).map(p => p.id).sort();
 }
 
 // Opens search/?query and waits for the results. Counts what the search fetched from pagefind/ (the page and
@@ -163,6 +165,21 @@ test('a year filter narrows the results and is kept in the URL', async () => {
   const shared = await search(context, new URLSearchParams({ q: '燃气', year: '2023' }));
   assert.deepEqual((await listed(shared.page)).map(r => r.plan).sort(), expected('燃气', '2023'));
   assert.equal(await shared.page.inputValue('select[name=year]'), '2023');
+  await context.close();
+});
+
+test('province and level filters narrow to the plans of that province and level', async () => {
+  const context = await browser.newContext();
+  for (const [term, filter, where] of [
+    ['安全生产', { province: '山西省' }, p => p.province === '山西省'],
+    ['燃气', { level: '县级' }, p => p.facts.includes('县级')],
+    ['安全生产', { level: '市级', year: '2023' }, p => p.facts.includes('市级') && p.year === '2023'],
+  ]) {
+    const { page } = await search(context, new URLSearchParams({ q: term, ...filter }));
+    const want = expected(term, undefined, where);
+    assert.ok(want.length > 0 && want.length < truth.length, `${JSON.stringify(filter)} should narrow`);
+    assert.deepEqual((await listed(page)).map(r => r.plan).sort(), want, `${term} ${JSON.stringify(filter)}`);
+  }
   await context.close();
 });
 
