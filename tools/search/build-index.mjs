@@ -26,14 +26,20 @@ try {
     fail(errors.join('; ') || 'could not create the index');
   } else {
     let words = 0;
-    // Added one at a time, in the order given, so the index files are the same on every build.
-    for (const r of job.records) {
-      const added = await index.addCustomRecord({
+    // Sent in batches rather than one round trip at a time (about twice as fast on the sample). Pagefind
+    // orders what it writes itself: the files came out byte-identical to one-at-a-time adding, run after run,
+    // and the build's determinism test checks it.
+    const batch = 500;
+    for (let start = 0; start < job.records.length; start += batch) {
+      const slice = job.records.slice(start, start + batch);
+      const added = await Promise.all(slice.map(r => index.addCustomRecord({
         url: r.url, content: r.content, language: job.language,
         meta: r.meta ?? {}, filters: r.filters ?? {}, sort: r.sort ?? {},
+      })));
+      added.forEach((a, i) => {
+        if (a.errors.length > 0) fail(`${slice[i].url}: ${a.errors.join('; ')}`);
+        else words += a.file?.uniqueWords ?? 0;
       });
-      if (added.errors.length > 0) fail(`${r.url}: ${added.errors.join('; ')}`);
-      else words += added.file?.uniqueWords ?? 0;
     }
     const written = await index.writeFiles({ outputPath: job.output });
     if (written.errors.length > 0) {
