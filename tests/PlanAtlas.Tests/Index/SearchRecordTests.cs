@@ -26,39 +26,33 @@ public sealed class SearchRecordTests
         [], []);
 
     [Fact]
-    public void A_plan_gives_one_record_for_itself_and_one_per_item_landing_on_the_items_anchor()
+    public void A_plan_is_one_record_whose_meta_gives_the_span_and_anchor_of_every_item()
     {
-        var records = new PlanRecords(Strings).For(SamplePlan()).ToList();
-        Assert.Equal(["/plans/141125-2023/", "/plans/141125-2023/#s1", "/plans/141125-2023/#s1-1", "/plans/141125-2023/#p1"], records.Select(r => r.Url));
-        Assert.Equal([SearchRecordType.Plan, SearchRecordType.Item, SearchRecordType.Item, SearchRecordType.Item], records.Select(r => r.Filters["type"].Single()));
-        var plan = records[0];
-        var text = plan.Content.Replace(SearchText.WordBreak.ToString(), "");
-        Assert.Contains("打非治违", text);
-        Assert.Contains("三管三必须", text);
-        Assert.StartsWith("柳林县2023年安全生产工作要点\n", text);
-        Assert.Equal("（一）深入开展打非治违专项行动。", records[2].Content.Replace(SearchText.WordBreak.ToString(), ""));
+        var record = Assert.Single(new PlanRecords(Strings).For(SamplePlan()));
+        Assert.Equal("/plans/141125-2023/", record.Url);
+        Assert.Equal(SearchRecordType.Plan, record.Filters["type"].Single());
+        var text = record.Content.Replace(SearchText.WordBreak.ToString(), "");
+        Assert.Equal("柳林县2023年安全生产工作要点 一、总体要求 （一）深入开展打非治违专项行动。 各乡镇要落实三管三必须。", text);
+
+        using var spans = System.Text.Json.JsonDocument.Parse(record.Meta["items"]);
+        var at = spans.RootElement.GetProperty("title").GetInt32() + 1;
+        var items = new List<(string Id, string Path, string Text)>();
+        foreach (var span in spans.RootElement.GetProperty("items").EnumerateArray())
+        {
+            var length = span[3].GetInt32();
+            items.Add((span[0].GetString()!, span[1].GetString()!, text.Substring(at, length)));
+            at += length + 1;
+        }
+        Assert.Equal(text.Length + 1, at);
+        Assert.Equal([("s1", "一", "一、总体要求"), ("s1-1", "一.（一）", "（一）深入开展打非治违专项行动。"), ("p1", "", "各乡镇要落实三管三必须。")], items);
     }
 
-    [Fact]
-    public void Records_carry_the_filters_and_facts_a_result_shows()
-    {
-        var records = new PlanRecords(Strings).For(SamplePlan()).ToList();
-        foreach (var r in records)
-        {
-            Assert.Equal("山西省", r.Filters["province"].Single());
-            Assert.Equal("吕梁市", r.Filters["city"].Single());
-            Assert.Equal("县级", r.Filters["level"].Single());
-            Assert.Equal("2023", r.Filters["year"].Single());
-            Assert.Equal("工作要点", r.Filters["kind"].Single());
-            Assert.Equal("141125-2023", r.Filters["plan"].Single());
-            Assert.Equal("2023", r.Sort["year"]);
-            Assert.Equal("山西省 吕梁市 柳林县", r.Meta["region"]);
-            Assert.Equal("柳林县2023年安全生产工作要点", r.Meta["title"]);
-        }
-        Assert.Equal("s1-1", records[2].Meta["item"]);
-        Assert.Equal("一.（一）", records[2].Meta["path"]);
-        Assert.All(records[0].Filters.Keys.Except(["type", "plan"]), k => Assert.Contains(k, PlanRecords.FilterNames));
-    }
+    [Theory]
+    [InlineData("  一、\n总体\t要求　 ", "一、 总体 要求")]
+    [InlineData("三管三必须", "三管三必须")]
+    [InlineData(" \n ", "")]
+    public void Whitespace_is_folded_as_pagefind_stores_text(string text, string folded) =>
+        Assert.Equal(folded, PlanRecords.FoldWhitespace(text));
 
     [Fact]
     public void A_plan_without_region_or_year_has_no_such_filter()

@@ -2,7 +2,8 @@
 // The index stores every CJK character as its own word (Index/SearchText.cs), so asking Pagefind for the
 // characters of a term finds every record that could contain it (full recall); the word positions Pagefind
 // returns then discard records where the characters are not side by side, and the record's own text (loaded
-// only for results shown) confirms the exact term before it is listed (full precision).
+// only for results shown) confirms the exact term before it is listed (full precision). A plan's items are
+// spans of its text, so the items that contain the term are found in the same text.
 (function () {
   'use strict';
   var form = document.getElementById('search-form');
@@ -155,29 +156,33 @@
     li.append(facts);
     li.append(excerpt(data.content, ctx.terms, 90));
 
-    // Items are loaded a few at a time: a broad term can name hundreds of items in one plan.
-    var itemFilters = Object.assign({}, ctx.filters, { type: 'item', plan: m.plan });
-    var items = await candidates(ctx.query, ctx.parsed, itemFilters, {});
-    if (items.length > 0) {
+    // The plan's items are spans of its text (Index/PlanRecords.cs): list those that contain every term.
+    var spans = JSON.parse(m.items || '{"title":0,"items":[]}');
+    var base = data.url.split('#')[0], at = spans.title + 1, hits = [];
+    spans.items.forEach(function (span) {
+      var text = data.content.slice(at, at + span[3]);
+      at += span[3] + 1;
+      if (contains(text, ctx.terms)) hits.push({ id: span[0], path: span[1], heading: span[2], text: text });
+    });
+    if (hits.length > 0) {
       var box = document.createElement('div');
       box.className = 'search-items';
       var count = document.createElement('p');
       count.className = 'search-items-count';
-      count.textContent = format(results.dataset.items, items.length);
+      count.textContent = format(results.dataset.items, hits.length);
       var ul = document.createElement('ul');
       box.append(count, ul);
       li.append(box);
-      await appendItems(ul, items.splice(0, ITEMS_OPEN), ctx);
-      if (items.length > 0) {
+      appendItems(ul, hits.splice(0, ITEMS_OPEN), base, ctx);
+      if (hits.length > 0) {
         var rest = document.createElement('button');
         rest.type = 'button';
         rest.className = 'search-items-more';
-        rest.textContent = format(results.dataset.rest, items.length);
-        rest.addEventListener('click', async function () {
-          rest.disabled = true;
-          await appendItems(ul, items, ctx);
+        rest.textContent = format(results.dataset.rest, hits.length);
+        rest.addEventListener('click', function () {
+          appendItems(ul, hits, base, ctx);
           rest.remove();
-          ul.querySelector('li:nth-child(' + (ITEMS_OPEN + 1) + ') a')?.focus();
+          ul.children[ITEMS_OPEN].querySelector('a').focus();
         });
         box.append(rest);
       }
@@ -185,15 +190,13 @@
     return li;
   }
 
-  async function appendItems(ul, items, ctx) {
-    var loaded = await Promise.all(items.map(function (r) { return r.data(); }));
-    loaded.forEach(function (item) {
-      if (!contains(item.content, ctx.terms)) return;
+  function appendItems(ul, hits, base, ctx) {
+    hits.forEach(function (hit) {
       var row = document.createElement('li');
       row.className = 'search-item';
-      row.dataset.item = item.meta.item || '';
-      row.append(link(withHighlight(item.url, ctx.q), [item.meta.path, item.meta.heading].filter(Boolean).join(' ') || item.meta.title));
-      row.append(excerpt(item.content, ctx.terms, 70));
+      row.dataset.item = hit.id;
+      row.append(link(withHighlight(base + '#' + encodeURIComponent(hit.id), ctx.q), [hit.path, hit.heading].filter(Boolean).join(' ') || hit.id));
+      row.append(excerpt(hit.text, ctx.terms, 70));
       ul.append(row);
     });
   }
@@ -246,7 +249,6 @@
     var ctx = { q: q, terms: parsed, parsed: tokenized, query: words.join(' '), filters: filters, dropped: 0 };
 
     var plans = words.length ? await candidates(ctx.query, tokenized, Object.assign({ type: 'plan' }, filters), sort) : [];
-    var items = words.length ? await candidates(ctx.query, tokenized, Object.assign({ type: 'item' }, filters), {}) : [];
     var hasFilter = Object.keys(filters).length > 0;
     var pages = words.length && !hasFilter ? await candidates(ctx.query, tokenized, { type: 'page' }, {}) : [];
     if (mine !== generation) return;
@@ -260,7 +262,7 @@
     pageItems.forEach(function (li) { if (li) pagesList.append(li); });
     pagesHeading.hidden = pagesList.children.length === 0;
     var planCount = plans.length - ctx.dropped;
-    say(planCount === 0 && pagesList.children.length === 0 ? format(status.dataset.empty, q) : format(status.dataset.summary, q, planCount, items.length));
+    say(planCount === 0 && pagesList.children.length === 0 ? format(status.dataset.empty, q) : format(status.dataset.summary, q, planCount));
     results.dataset.ms = String(Math.round(performance.now() - started));
     results.removeAttribute('aria-busy');
   }
