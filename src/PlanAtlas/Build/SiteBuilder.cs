@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using PlanAtlas.Index;
 using PlanAtlas.Model;
 using PlanAtlas.Parse;
 using PlanAtlas.Parse.Regions;
@@ -48,12 +49,17 @@ public sealed class SiteBuilder(IBuildProgress progress)
 
             var theme = new ThemeFiles(options.ThemeDirectory ?? ThemeFiles.DefaultThemeDirectory(), Path.Combine(input.InputDirectory, "theme"));
             var output = new OutputFolder(swap.StagingDirectory);
+            var renderer = new SiteRenderer(settings, theme, input.Pages);
             Stage(Render, stages, () =>
             {
-                new SiteRenderer(settings, theme, input.Pages).Render(plans, output, diagnostics, peers);
+                renderer.Render(plans, output, diagnostics, peers);
                 return output.PagesWritten;
             }, n => $"{n} pages");
             pagesCount = output.PagesWritten;
+            cancellation.ThrowIfCancellationRequested();
+
+            Stage(Index, stages, () => new SearchIndexer(settings, renderer.Strings, options.ThemeDirectory).Write(plans, output, diagnostics, cancellation),
+                n => n > 0 ? $"{n} search records" : "skipped");
             cancellation.ThrowIfCancellationRequested();
 
             if (options.Strict && diagnostics.Any(d => d.Severity >= Severity.Warning))

@@ -57,8 +57,15 @@ public sealed class SiteRenderer
         RenderYears(rows, output);
         RenderContentPages(output, diagnostics);
         RenderData(plans, output);
+        RenderSearch(output);
         // Last: the sitemap lists every page written above.
         new SitePublisher(_settings, _public, _t, _templates).Publish(plans, output, diagnostics);
+    }
+
+    private void RenderSearch(OutputFolder output)
+    {
+        var page = new PageInfo(_t["search.title"], "search/", _t["search.description"], "search") { Scripts = ["assets/js/search.js"] };
+        output.WritePage(page.SitePath, _templates.RenderPage("search", page, new { PagefindScript = _urls.Url("pagefind/pagefind.js"), BaseUrl = _urls.Url("") }));
     }
 
     private void CopyAssets(OutputFolder output)

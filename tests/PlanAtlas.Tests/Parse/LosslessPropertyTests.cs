@@ -65,7 +65,8 @@ public sealed class LosslessPropertyTests
     [Fact]
     public void The_generator_mixes_the_deviations_so_the_properties_are_not_vacuous()
     {
-        var samples = PlanDocumentGenerator.Documents().Sample(20, 200);
+        // A fixed seed: this checks the generator, not luck (random samples missed a rare deviation now and then).
+        var samples = PlanDocumentGenerator.Documents().Sample(20, new FsCheck.Rnd(20261123UL), 400);
         Assert.Contains(samples, g => g.Clauses > 0);
         Assert.Contains(samples, g => g.TableRows > 0);
         Assert.Contains(samples, g => g.Text.Contains("柳政发〔20232"));

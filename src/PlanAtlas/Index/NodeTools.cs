@@ -1,0 +1,100 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace PlanAtlas.Index;
+
+/// <summary>
+/// Finds Node.js and the checkout's npm tools (package.json next to tools/), installing them with `npm ci`
+/// when node_modules lacks the package, so a fresh clone builds with search and no manual step.
+/// </summary>
+public sealed class NodeTools
+{
+    private static readonly Lock InstallLock = new();
+
+    private NodeTools(string root) => Root = root;
+
+    /// <summary>The folder holding package.json, package-lock.json and tools/.</summary>
+    public string Root { get; }
+
+    public string Script(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>The checkout holding <paramref name="script"/>, searched upwards from each start folder (theme, tool, working folder).</summary>
+    public static NodeTools? Find(string script, params string?[] startFolders)
+    {
+        foreach (var start in startFolders)
+        {
+            if (string.IsNullOrEmpty(start)) continue;
+            for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, script)) && File.Exists(Path.Combine(dir.FullName, "package.json")))
+                    return new NodeTools(dir.FullName);
+        }
+        return null;
+    }
+
+    /// <summary>Runs `npm ci` once when <paramref name="package"/> is not installed; returns an error message or null.</summary>
+    public string? EnsureInstalled(string package, CancellationToken cancellation)
+    {
+        lock (InstallLock)
+        {
+            if (File.Exists(Path.Combine(Root, "node_modules", package, "package.json"))) return null;
+            var run = Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], null, TimeSpan.FromMinutes(10), cancellation);
+            if (run.Error is not null) return $"`npm ci` in {Root}: {run.Error}";
+            return File.Exists(Path.Combine(Root, "node_modules", package, "package.json")) ? null : $"`npm ci` in {Root} did not install {package}";
+        }
+    }
+
+    public ProcessOutcome Run(string program, IReadOnlyList<string> arguments, string? stdin, TimeSpan timeout, CancellationToken cancellation)
+    {
+        var info = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = Root,
+            RedirectStandardInput = stdin is not null,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        if (stdin is not null) info.StandardInputEncoding = new UTF8Encoding(false);
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new Win32Exception($"{program} did not start");
+        }
+        catch (Win32Exception)
+        {
+            return new ProcessOutcome(null, "", $"`{program}` was not found; install Node.js 20+ (it provides node and npm)", NotFound: true);
+        }
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
+            var stderr = process.StandardError.ReadToEndAsync(cancellation);
+            if (stdin is not null)
+            {
+                process.StandardInput.Write(stdin);
+                process.StandardInput.Close();
+            }
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            timer.CancelAfter(timeout);
+            try
+            {
+                process.WaitForExitAsync(timer.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                cancellation.ThrowIfCancellationRequested();
+                return new ProcessOutcome(null, "", $"`{program}` took longer than {timeout.TotalSeconds:0} s and was stopped");
+            }
+            var output = stdout.GetAwaiter().GetResult();
+            var errors = stderr.GetAwaiter().GetResult().Trim();
+            return process.ExitCode == 0
+                ? new ProcessOutcome(0, output, null)
+                : new ProcessOutcome(process.ExitCode, output, $"exit code {process.ExitCode}: {(errors.Length > 0 ? errors : output.Trim())}");
+        }
+    }
+}
+
+public sealed record ProcessOutcome(int? ExitCode, string Output, string? Error, bool NotFound = false);
