@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using PlanAtlas.Analyze.Themes;
 using PlanAtlas.Model;
 using PlanAtlas.Parse;
 using PlanAtlas.Parse.Regions;
@@ -41,11 +42,15 @@ public sealed class SiteBuilder(IBuildProgress progress)
             itemsCount = plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph));
             cancellation.ThrowIfCancellationRequested();
 
+            var analysis = Stage(Analyze, stages, () => new CorpusAnalysis { Themes = ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics) },
+                a => $"{a.Themes!.Tags.Count} tagged items, {a.Themes.Clustering.Clusters.Count} clusters");
+            cancellation.ThrowIfCancellationRequested();
+
             var theme = new ThemeFiles(options.ThemeDirectory ?? ThemeFiles.DefaultThemeDirectory(), Path.Combine(input.InputDirectory, "theme"));
             var output = new OutputFolder(swap.StagingDirectory);
             Stage(Render, stages, () =>
             {
-                new SiteRenderer(settings, theme, input.Pages).Render(plans, output, diagnostics);
+                new SiteRenderer(settings, theme, input.Pages).Render(plans, output, diagnostics, analysis);
                 return output.PagesWritten;
             }, n => $"{n} pages");
             pagesCount = output.PagesWritten;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using PlanAtlas.Model;
+using PlanAtlas.Render.Charts;
+using PlanAtlas.Render.Themes;
 using PlanAtlas.Render.Views;
 
 namespace PlanAtlas.Render;
@@ -36,15 +38,18 @@ public sealed class SiteRenderer
     public UiStrings Strings => _t;
     public TemplateEngine Templates => _templates;
 
-    public void Render(IReadOnlyList<Plan> plans, OutputFolder output, List<Diagnostic> diagnostics)
+    public void Render(IReadOnlyList<Plan> plans, OutputFolder output, List<Diagnostic> diagnostics, CorpusAnalysis? analysis = null)
     {
+        var themePages = analysis?.Themes is { } themes ? new ThemePages(themes, plans, _templates, _urls, _t) : null;
         var rows = plans.Select(p => PlanRow.From(p, _urls, _t))
             .OrderBy(r => r.Year, StringComparer.Ordinal).ThenBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
         CopyAssets(output);
-        RenderHome(rows, plans, output);
+        var dashboard = themePages?.Render(output);
+        if (themePages is not null) ChartWriter.CopyPlotly(output, _theme.ThemeDirectory);
+        RenderHome(rows, plans, output, dashboard);
         Parallel.ForEach(plans, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            plan => RenderPlan(plan, output));
+            plan => RenderPlan(plan, output, themePages));
         RenderRegions(plans, rows, output);
         RenderYears(rows, output);
         RenderContentPages(output, diagnostics);
@@ -56,18 +61,19 @@ public sealed class SiteRenderer
             output.CopyFile(_theme.Resolve(file), file);
     }
 
-    private void RenderHome(List<PlanRow> rows, IReadOnlyList<Plan> plans, OutputFolder output)
+    private void RenderHome(List<PlanRow> rows, IReadOnlyList<Plan> plans, OutputFolder output, DashboardModel? dashboard)
     {
         var model = new HomePageModel(rows,
             rows.Select(r => r.Year).Where(y => y.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
             rows.Select(r => r.Province).Where(p => p.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
             rows.GroupBy(r => r.Level).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new LinkCount(g.First().LevelLabel, g.Key, g.Count())).ToList(),
-            plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph)));
-        var page = new PageInfo(_settings.Title, "", _settings.Description, "home") { Scripts = ["assets/js/plan-table.js"] };
+            plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph))) { Dashboard = dashboard };
+        var page = new PageInfo(_settings.Title, "", _settings.Description, "home")
+        { Scripts = dashboard is { Charts.Count: > 0 } ? ["assets/js/plan-table.js", .. ChartWriter.Scripts] : ["assets/js/plan-table.js"] };
         output.WritePage("", _templates.RenderPage("home", page, model));
     }
 
-    private void RenderPlan(Plan plan, OutputFolder output)
+    private void RenderPlan(Plan plan, OutputFolder output, ThemePages? themePages)
     {
         var row = PlanRow.From(plan, _urls, _t);
         var items = plan.Items.Select(ItemView.From).ToList();
@@ -76,7 +82,7 @@ public sealed class SiteRenderer
             plan.Removed,
             plan.Diagnostics.Select(d => d.ToString()).ToList(),
             plan.Source?.Lines.ToList() ?? [],
-            plan.Metadata.SourceUrl?.Value);
+            plan.Metadata.SourceUrl?.Value) { ThemeProfile = themePages?.Profile(plan) };
         var crumbs = new List<PageCrumb>();
         if (plan.Region is { } r)
         {

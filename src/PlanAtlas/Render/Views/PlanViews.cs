@@ -53,7 +53,11 @@ public sealed record PlanPageModel(
     IReadOnlyList<RemovedText> Removed,
     IReadOnlyList<string> Diagnostics,
     IReadOnlyList<string> SourceLines,
-    string? SourceUrl);
+    string? SourceUrl)
+{
+    /// <summary>The plan's theme shares (Render/Themes); null when themes were not analysed.</summary>
+    public Themes.ThemeProfileModel? ThemeProfile { get; init; }
+}
 
 public sealed record ListPageModel(string Heading, string? Intro, IReadOnlyList<PlanRow> Plans, IReadOnlyList<LinkCount> Children);
 
@@ -61,6 +65,10 @@ public sealed record ListPageModel(string Heading, string? Intro, IReadOnlyList<
 public sealed record LinkCount(string Title, string Url, int Count);
 
 public sealed record HomePageModel(IReadOnlyList<PlanRow> Plans, IReadOnlyList<string> Years, IReadOnlyList<string> Provinces,
-    IReadOnlyList<LinkCount> Levels, int ItemCount);
+    IReadOnlyList<LinkCount> Levels, int ItemCount)
+{
+    /// <summary>The trends dashboard (Render/Themes); null when themes were not analysed.</summary>
+    public Themes.DashboardModel? Dashboard { get; init; }
+}
 
 public sealed record ContentPageModel(string Html);
