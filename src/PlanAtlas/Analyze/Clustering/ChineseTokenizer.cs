@@ -2,18 +2,21 @@ using System.Reflection;
 
 namespace PlanAtlas.Analyze.Clustering;
 
-/// <summary>How item text becomes terms for clustering; the choice was measured (see docs in tools/themes/README.md).</summary>
+/// <summary>How item text becomes terms for clustering; the default was chosen by measurement (tools/themes/README.md).</summary>
 public enum Tokenization
 {
     /// <summary>Every pair of adjacent Chinese characters.</summary>
     CharBigrams,
     /// <summary>Lexicon words matched longest-first, character bigrams for the stretches between them.</summary>
     LexiconThenBigrams,
+    /// <summary>Lexicon words matched longest-first and, besides, every bigram of the text.</summary>
+    LexiconAndBigrams,
 }
 
 /// <summary>
 /// Splits Chinese text (no spaces) into terms. Lexicon words (the taxonomy's signals plus a general work-safety
-/// lexicon) are matched longest-first; what they do not cover becomes character bigrams. Boilerplate phrases
+/// lexicon) are matched longest-first; by default every character bigram is kept as well (measured best against the
+/// hand-labelled reference), or only the bigrams of the stretches no word covers. Boilerplate phrases
 /// every plan repeats (深入贯彻, 进一步, 加强 …) are matched like words and then dropped, so a phrase inside a
 /// longer word is not cut out of it. Built once; thread-safe.
 /// </summary>
@@ -22,14 +25,16 @@ public sealed class ChineseTokenizer
     private readonly HashSet<string> _words;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly HashSet<string> _stop;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopLookup;
     private readonly int _longest;
 
-    public ChineseTokenizer(IEnumerable<string> extraWords, Tokenization mode = Tokenization.LexiconThenBigrams, bool dropBoilerplate = true)
+    public ChineseTokenizer(IEnumerable<string> extraWords, Tokenization mode = Tokenization.LexiconAndBigrams, bool dropBoilerplate = true)
     {
         Mode = mode;
         _stop = dropBoilerplate ? new HashSet<string>(ReadResource("stopphrases.txt"), StringComparer.Ordinal) : [];
+        _stopLookup = _stop.GetAlternateLookup<ReadOnlySpan<char>>();
         _words = new HashSet<string>(StringComparer.Ordinal);
-        if (mode == Tokenization.LexiconThenBigrams)
+        if (mode != Tokenization.CharBigrams)
         {
             foreach (var w in ReadResource("lexicon.txt").Concat(extraWords)) if (w.Length >= 2 && w.All(IsHan)) _words.Add(w);
         }
@@ -63,13 +68,21 @@ public sealed class ChineseTokenizer
         {
             var length = LongestWordAt(run, i);
             if (length == 0) { i++; continue; }
-            Bigrams(run[gapStart..i], tokens);
-            var word = run.Slice(i, length).ToString();
-            if (!_stop.Contains(word)) tokens.Add(word);
+            var word = run.Slice(i, length);
+            var boilerplate = _stopLookup.Contains(word);
+            if (Mode == Tokenization.LexiconThenBigrams)
+            {
+                Bigrams(run[gapStart..i], tokens);
+                if (!boilerplate) tokens.Add(word.ToString());
+            }
+            // With every bigram kept, a two-character word would only repeat its own bigram.
+            else if (length > 2 && !boilerplate) tokens.Add(word.ToString());
             i += length;
             gapStart = i;
         }
-        Bigrams(run[gapStart..], tokens);
+        // Measured (tools/themes/README.md): keeping every bigram of the run, those across a boilerplate phrase
+        // included, agrees best with the hand-labelled reference.
+        Bigrams(Mode == Tokenization.LexiconThenBigrams ? run[gapStart..] : run, tokens);
     }
 
     private int LongestWordAt(ReadOnlySpan<char> run, int at)
@@ -86,8 +99,7 @@ public sealed class ChineseTokenizer
             var pair = gap.Slice(j, 2);
             // A bigram across a function character (的, 和, 等 …) straddles two words: noise, not a term.
             if (pair.IndexOfAny(FunctionCharacters) >= 0) continue;
-            var bigram = pair.ToString();
-            if (!_stop.Contains(bigram)) tokens.Add(bigram);
+            if (!_stopLookup.Contains(pair)) tokens.Add(pair.ToString());
         }
     }
 

@@ -20,9 +20,15 @@ public static class ClassTfIdf
                 classTotals[labels[i]]++;
             }
         var average = (double)classTotals.Sum() / Math.Max(1, k);
-        return perClass.Select((counts, c) => counts
-            .Select(p => (Term: p.Key, Weight: (double)p.Value / Math.Max(1, classTotals[c]) * Math.Log(1 + average / overall[p.Key])))
-            .OrderByDescending(p => Math.Round(p.Weight, 12)).ThenBy(p => p.Term, StringComparer.Ordinal)
-            .Take(top).Select(p => p.Term).ToList()).ToList();
+        return perClass.Select((counts, c) =>
+        {
+            var ranked = counts
+                .Select(p => (Term: p.Key, Weight: (double)p.Value / Math.Max(1, classTotals[c]) * Math.Log(1 + average / overall[p.Key])))
+                .OrderByDescending(p => Math.Round(p.Weight, 12)).ThenBy(p => p.Term, StringComparer.Ordinal)
+                .Take(top * 4).ToList();
+            // A bigram inside a longer term of about the same weight (全风 in 安全风险) says nothing the longer term does not.
+            return ranked.Where(t => !ranked.Any(o => o.Term.Length > t.Term.Length && o.Weight >= t.Weight / 2 && o.Term.Contains(t.Term, StringComparison.Ordinal)))
+                .Take(top).Select(t => t.Term).ToList();
+        }).ToList();
     }
 }

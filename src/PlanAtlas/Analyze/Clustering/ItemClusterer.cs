@@ -23,6 +23,8 @@ public sealed record ClusterOptions
     public int Seed { get; init; } = 20260101;
     public int TopTerms { get; init; } = 8;
     public int RepresentativeItems { get; init; } = 5;
+    /// <summary>KMeans runs per k, each from its own seeded k-means++ start; the one with the least inertia is kept.</summary>
+    public int Restarts { get; init; } = 10;
 }
 
 /// <summary>
@@ -63,7 +65,7 @@ public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? op
         if (_options.Clusters is { } fixedK)
         {
             k = Math.Clamp(fixedK, 1, items.Count);
-            labels = KMeans(ml, features, k);
+            labels = BestKMeans(features, vectors, k);
         }
         else
         {
@@ -73,7 +75,7 @@ public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? op
             var best = double.MinValue;
             for (var candidate = Math.Max(2, min); candidate <= max; candidate++)
             {
-                var assignment = KMeans(ml, features, candidate);
+                var assignment = BestKMeans(features, vectors, candidate);
                 var score = Silhouette.Mean(vectors, assignment, candidate);
                 silhouette.Add(new(candidate, Math.Round(score, 6)));
                 if (score > best + 1e-9) (best, k, labels) = (score, candidate, assignment);
@@ -88,8 +90,41 @@ public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? op
             silhouette, _options.Clusters is not null, coordinates);
     }
 
+    /// <summary>The best of <see cref="ClusterOptions.Restarts"/> seeded runs by inertia (sum of squared distances to the centres).</summary>
+    private int[] BestKMeans(IDataView features, List<SparseVector> vectors, int k)
+    {
+        int[] best = [];
+        var bestInertia = double.MaxValue;
+        for (var r = 0; r < Math.Max(1, _options.Restarts); r++)
+        {
+            var labels = KMeans(new MLContext(seed: _options.Seed + r), features, k);
+            var inertia = Inertia(vectors, labels, k);
+            if (inertia < bestInertia - 1e-9) (best, bestInertia) = (labels, inertia);
+        }
+        return best;
+    }
+
+    private static double Inertia(List<SparseVector> vectors, int[] labels, int k)
+    {
+        // ||x - c||² summed = Σ||x||² − Σ_c ||Σx||² / n_c, computed sparsely.
+        var sums = new Dictionary<int, double>[k];
+        var counts = new int[k];
+        double total = 0;
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            var s = sums[labels[i]] ??= [];
+            counts[labels[i]]++;
+            total += vectors[i].SquaredNorm;
+            for (var j = 0; j < vectors[i].Indices.Length; j++)
+                s[vectors[i].Indices[j]] = s.GetValueOrDefault(vectors[i].Indices[j]) + vectors[i].Values[j];
+        }
+        for (var c = 0; c < k; c++)
+            if (counts[c] > 0) total -= sums[c].Values.Sum(v => v * v) / counts[c];
+        return total;
+    }
+
     /// <summary>Cluster labels 0..k-1 for every row, in row order.</summary>
-    private int[] KMeans(MLContext ml, IDataView features, int k)
+    private static int[] KMeans(MLContext ml, IDataView features, int k)
     {
         var trainer = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
         {
