@@ -45,6 +45,9 @@ public sealed class ChineseTokenizer
 
     public Tokenization Mode { get; }
 
+    /// <summary>True for a lexicon word (as opposed to a character bigram that may cut across two words).</summary>
+    public bool IsWord(string term) => _words.Contains(term) && !_stop.Contains(term);
+
     public List<string> Tokenize(string text)
     {
         var tokens = new List<string>();

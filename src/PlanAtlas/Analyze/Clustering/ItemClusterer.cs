@@ -73,13 +73,15 @@ public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? op
             var min = Math.Min(_options.MinClusters, max);
             (k, labels) = (0, []);
             var best = double.MinValue;
+            // One run per candidate k to choose k (the cost stays one fit per k); the chosen k then gets every restart.
             for (var candidate = Math.Max(2, min); candidate <= max; candidate++)
             {
-                var assignment = BestKMeans(features, vectors, candidate);
+                var assignment = KMeans(new MLContext(seed: _options.Seed), features, candidate);
                 var score = Silhouette.Mean(vectors, assignment, candidate);
                 silhouette.Add(new(candidate, Math.Round(score, 6)));
-                if (score > best + 1e-9) (best, k, labels) = (score, candidate, assignment);
+                if (score > best + 1e-9) (best, k) = (score, candidate);
             }
+            labels = BestKMeans(features, vectors, k);
         }
 
         var coordinates = Map(ml, features, items, dimension);
@@ -212,7 +214,8 @@ public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? op
                 .Select(g => new KeyValuePair<string, double>(g.Key, Math.Round((double)g.Count() / members[c].Count, 4)))
                 .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
             var top = terms[c];
-            var label = top.Count == 0 ? "—" : string.Join(" · ", top.Take(3));
+            // The label reads best from whole words; bigrams (which may straddle two words) only fill in.
+            var label = top.Count == 0 ? "—" : string.Join(" · ", top.Where(tokenizer.IsWord).Concat(top.Where(t => !tokenizer.IsWord(t))).Take(3));
             described.Add((c, new ItemCluster(0, label, top, members[c].Select(i => items[i].Key).ToList(), representative, overlap)));
         }
         return described.OrderByDescending(d => d.Cluster.Size).ThenBy(d => d.Cluster.Members[0]).ToList();

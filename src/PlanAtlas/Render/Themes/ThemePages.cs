@@ -50,9 +50,11 @@ public sealed class ThemePages
         var charts = new ThemeCharts(writer);
         new ThemeData(_analysis).Write(output);
         RenderThemesIndex(output, charts);
-        foreach (var theme in Themes) RenderTheme(theme, output, charts);
+        // Pages are independent and each chart's serialisation is slow (Plotly.NET): render them in parallel.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.ForEach(Themes, parallel, theme => RenderTheme(theme, output, charts));
         RenderClustersIndex(output, charts);
-        foreach (var cluster in _analysis.Clustering.Clusters) RenderCluster(cluster, output, charts);
+        Parallel.ForEach(_analysis.Clustering.Clusters, parallel, cluster => RenderCluster(cluster, output, charts));
         return Themes.Count == 0 || _plans.Count == 0 ? null : Dashboard(charts);
     }
 
