@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using PlanAtlas.Index;
+using PlanAtlas.Analyze.Peers;
+using PlanAtlas.Analyze.Themes;
 using PlanAtlas.Model;
 using PlanAtlas.Parse;
 using PlanAtlas.Parse.Regions;
@@ -43,8 +45,13 @@ public sealed class SiteBuilder(IBuildProgress progress)
             itemsCount = plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph));
             cancellation.ThrowIfCancellationRequested();
 
-            var (peers, _) = Stage(Analyze, stages, () => PlanAtlas.Analyze.Peers.PeerAnalyzer.CreateDefault().Analyze(plans),
-                r => $"{r.Statistics.Links} reuse links, {r.Statistics.CandidatePairs} candidate pairs");
+            var analysis = Stage(Analyze, stages, () =>
+            {
+                var themes = ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics);
+                // Peers "most similar by themes" compare the plans' theme profiles, so themes come first.
+                var (peers, reuse) = PeerAnalyzer.CreateDefault().Analyze(plans, themes.ProfilesByItemShare());
+                return (Corpus: new CorpusAnalysis { Themes = themes, Peers = peers }, Reuse: reuse);
+            }, a => $"{a.Corpus.Themes!.Tags.Count} tagged items, {a.Corpus.Themes.Clustering.Clusters.Count} clusters, {a.Reuse.Links} reuse links").Corpus;
             cancellation.ThrowIfCancellationRequested();
 
             var theme = new ThemeFiles(options.ThemeDirectory ?? ThemeFiles.DefaultThemeDirectory(), Path.Combine(input.InputDirectory, "theme"));
@@ -52,7 +59,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             var renderer = new SiteRenderer(settings, theme, input.Pages);
             Stage(Render, stages, () =>
             {
-                renderer.Render(plans, output, diagnostics, peers);
+                renderer.Render(plans, output, diagnostics, analysis);
                 return output.PagesWritten;
             }, n => $"{n} pages");
             pagesCount = output.PagesWritten;

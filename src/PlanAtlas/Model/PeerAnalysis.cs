@@ -1,11 +1,5 @@
 namespace PlanAtlas.Model;
 
-/// <summary>One item of one plan: the address a link, a mention or a "see also" points at.</summary>
-public readonly record struct ItemKey(string PlanId, string ItemId)
-{
-    public override string ToString() => $"{PlanId}#{ItemId}";
-}
-
 /// <summary>
 /// Two items that share wording, found by the reuse detector. <see cref="A"/> is the earlier of the two
 /// (plan year, then plan id, then document order), so a link reads "B repeats A".

@@ -1,6 +1,8 @@
 using System.Globalization;
 using PlanAtlas.Model;
 using PlanAtlas.Render.Publish;
+using PlanAtlas.Render.Charts;
+using PlanAtlas.Render.Themes;
 using PlanAtlas.Render.Views;
 
 namespace PlanAtlas.Render;
@@ -39,24 +41,26 @@ public sealed class SiteRenderer
     public UiStrings Strings => _t;
     public TemplateEngine Templates => _templates;
 
-    /// <param name="peers">Reuse links, peer groups and cross-references (analyze stage); without them the compare and index pages are empty.</param>
-    public void Render(IReadOnlyList<Plan> plans, OutputFolder output, List<Diagnostic> diagnostics, PeerAnalysis? peers = null)
+    public void Render(IReadOnlyList<Plan> plans, OutputFolder output, List<Diagnostic> diagnostics, CorpusAnalysis? analysis = null)
     {
-        peers ??= PeerAnalysis.Empty;
+        var peers = analysis?.Peers ?? PeerAnalysis.Empty;
         var itemLinks = new Compare.ItemLinks(plans, _urls);
+        var themePages = analysis?.Themes is { } themes ? new ThemePages(themes, plans, _templates, _urls, _t) : null;
         var rows = plans.Select(p => PlanRow.From(p, _urls, _t))
             .OrderBy(r => r.Year, StringComparer.Ordinal).ThenBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
         CopyAssets(output);
-        RenderHome(rows, plans, output);
+        var dashboard = themePages?.Render(output);
+        if (themePages is not null) ChartWriter.CopyPlotly(output, _theme.ThemeDirectory);
+        RenderHome(rows, plans, output, dashboard);
         Parallel.ForEach(plans, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            plan => RenderPlan(plan, output, peers, itemLinks));
+            plan => RenderPlan(plan, output, peers, itemLinks, themePages));
         new Compare.ComparePages(this, itemLinks).Render(plans, peers, output);
         new CrossRefs.CrossRefPages(this, itemLinks).Render(plans, peers, output);
         RenderRegions(plans, rows, output);
         RenderYears(rows, output);
         RenderContentPages(output, diagnostics);
-        RenderData(plans, output);
+        RenderData(plans, output, analysis);
         RenderSearch(output);
         // Last: the sitemap lists every page written above.
         new SitePublisher(_settings, _public, _t, _templates).Publish(plans, output, diagnostics);
@@ -74,18 +78,19 @@ public sealed class SiteRenderer
             output.CopyFile(_theme.Resolve(file), file);
     }
 
-    private void RenderHome(List<PlanRow> rows, IReadOnlyList<Plan> plans, OutputFolder output)
+    private void RenderHome(List<PlanRow> rows, IReadOnlyList<Plan> plans, OutputFolder output, DashboardModel? dashboard)
     {
         var model = new HomePageModel(rows,
             rows.Select(r => r.Year).Where(y => y.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
             rows.Select(r => r.Province).Where(p => p.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
             rows.GroupBy(r => r.Level).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new LinkCount(g.First().LevelLabel, g.Key, g.Count())).ToList(),
-            plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph)));
-        var page = new PageInfo(_settings.Title, "", _settings.Description, "home") { Scripts = ["assets/js/plan-table.js"] };
+            plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph))) { Dashboard = dashboard };
+        var page = new PageInfo(_settings.Title, "", _settings.Description, "home")
+        { Scripts = dashboard is { Charts.Count: > 0 } ? ["assets/js/plan-table.js", .. ChartWriter.Scripts] : ["assets/js/plan-table.js"] };
         output.WritePage("", _templates.RenderPage("home", page, model));
     }
 
-    private void RenderPlan(Plan plan, OutputFolder output, PeerAnalysis peers, Compare.ItemLinks itemLinks)
+    private void RenderPlan(Plan plan, OutputFolder output, PeerAnalysis peers, Compare.ItemLinks itemLinks, ThemePages? themePages)
     {
         var row = PlanRow.From(plan, _urls, _t);
         var items = plan.Items.Select(ItemView.From).ToList();
@@ -98,6 +103,7 @@ public sealed class SiteRenderer
         {
             SeeAlso = itemLinks.SeeAlso(plan, peers),
             CompareUrl = _urls.Url(Compare.ComparePages.ComparePath(plan.Id)),
+            ThemeProfile = themePages?.Profile(plan),
         };
         var crumbs = new List<PageCrumb>();
         if (plan.Region is { } r)
@@ -193,9 +199,12 @@ public sealed class SiteRenderer
     }
 
     /// <summary>The CSV and JSON downloads, and the data/ page that explains and links them.</summary>
-    private void RenderData(IReadOnlyList<Plan> plans, OutputFolder output)
+    private void RenderData(IReadOnlyList<Plan> plans, OutputFolder output, CorpusAnalysis? analysis)
     {
-        PlanAtlas.Render.Data.DataExport.Write(plans, output.Root);
+        var options = analysis?.Themes is { } themes
+            ? new PlanAtlas.Render.Data.DataExportOptions { ExtraItemColumns = new ThemeData(themes).ItemColumns() }
+            : PlanAtlas.Render.Data.DataExportOptions.Default;
+        PlanAtlas.Render.Data.DataExport.Write(plans, output.Root, options);
         var files = new List<LinkCount>
         {
             new("data/plans.csv", _urls.Url("data/plans.csv"), plans.Count),

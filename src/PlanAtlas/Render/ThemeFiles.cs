@@ -24,6 +24,9 @@ public sealed class ThemeFiles
         return Directory.Exists(Path.Combine(local, "layouts")) ? local : Path.Combine(AppContext.BaseDirectory, "theme");
     }
 
+    /// <summary>The theme folder itself (front-end packages such as plotly.js are found from here).</summary>
+    public string ThemeDirectory => _themeDirectory;
+
     public string Resolve(string relativePath)
     {
         if (_overrideDirectory is not null)

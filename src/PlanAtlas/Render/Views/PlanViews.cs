@@ -59,6 +59,8 @@ public sealed record PlanPageModel(
     public IReadOnlyDictionary<string, IReadOnlyList<Compare.SeeAlsoView>> SeeAlso { get; init; } = new Dictionary<string, IReadOnlyList<Compare.SeeAlsoView>>();
     /// <summary>The plan's compare page, when one was rendered.</summary>
     public string? CompareUrl { get; init; }
+    /// <summary>The plan's theme shares (Render/Themes); null when themes were not analysed.</summary>
+    public Themes.ThemeProfileModel? ThemeProfile { get; init; }
 }
 
 public sealed record ListPageModel(string Heading, string? Intro, IReadOnlyList<PlanRow> Plans, IReadOnlyList<LinkCount> Children);
@@ -67,6 +69,10 @@ public sealed record ListPageModel(string Heading, string? Intro, IReadOnlyList<
 public sealed record LinkCount(string Title, string Url, int Count);
 
 public sealed record HomePageModel(IReadOnlyList<PlanRow> Plans, IReadOnlyList<string> Years, IReadOnlyList<string> Provinces,
-    IReadOnlyList<LinkCount> Levels, int ItemCount);
+    IReadOnlyList<LinkCount> Levels, int ItemCount)
+{
+    /// <summary>The trends dashboard (Render/Themes); null when themes were not analysed.</summary>
+    public Themes.DashboardModel? Dashboard { get; init; }
+}
 
 public sealed record ContentPageModel(string Html);

@@ -19,7 +19,7 @@ public sealed class ComparePagesTests(SampleSite site) : IClassFixture<SampleSit
         {
             var page = site.Page($"compare/{id}/");
             var options = page.QuerySelectorAll("#peer-group-select option").Select(o => o.GetAttribute("value")).ToList();
-            Assert.Equal(["similartext", "province", "level", "year"], options);
+            Assert.Equal(["similartext", "similarthemes", "province", "level", "year"], options);
             Assert.Single(page.QuerySelectorAll("#peer-group-select option[selected]"));
             var peerLinks = page.QuerySelectorAll(".peer-group table.peers a").Select(a => a.GetAttribute("href")).ToList();
             Assert.Contains(peerLinks, href => href!.StartsWith("/plans/", StringComparison.Ordinal) && !href.Contains(id));
@@ -110,7 +110,7 @@ public sealed class ComparePagesTests(SampleSite site) : IClassFixture<SampleSit
         {
             using var temp = RepoPaths.NewTemp();
             var renderer = new SiteRenderer(new SiteSettings(), new ThemeFiles(RepoPaths.Theme, null), []);
-            renderer.Render(plans, new OutputFolder(temp.Path), [], PeerAnalyzer.CreateDefault().Analyze(plans, themes).Analysis);
+            renderer.Render(plans, new OutputFolder(temp.Path), [], new CorpusAnalysis { Peers = PeerAnalyzer.CreateDefault().Analyze(plans, themes).Analysis });
             return File.ReadAllText(Path.Combine(temp.Path, "compare", "a", "index.html"));
         }
         var with = SampleSite.Parse(Render(profiles));

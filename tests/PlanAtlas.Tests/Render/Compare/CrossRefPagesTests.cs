@@ -27,7 +27,7 @@ public sealed class CrossRefPagesTests
     {
         using var temp = RepoPaths.NewTemp();
         new SiteRenderer(new SiteSettings(), new ThemeFiles(RepoPaths.Theme, null), [])
-            .Render(Plans, new OutputFolder(temp.Path), [], PeerAnalyzer.CreateDefault().Analyze(Plans).Analysis);
+            .Render(Plans, new OutputFolder(temp.Path), [], new CorpusAnalysis { Peers = PeerAnalyzer.CreateDefault().Analyze(Plans).Analysis });
 
         var slogans = SampleSite.Parse(Page(temp, "slogans"));
         var first = slogans.QuerySelector("table.crossrefs tbody tr")!;

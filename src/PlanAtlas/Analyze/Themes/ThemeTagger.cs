@@ -1,0 +1,64 @@
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Analyze.Themes;
+
+/// <summary>
+/// Tags a text with the taxonomy's themes in one pass: a single automaton over every signal and exclusion of
+/// every theme. A signal counts unless an exclusion of the same theme overlaps it (森林火灾 cancels 火灾 for
+/// fire), or a longer signal of the same theme covers it (打非 inside 打非治违 is one piece of evidence).
+/// </summary>
+public sealed class ThemeTagger
+{
+    private readonly ThemeTaxonomy _taxonomy;
+    private readonly TermMatcher _matcher;
+    private readonly List<(int Theme, bool Exclusion, string Term)> _terms = [];
+
+    public ThemeTagger(ThemeTaxonomy taxonomy)
+    {
+        _taxonomy = taxonomy;
+        for (var t = 0; t < taxonomy.Themes.Count; t++)
+        {
+            foreach (var s in taxonomy.Themes[t].Signals) _terms.Add((t, false, s));
+            foreach (var e in taxonomy.Themes[t].Exclusions) _terms.Add((t, true, e));
+        }
+        _matcher = new TermMatcher(_terms.Select(t => t.Term).ToList());
+    }
+
+    public ThemeTaxonomy Taxonomy => _taxonomy;
+
+    /// <summary>The themes of a text in taxonomy order, each with its evidence in text order.</summary>
+    public IReadOnlyList<ThemeTag> Tag(string text)
+    {
+        if (_taxonomy.Themes.Count == 0 || text.Length == 0) return [];
+        var matches = _matcher.Matches(text);
+        if (matches.Count == 0) return [];
+        var tags = new List<ThemeTag>();
+        for (var t = 0; t < _taxonomy.Themes.Count; t++)
+        {
+            List<ThemeEvidence>? evidence = null;
+            foreach (var m in matches)
+            {
+                var term = _terms[m.Term];
+                if (term.Theme != t || term.Exclusion) continue;
+                if (Covered(matches, m, t)) continue;
+                (evidence ??= []).Add(new ThemeEvidence(term.Term, m.Start, m.Length));
+            }
+            if (evidence is not null) tags.Add(new ThemeTag(_taxonomy.Themes[t].Id, evidence));
+        }
+        return tags;
+    }
+
+    private bool Covered(List<TermMatch> matches, TermMatch signal, int theme)
+    {
+        foreach (var other in matches)
+        {
+            if (other.Start > signal.End) break;
+            var term = _terms[other.Term];
+            if (term.Theme != theme || other == signal || !other.Overlaps(signal)) continue;
+            if (term.Exclusion) return true;
+            // A longer signal of the same theme covering this one: keep only the longer as evidence.
+            if (other.Start <= signal.Start && other.End >= signal.End && other.Length > signal.Length) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,121 @@
+using PlanAtlas.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PlanAtlas.Analyze.Themes;
+
+/// <summary>
+/// Reads input/themes.yml. Walks the YAML node tree (not a deserializer) so that every problem can name its
+/// line: malformed YAML, unknown fields, missing ids, duplicate ids. A bad theme is skipped, the rest load.
+/// </summary>
+public static class ThemeTaxonomyLoader
+{
+    public const string FileName = "themes.yml";
+
+    private static readonly HashSet<string> Fields = new(["id", "zh", "en", "definition", "signals", "exclude"], StringComparer.Ordinal);
+
+    public static ThemeTaxonomy Load(string inputDirectory, List<Diagnostic> diagnostics)
+    {
+        var path = Path.Combine(inputDirectory, FileName);
+        if (!File.Exists(path))
+        {
+            diagnostics.Add(new Diagnostic(Severity.Info, "PA400", FileName, null, "no themes.yml: items are not tagged with themes (clusters are still computed)"));
+            return ThemeTaxonomy.Empty;
+        }
+        return Parse(File.ReadAllText(path), diagnostics);
+    }
+
+    public static ThemeTaxonomy Parse(string yaml, List<Diagnostic> diagnostics)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Add(Error("PA401", (int)e.Start.Line, $"themes.yml is not valid YAML: {e.Message}; no themes are used"));
+            return ThemeTaxonomy.Empty;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            return Fail(diagnostics, stream.Documents.Count == 0 ? 1 : Line(stream.Documents[0].RootNode), "themes.yml must be a mapping with a 'themes:' list");
+        YamlSequenceNode? list = null;
+        foreach (var (key, value) in root.Children)
+        {
+            if (Scalar(key) == "themes" && value is YamlSequenceNode seq) list = seq;
+            else diagnostics.Add(Warning("PA402", Line(key), $"unknown top-level field '{Scalar(key)}' (expected 'themes'); ignored"));
+        }
+        if (list is null) return Fail(diagnostics, Line(root), "themes.yml has no 'themes:' list");
+
+        var themes = new List<Theme>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in list.Children)
+        {
+            if (ReadTheme(node, diagnostics) is not { } theme) continue;
+            if (!ids.Add(theme.Id))
+            {
+                diagnostics.Add(Error("PA405", theme.Line, $"theme id '{theme.Id}' is used twice; the second is skipped"));
+                continue;
+            }
+            themes.Add(theme);
+        }
+        return new ThemeTaxonomy(themes);
+    }
+
+    private static Theme? ReadTheme(YamlNode node, List<Diagnostic> diagnostics)
+    {
+        var line = Line(node);
+        if (node is not YamlMappingNode map)
+        {
+            diagnostics.Add(Error("PA403", line, "each theme must be a mapping (id, zh, en, definition, signals, exclude); skipped"));
+            return null;
+        }
+        string? id = null, zh = null, en = null, definition = null;
+        List<string> signals = [], exclude = [];
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var key = Scalar(keyNode);
+            switch (key)
+            {
+                case "id": id = Scalar(value); break;
+                case "zh": zh = Scalar(value); break;
+                case "en": en = Scalar(value); break;
+                case "definition": definition = Scalar(value); break;
+                case "signals": signals = Terms(value, key, diagnostics); break;
+                case "exclude": exclude = Terms(value, key, diagnostics); break;
+                default:
+                    diagnostics.Add(Warning("PA402", Line(keyNode), $"unknown field '{key}' in a theme (expected one of {string.Join(", ", Fields.Order(StringComparer.Ordinal))}); ignored"));
+                    break;
+            }
+        }
+        if (string.IsNullOrWhiteSpace(id) || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            diagnostics.Add(Error("PA404", line, $"a theme needs an id of ASCII letters, digits, '-' or '_' (got '{id}'); skipped"));
+            return null;
+        }
+        if (signals.Count == 0)
+            diagnostics.Add(Warning("PA406", line, $"theme '{id}' has no signals: no item will be tagged with it"));
+        return new Theme(id, zh ?? id, en ?? "", definition ?? "", signals, exclude, line);
+    }
+
+    private static List<string> Terms(YamlNode node, string field, List<Diagnostic> diagnostics)
+    {
+        if (node is YamlSequenceNode seq)
+            return seq.Children.Select(Scalar).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (node is YamlScalarNode { Value: null or "" }) return [];
+        diagnostics.Add(Error("PA403", Line(node), $"'{field}' must be a list such as [燃气, 液化石油气]; ignored"));
+        return [];
+    }
+
+    private static string Scalar(YamlNode node) => node is YamlScalarNode s ? (s.Value ?? "").Trim() : "";
+    private static int Line(YamlNode node) => (int)node.Start.Line;
+
+    private static ThemeTaxonomy Fail(List<Diagnostic> diagnostics, int line, string message)
+    {
+        diagnostics.Add(Error("PA401", line, message + "; no themes are used"));
+        return ThemeTaxonomy.Empty;
+    }
+
+    private static Diagnostic Error(string code, int line, string message) => new(Severity.Error, code, FileName, line, message);
+    private static Diagnostic Warning(string code, int line, string message) => new(Severity.Warning, code, FileName, line, message);
+}

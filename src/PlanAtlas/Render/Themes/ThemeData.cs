@@ -1,0 +1,44 @@
+using System.Globalization;
+using PlanAtlas.Model;
+using PlanAtlas.Render.Charts;
+
+namespace PlanAtlas.Render.Themes;
+
+/// <summary>
+/// The theme analysis as data files: data/themes.csv (every plan × theme), data/clusters.csv, and the two
+/// columns items.csv gains (<see cref="ExtraItemColumns"/>, plugged into the items export).
+/// </summary>
+public sealed class ThemeData(ThemeAnalysis analysis)
+{
+    public static readonly IReadOnlyList<string> ItemColumnNames = ["themes", "cluster"];
+
+    /// <summary>The same columns in the form the items export takes them.</summary>
+    public IReadOnlyList<Data.DataColumn<Data.PlanItem>> ItemColumns() =>
+        ItemColumnNames.Select(name => new Data.DataColumn<Data.PlanItem>(name, row => ExtraItemColumns(row.Plan, row.Item)[name])).ToList();
+
+    /// <summary>
+    /// items.csv's extra columns for one item: `themes` = its theme ids in taxonomy order, ';'-separated;
+    /// `cluster` = its cluster number, or empty where the item was not clustered (headings, short lines).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ExtraItemColumns(Plan plan, Item item)
+    {
+        var key = new ItemKey(plan.Id, item.Id);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["themes"] = string.Join(';', analysis.TagsOf(key).Select(t => t.ThemeId)),
+            ["cluster"] = analysis.Clustering.Assignment.TryGetValue(key, out var c) ? c.ToString(CultureInfo.InvariantCulture) : "",
+        };
+    }
+
+    public void Write(OutputFolder output)
+    {
+        output.WriteBytes("data/themes.csv", ChartWriter.Csv(["plan_id", "theme_id", "items", "share_items", "share_chars"],
+            analysis.Shares.OrderBy(s => s.PlanId, StringComparer.Ordinal).ThenBy(s => s.ThemeId, StringComparer.Ordinal)
+                .Select(s => (IReadOnlyList<string>)[s.PlanId, s.ThemeId, Int(s.Items), Num(s.ShareItems), Num(s.ShareChars)])));
+        output.WriteBytes("data/clusters.csv", ChartWriter.Csv(["cluster", "label", "size", "top_terms"],
+            analysis.Clustering.Clusters.Select(c => (IReadOnlyList<string>)[Int(c.Number), c.Label, Int(c.Size), string.Join(';', c.TopTerms)])));
+    }
+
+    internal static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
+    internal static string Num(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,266 @@
+using System.Globalization;
+using PlanAtlas.Model;
+using PlanAtlas.Render.Charts;
+
+namespace PlanAtlas.Render.Themes;
+
+/// <summary>
+/// The theme and cluster pages: themes index, one page per theme, clusters index, one page per cluster, the
+/// home page's trends dashboard and each plan's theme profile. Shares are per plan first, then averaged over the
+/// plans of a group, so a long plan counts as much as a short one; every group label says how many plans it holds.
+/// </summary>
+public sealed class ThemePages
+{
+    public const string ThemesPath = "themes/", ClustersPath = "clusters/";
+    /// <summary>Groups with fewer plans than this are flagged in the chart summaries as thin.</summary>
+    public const int FewPlans = 3;
+
+    private readonly ThemeAnalysis _analysis;
+    private readonly IReadOnlyList<Plan> _plans;
+    private readonly TemplateEngine _templates;
+    private readonly SiteUrls _urls;
+    private readonly UiStrings _t;
+    private readonly Dictionary<string, Plan> _planById;
+    private readonly Dictionary<ItemKey, Item> _items = [];
+    private readonly Dictionary<(string Plan, string Theme), PlanThemeShare> _share;
+
+    public ThemePages(ThemeAnalysis analysis, IReadOnlyList<Plan> plans, TemplateEngine templates, SiteUrls urls, UiStrings strings)
+    {
+        _analysis = analysis;
+        _plans = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        _templates = templates;
+        _urls = urls;
+        _t = strings;
+        _planById = _plans.ToDictionary(p => p.Id);
+        foreach (var p in _plans)
+            foreach (var i in p.Items) _items[new ItemKey(p.Id, i.Id)] = i;
+        _share = analysis.Shares.ToDictionary(s => (s.PlanId, s.ThemeId));
+    }
+
+    public static string ThemePath(string id) => $"themes/{Slugs.ForPath(id)}/";
+    public static string ClusterPath(int number) => $"clusters/{number}/";
+
+    private IReadOnlyList<Theme> Themes => _analysis.Taxonomy.Themes;
+    private string Name(Theme theme) => theme.Name(_t.Language);
+
+    /// <summary>Writes every theme and cluster page and the data files; returns the home dashboard (null when there is nothing to chart).</summary>
+    public DashboardModel? Render(OutputFolder output)
+    {
+        var writer = new ChartWriter(output, _urls);
+        var charts = new ThemeCharts(writer);
+        new ThemeData(_analysis).Write(output);
+        RenderThemesIndex(output, charts);
+        // Pages are independent and each chart's serialisation is slow (Plotly.NET): render them in parallel.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.ForEach(Themes, parallel, theme => RenderTheme(theme, output, charts));
+        RenderClustersIndex(output, charts);
+        Parallel.ForEach(_analysis.Clustering.Clusters, parallel, cluster => RenderCluster(cluster, output, charts));
+        return Themes.Count == 0 || _plans.Count == 0 ? null : Dashboard(charts);
+    }
+
+    public ThemeProfileModel Profile(Plan plan)
+    {
+        var analysed = plan.Items.Count(i => _analysis.AnalysedItems.Contains(new ItemKey(plan.Id, i.Id)));
+        var rows = Themes.Select(t => (Theme: t, Share: _share.GetValueOrDefault((plan.Id, t.Id))))
+            .Where(x => x.Share is { Items: > 0 })
+            .OrderByDescending(x => x.Share!.ShareItems).ThenBy(x => x.Theme.Id, StringComparer.Ordinal)
+            .Select(x => new ThemeProfileRow(Name(x.Theme), _urls.Url(ThemePath(x.Theme.Id)), x.Share!.Items,
+                Percent(x.Share.ShareItems), Percent(x.Share.ShareChars), (int)Math.Round(x.Share.ShareItems * 100)))
+            .ToList();
+        return new ThemeProfileModel(rows, analysed);
+    }
+
+    private void RenderThemesIndex(OutputFolder output, ThemeCharts charts)
+    {
+        var rows = Themes.Select(Row).ToList();
+        var list = new List<ChartView>();
+        if (rows.Count > 0 && _plans.Count > 0)
+        {
+            var means = Themes.Select(t => MeanShare(_plans, t.Id)).ToList();
+            var top = Themes.Zip(means).OrderByDescending(x => x.Second).First();
+            list.Add(charts.Columns("themes-overall", _t["themes.chart.overall"], _t["axis.theme"], _t["axis.share_items"],
+                Themes.Select(Name).ToList(), means.Select(m => m * 100).ToList(),
+                string.Format(CultureInfo.InvariantCulture, _t["themes.chart.overall.summary"], _plans.Count, Name(top.First), Percent(top.Second)),
+                ["theme_id", "theme", "plans", "mean_share_items"],
+                Themes.Zip(means).Select(x => (IReadOnlyList<string>)[x.First.Id, Name(x.First), ThemeData.Int(_plans.Count), ThemeData.Num(x.Second)])));
+        }
+        var model = new ThemesIndexModel(rows, list, _analysis.Tags.Keys.Count(k => _analysis.AnalysedItems.Contains(k)), _analysis.AnalysedItems.Count);
+        var page = new PageInfo(_t["nav.themes"], ThemesPath, _t["themes.intro"], "themes") { Scripts = list.Count > 0 ? ChartWriter.Scripts : [] };
+        output.WritePage(ThemesPath, _templates.RenderPage("themes", page, model));
+    }
+
+    private ThemeRow Row(Theme t)
+    {
+        var tagged = _analysis.Tags.Where(kv => _analysis.AnalysedItems.Contains(kv.Key) && kv.Value.Any(x => x.ThemeId == t.Id)).Select(kv => kv.Key).ToList();
+        return new ThemeRow(t.Id, Name(t), t.NameEn, _urls.Url(ThemePath(t.Id)), tagged.Count, tagged.Select(k => k.PlanId).Distinct().Count(),
+            Percent(MeanShare(_plans, t.Id)), t.Definition);
+    }
+
+    private void RenderTheme(Theme theme, OutputFolder output, ThemeCharts charts)
+    {
+        var name = Name(theme);
+        var list = new List<ChartView>();
+        if (_plans.Count > 0)
+        {
+            list.Add(GroupChart(charts, $"theme-{theme.Id}-year", theme, _t["theme.chart.year"], _t["axis.year"], p => p.Year?.ToString(CultureInfo.InvariantCulture) ?? _t["group.unknown"]));
+            list.Add(GroupChart(charts, $"theme-{theme.Id}-region", theme, _t["theme.chart.region"], _t["axis.region"], p => p.Region?.ProvinceName ?? _t["group.unknown"]));
+            list.Add(GroupChart(charts, $"theme-{theme.Id}-level", theme, _t["theme.chart.level"], _t["axis.level"], p => _t[$"level.{(p.Region?.Level ?? AdminLevel.Unknown).ToString().ToLowerInvariant()}"]));
+        }
+        var items = _analysis.Tags.Where(kv => kv.Value.Any(x => x.ThemeId == theme.Id)).Select(kv => kv.Key).Order()
+            .Select(k => ItemView(k, theme.Id)).ToList();
+        var model = new ThemePageModel(Row(theme), theme.Signals, theme.Exclusions, list, items);
+        var page = new PageInfo(name, ThemePath(theme.Id), theme.Definition, "themes")
+        { Scripts = list.Count > 0 ? ChartWriter.Scripts : [], Breadcrumbs = [new PageCrumb(_t["nav.themes"], ThemesPath)] };
+        output.WritePage(page.SitePath, _templates.RenderPage("theme", page, model));
+    }
+
+    /// <summary>A theme's mean share of items per group of plans (year, region, level), each group labelled with its n.</summary>
+    private ChartView GroupChart(ThemeCharts charts, string name, Theme theme, string titleFormat, string axis, Func<Plan, string> groupOf)
+    {
+        var groups = _plans.GroupBy(groupOf).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var keys = groups.Select(g => $"{g.Key}（n={g.Count()}）").ToList();
+        var values = groups.Select(g => MeanShare(g, theme.Id)).ToList();
+        var title = string.Format(CultureInfo.InvariantCulture, titleFormat, Name(theme));
+        var summary = groups.Count == 0 ? _t["chart.empty"] : string.Format(CultureInfo.InvariantCulture, _t["theme.chart.summary"],
+            Name(theme), string.Join("、", groups.Zip(values).Select(x => $"{x.First.Key} {Percent(x.Second)}（n={x.First.Count()}）")));
+        if (groups.Any(g => g.Count() < FewPlans)) summary += string.Format(CultureInfo.InvariantCulture, _t["chart.few"], FewPlans);
+        return charts.Columns(name, title, axis, _t["axis.share_items"], keys, values.Select(v => v * 100).ToList(), summary,
+            ["group", "plans", "mean_share_items", "mean_share_chars"],
+            groups.Zip(values).Select(x => (IReadOnlyList<string>)[x.First.Key, ThemeData.Int(x.First.Count()), ThemeData.Num(x.Second),
+                ThemeData.Num(x.First.Average(p => _share.GetValueOrDefault((p.Id, theme.Id))?.ShareChars ?? 0))]));
+    }
+
+    private double MeanShare(IEnumerable<Plan> plans, string themeId)
+    {
+        var list = plans.ToList();
+        return list.Count == 0 ? 0 : list.Average(p => _share.GetValueOrDefault((p.Id, themeId))?.ShareItems ?? 0);
+    }
+
+    private TaggedItemView ItemView(ItemKey key, string? themeId)
+    {
+        var plan = _planById[key.PlanId];
+        var item = _items[key];
+        var tags = _analysis.TagsOf(key);
+        var evidence = tags.Where(t => themeId is null || t.ThemeId == themeId).SelectMany(t => t.Evidence);
+        var planUrl = _urls.Url(SiteUrls.PlanPath(plan.Id));
+        var chips = tags.Select(t => _analysis.Taxonomy.Find(t.ThemeId)).OfType<Theme>()
+            .Select(t => new ThemeChip(Name(t), _urls.Url(ThemePath(t.Id)))).ToList();
+        return new TaggedItemView(plan.Title, planUrl, planUrl + "#" + Uri.EscapeDataString(item.Id), item.Path, EvidenceHtml.Mark(item.Text, evidence), chips);
+    }
+
+    private void RenderClustersIndex(OutputFolder output, ThemeCharts charts)
+    {
+        var clustering = _analysis.Clustering;
+        var rows = clustering.Clusters.Select(ClusterRow).ToList();
+        var list = new List<ChartView>();
+        if (clustering.Silhouette.Count > 0)
+        {
+            var chosen = clustering.Clusters.Count;
+            list.Add(charts.Lines("clusters-silhouette", _t["clusters.chart.silhouette"], _t["axis.k"], _t["axis.silhouette"],
+                [(_t["axis.silhouette"], clustering.Silhouette.Select(s => ThemeData.Int(s.Key)).ToArray(), clustering.Silhouette.Select(s => s.Value).ToArray())],
+                string.Format(CultureInfo.InvariantCulture, _t["clusters.chart.silhouette.summary"], clustering.Silhouette[0].Key, clustering.Silhouette[^1].Key, chosen),
+                ["k", "silhouette"], clustering.Silhouette.Select(s => (IReadOnlyList<string>)[ThemeData.Int(s.Key), ThemeData.Num(s.Value)])));
+        }
+        if (clustering.Coordinates.Count > 0)
+        {
+            var groups = clustering.Clusters.Select(c =>
+            {
+                var keys = c.Members.Where(clustering.Coordinates.ContainsKey).ToList();
+                return ($"{c.Number} {c.Label}", keys.Select(k => (double)clustering.Coordinates[k].X).ToArray(), keys.Select(k => (double)clustering.Coordinates[k].Y).ToArray(),
+                    keys.Select(k => Snippet(_items[k].Text)).ToArray(), keys.Select(k => _urls.Url(SiteUrls.PlanPath(k.PlanId)) + "#" + Uri.EscapeDataString(k.ItemId)).ToArray());
+            }).ToList();
+            list.Add(charts.Map("clusters-map", _t["clusters.chart.map"], _t["axis.pc1"], _t["axis.pc2"], groups,
+                string.Format(CultureInfo.InvariantCulture, _t["clusters.chart.map.summary"], clustering.Coordinates.Count, clustering.Clusters.Count),
+                ["plan_id", "item_id", "cluster", "x", "y"],
+                clustering.Coordinates.OrderBy(kv => kv.Key).Select(kv => (IReadOnlyList<string>)[kv.Key.PlanId, kv.Key.ItemId,
+                    ThemeData.Int(clustering.Assignment[kv.Key]), kv.Value.X.ToString("0.####", CultureInfo.InvariantCulture), kv.Value.Y.ToString("0.####", CultureInfo.InvariantCulture)])));
+        }
+        var choice = clustering.Clusters.Count == 0 ? _t["clusters.none"]
+            : clustering.FixedBySettings ? string.Format(CultureInfo.InvariantCulture, _t["clusters.fixed"], clustering.Clusters.Count)
+            : string.Format(CultureInfo.InvariantCulture, _t["clusters.chosen"], clustering.Clusters.Count, clustering.Silhouette.FirstOrDefault().Key, clustering.Silhouette.LastOrDefault().Key);
+        var page = new PageInfo(_t["nav.clusters"], ClustersPath, _t["clusters.intro"], "clusters") { Scripts = list.Count > 0 ? ChartWriter.Scripts : [] };
+        output.WritePage(ClustersPath, _templates.RenderPage("clusters", page, new ClustersIndexModel(rows, list, choice)));
+    }
+
+    private ClusterRow ClusterRow(ItemCluster c) =>
+        new(c.Number, c.Label, _urls.Url(ClusterPath(c.Number)), c.Size, string.Join("、", c.TopTerms),
+            c.ThemeOverlap.Take(5).Select(o => _analysis.Taxonomy.Find(o.Key) is { } t ? new OverlapView(Name(t), _urls.Url(ThemePath(t.Id)), Percent(o.Value)) : null)
+                .OfType<OverlapView>().ToList());
+
+    private void RenderCluster(ItemCluster cluster, OutputFolder output, ThemeCharts charts)
+    {
+        var list = new List<ChartView>();
+        var overlap = cluster.ThemeOverlap.Where(o => _analysis.Taxonomy.Find(o.Key) is not null).ToList();
+        if (overlap.Count > 0)
+        {
+            var top = overlap[0];
+            list.Add(charts.Columns($"cluster-{cluster.Number}-themes", string.Format(CultureInfo.InvariantCulture, _t["cluster.chart.themes"], cluster.Number),
+                _t["axis.theme"], _t["axis.share_cluster"], overlap.Select(o => Name(_analysis.Taxonomy.Find(o.Key)!)).ToList(), overlap.Select(o => o.Value * 100).ToList(),
+                string.Format(CultureInfo.InvariantCulture, _t["cluster.chart.themes.summary"], cluster.Size, Name(_analysis.Taxonomy.Find(top.Key)!), Percent(top.Value)),
+                ["theme_id", "theme", "share_of_cluster"], overlap.Select(o => (IReadOnlyList<string>)[o.Key, Name(_analysis.Taxonomy.Find(o.Key)!), ThemeData.Num(o.Value)])));
+        }
+        var model = new ClusterPageModel(ClusterRow(cluster), cluster.TopTerms, list,
+            cluster.Representative.Select(k => ItemView(k, null)).ToList(), cluster.Members.Select(k => ItemView(k, null)).ToList());
+        var title = string.Format(CultureInfo.InvariantCulture, _t["cluster.title"], cluster.Number, cluster.Label);
+        var page = new PageInfo(title, ClusterPath(cluster.Number), string.Join("、", cluster.TopTerms), "clusters")
+        { Scripts = list.Count > 0 ? ChartWriter.Scripts : [], Breadcrumbs = [new PageCrumb(_t["nav.clusters"], ClustersPath)] };
+        output.WritePage(page.SitePath, _templates.RenderPage("cluster", page, model));
+    }
+
+    private DashboardModel Dashboard(ThemeCharts charts)
+    {
+        var list = new List<ChartView>();
+        // Region × theme heatmap: rows are provinces (n plans each), cells the mean share of items.
+        var regions = _plans.GroupBy(p => p.Region?.ProvinceName ?? _t["group.unknown"]).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var z = regions.Select(g => Themes.Select(t => Math.Round(MeanShare(g, t.Id) * 100, 1)).ToArray()).ToArray();
+        var hottest = regions.SelectMany((g, r) => Themes.Select((t, c) => (Region: g.Key, Theme: t, Value: z[r][c]))).OrderByDescending(x => x.Value).First();
+        var heatSummary = string.Format(CultureInfo.InvariantCulture, _t["dashboard.heatmap.summary"], regions.Count, Themes.Count, hottest.Region, Name(hottest.Theme), hottest.Value.ToString("0.#", CultureInfo.InvariantCulture) + "%");
+        if (regions.Any(g => g.Count() < FewPlans)) heatSummary += string.Format(CultureInfo.InvariantCulture, _t["chart.few"], FewPlans);
+        list.Add(charts.Heatmap("dashboard-region-theme", _t["dashboard.heatmap"], _t["axis.theme"], _t["axis.region"],
+            Themes.Select(Name).ToList(), regions.Select(g => $"{g.Key}（n={g.Count()}）").ToList(), z, heatSummary,
+            ["region", "plans", "theme_id", "mean_share_items"],
+            regions.SelectMany(g => Themes.Select(t => (IReadOnlyList<string>)[g.Key, ThemeData.Int(g.Count()), t.Id, ThemeData.Num(MeanShare(g, t.Id))]))));
+
+        // Theme × year lines for the themes with the largest overall share (all themes would be unreadable; the CSV has all).
+        var years = _plans.Where(p => p.Year is not null).GroupBy(p => p.Year!.Value).OrderBy(g => g.Key).ToList();
+        if (years.Count > 0)
+        {
+            var yearLabels = years.Select(g => $"{g.Key}（n={g.Count()}）").ToArray();
+            var shown = Themes.OrderByDescending(t => MeanShare(_plans, t.Id)).ThenBy(t => t.Id, StringComparer.Ordinal).Take(8).ToList();
+            var lineSummary = string.Format(CultureInfo.InvariantCulture, _t["dashboard.lines.summary"], shown.Count, years.First().Key, years.Last().Key,
+                string.Join("、", shown.Take(3).Select(Name)));
+            if (years.Any(g => g.Count() < FewPlans)) lineSummary += string.Format(CultureInfo.InvariantCulture, _t["chart.few"], FewPlans);
+            list.Add(charts.Lines("dashboard-theme-year", _t["dashboard.lines"], _t["axis.year"], _t["axis.share_items"],
+                shown.Select(t => (Name(t), yearLabels, years.Select(g => Math.Round(MeanShare(g, t.Id) * 100, 1)).ToArray())).ToList(), lineSummary,
+                ["year", "plans", "theme_id", "mean_share_items"],
+                years.SelectMany(g => Themes.Select(t => (IReadOnlyList<string>)[ThemeData.Int(g.Key), ThemeData.Int(g.Count()), t.Id, ThemeData.Num(MeanShare(g, t.Id))]))));
+
+            // Rise and fall: latest year's mean share minus the mean over the earlier years, in percentage points.
+            if (years.Count > 1)
+            {
+                var latest = years[^1];
+                var earlier = years.Take(years.Count - 1).SelectMany(g => g).ToList();
+                var change = Themes.Select(t => (Theme: t, Delta: Math.Round((MeanShare(latest, t.Id) - MeanShare(earlier, t.Id)) * 100, 1)))
+                    .OrderByDescending(x => x.Delta).ThenBy(x => x.Theme.Id, StringComparer.Ordinal).ToList();
+                var moved = change.Take(5).Concat(change.TakeLast(5)).DistinctBy(x => x.Theme.Id).Where(x => x.Delta != 0).OrderBy(x => x.Delta).ToList();
+                var riseSummary = string.Format(CultureInfo.InvariantCulture, _t["dashboard.change.summary"], latest.Key, latest.Count(), earlier.Count,
+                    $"{Name(change[0].Theme)}（{change[0].Delta:+0.0;-0.0;0}）", $"{Name(change[^1].Theme)}（{change[^1].Delta:+0.0;-0.0;0}）");
+                if (latest.Count() < FewPlans || earlier.Count < FewPlans) riseSummary += string.Format(CultureInfo.InvariantCulture, _t["chart.few"], FewPlans);
+                list.Add(charts.HorizontalBars("dashboard-rise-fall", string.Format(CultureInfo.InvariantCulture, _t["dashboard.change"], latest.Key),
+                    _t["axis.change"], _t["axis.theme"], moved.Select(x => Name(x.Theme)).ToList(), moved.Select(x => x.Delta).ToList(), riseSummary,
+                    ["theme_id", "theme", "latest_year", "latest_plans", "earlier_plans", "change_points"],
+                    change.Select(x => (IReadOnlyList<string>)[x.Theme.Id, Name(x.Theme), ThemeData.Int(latest.Key), ThemeData.Int(latest.Count()), ThemeData.Int(earlier.Count),
+                        x.Delta.ToString("0.0", CultureInfo.InvariantCulture)])));
+            }
+        }
+        return new DashboardModel(list);
+    }
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    private static string Snippet(string text)
+    {
+        var t = text.Trim();
+        return System.Net.WebUtility.HtmlEncode(t.Length <= 60 ? t : t[..60] + "…");
+    }
+}

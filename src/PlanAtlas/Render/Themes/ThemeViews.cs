@@ -1,0 +1,34 @@
+using PlanAtlas.Render.Charts;
+
+namespace PlanAtlas.Render.Themes;
+
+/// <summary>A theme as a row of the themes index.</summary>
+public sealed record ThemeRow(string Id, string Name, string NameEn, string Url, int Items, int Plans, string MeanShare, string Definition);
+
+/// <summary>An item shown under a theme or a cluster: its text with the evidence marked (already-escaped HTML).</summary>
+public sealed record TaggedItemView(string PlanTitle, string PlanUrl, string ItemUrl, string Path, string Html, IReadOnlyList<ThemeChip> Themes);
+
+public sealed record ThemeChip(string Name, string Url);
+
+public sealed record ThemePageModel(ThemeRow Theme, IReadOnlyList<string> Signals, IReadOnlyList<string> Exclusions,
+    IReadOnlyList<ChartView> Charts, IReadOnlyList<TaggedItemView> Items);
+
+public sealed record ThemesIndexModel(IReadOnlyList<ThemeRow> Themes, IReadOnlyList<ChartView> Charts, int TaggedItems, int AnalysedItems);
+
+/// <summary>A cluster as a row of the clusters index.</summary>
+public sealed record ClusterRow(int Number, string Label, string Url, int Size, string TopTerms, IReadOnlyList<OverlapView> Overlap);
+
+public sealed record OverlapView(string Name, string Url, string Percent);
+
+public sealed record ClusterPageModel(ClusterRow Cluster, IReadOnlyList<string> TopTerms, IReadOnlyList<ChartView> Charts,
+    IReadOnlyList<TaggedItemView> Representative, IReadOnlyList<TaggedItemView> Members);
+
+public sealed record ClustersIndexModel(IReadOnlyList<ClusterRow> Clusters, IReadOnlyList<ChartView> Charts, string Choice);
+
+/// <summary>The trends dashboard on the home page.</summary>
+public sealed record DashboardModel(IReadOnlyList<ChartView> Charts);
+
+/// <summary>One plan's theme profile: each theme's share of its items and characters.</summary>
+public sealed record ThemeProfileRow(string Name, string Url, int Items, string ShareItems, string ShareChars, int Width);
+
+public sealed record ThemeProfileModel(IReadOnlyList<ThemeProfileRow> Rows, int AnalysedItems);

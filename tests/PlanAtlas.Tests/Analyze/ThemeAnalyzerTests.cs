@@ -1,0 +1,53 @@
+using PlanAtlas.Analyze.Themes;
+using PlanAtlas.Model;
+using PlanAtlas.Parse;
+using PlanAtlas.Parse.Regions;
+using PlanAtlas.Read;
+using PlanAtlas.Render.Themes;
+
+namespace PlanAtlas.Tests.Analyze;
+
+public sealed class ThemeAnalyzerTests
+{
+    private static readonly IReadOnlyList<Plan> Plans = Parse();
+
+    private static IReadOnlyList<Plan> Parse()
+    {
+        var input = InputReader.CreateDefault().Read(RepoPaths.SampleInput);
+        var parser = new PlanParser(Gazetteer.Default);
+        return PlanIds.Assign(input.Documents.Select(d => parser.Parse(d, input.Manifest.GetValueOrDefault(d.SourceFile))));
+    }
+
+    [Fact]
+    public void Site_settings_fix_the_number_of_clusters_and_items_csv_gets_themes_and_cluster_columns()
+    {
+        var analysis = ThemeAnalyzer.ForInput(RepoPaths.SampleInput, new SiteSettings { Clusters = 6 }, Plans, []);
+        Assert.Equal(6, analysis.Clustering.Clusters.Count);
+        Assert.True(analysis.Clustering.FixedBySettings);
+
+        var data = new ThemeData(analysis);
+        var rows = Plans.SelectMany(p => p.Items.Select(i => (Plan: p, Item: i, Columns: data.ExtraItemColumns(p, i)))).ToList();
+        Assert.All(rows, r => Assert.Equal(ThemeData.ItemColumnNames, r.Columns.Keys.Order().Reverse()));
+        var gas = rows.First(r => r.Item.Text.Contains("燃气", StringComparison.Ordinal) && ThemeAnalyzer.IsAnalysed(r.Item));
+        Assert.Contains("gas", gas.Columns["themes"].Split(';'));
+        Assert.InRange(int.Parse(gas.Columns["cluster"], System.Globalization.CultureInfo.InvariantCulture), 1, 6);
+        // Headings and short lines carry their themes but are not clustered.
+        Assert.Contains(rows, r => !ThemeAnalyzer.IsAnalysed(r.Item) && r.Columns["cluster"] == "");
+    }
+
+    [Fact]
+    public void Shares_are_per_plan_so_a_long_plan_does_not_win_by_length()
+    {
+        var analysis = ThemeAnalyzer.ForInput(RepoPaths.SampleInput, new SiteSettings { Clusters = 3 }, Plans, []);
+        foreach (var plan in Plans)
+        {
+            var analysed = plan.Items.Count(ThemeAnalyzer.IsAnalysed);
+            foreach (var share in analysis.Shares.Where(s => s.PlanId == plan.Id))
+            {
+                var tagged = plan.Items.Count(i => ThemeAnalyzer.IsAnalysed(i) && analysis.TagsOf(new ItemKey(plan.Id, i.Id)).Any(t => t.ThemeId == share.ThemeId));
+                Assert.Equal(tagged, share.Items);
+                Assert.Equal(Math.Round((double)tagged / analysed, 4), share.ShareItems);
+            }
+        }
+    }
+}

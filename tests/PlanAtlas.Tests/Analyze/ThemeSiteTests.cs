@@ -1,0 +1,120 @@
+using System.Text;
+using PlanAtlas.Analyze.Themes;
+using PlanAtlas.Render.Charts;
+using PlanAtlas.Render.Themes;
+using PlanAtlas.Tests.Site;
+
+namespace PlanAtlas.Tests.Analyze;
+
+/// <summary>The theme and cluster pages, charts and data files of the sample site.</summary>
+public sealed class ThemeSiteTests(SampleSite site) : IClassFixture<SampleSite>
+{
+    private static readonly IReadOnlyList<string> ThemeIds = ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []).Themes.Select(t => t.Id).ToList();
+
+    private string[] CsvLines(string sitePath) =>
+        Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(site.Root, sitePath))).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
+    public void The_analyze_stage_runs_between_parse_and_render()
+    {
+        var stages = site.Result.Stages.Select(s => s.Stage).ToList();
+        Assert.Equal(["parse", "analyze", "render"], stages.Intersect(["parse", "analyze", "render"]));
+    }
+
+    [Fact]
+    public void Every_theme_has_a_page_with_its_charts_and_is_listed_on_the_index()
+    {
+        var index = site.Page(ThemePages.ThemesPath);
+        foreach (var id in ThemeIds)
+        {
+            Assert.NotNull(index.QuerySelector($"a[href='/themes/{id}/']"));
+            var page = site.Page(ThemePages.ThemePath(id));
+            var charts = page.QuerySelectorAll("figure.chart");
+            Assert.Equal(3, charts.Length);
+            foreach (var chart in charts) AssertChart(chart);
+            Assert.Contains(page.QuerySelectorAll("script"), s => s.GetAttribute("src") == "/" + ChartWriter.PlotlySitePath);
+        }
+    }
+
+    [Fact]
+    public void A_theme_page_lists_its_items_with_the_evidence_marked_and_linked_to_the_plan()
+    {
+        var page = site.Page("themes/gas/");
+        var items = page.QuerySelectorAll(".tagged-items > li");
+        Assert.NotEmpty(items);
+        Assert.All(items, li =>
+        {
+            Assert.NotEmpty(li.QuerySelectorAll("mark"));
+            Assert.Matches("^/plans/[^/]+/#.+", li.QuerySelector(".tagged-source a")!.GetAttribute("href")!);
+        });
+        Assert.Contains(page.QuerySelectorAll("mark"), m => m.TextContent == "燃气");
+        // n = … is on every group label, so thin groups are visible.
+        Assert.Contains("n=", File.ReadAllText(Path.Combine(site.Root, "data/charts/theme-gas-year.json")));
+    }
+
+    [Fact]
+    public void Every_cluster_has_a_page_and_the_index_shows_the_map_and_the_silhouette()
+    {
+        var clusters = CsvLines("data/clusters.csv");
+        Assert.Equal("cluster,label,size,top_terms", clusters[0]);
+        Assert.True(clusters.Length > 3);
+        var index = site.Page(ThemePages.ClustersPath);
+        Assert.Equal(2, index.QuerySelectorAll("figure.chart").Length);
+        foreach (var chart in index.QuerySelectorAll("figure.chart")) AssertChart(chart);
+        for (var n = 1; n < clusters.Length; n++)
+        {
+            var page = site.Page(ThemePages.ClusterPath(n));
+            Assert.NotEmpty(page.QuerySelectorAll(".cluster-members .tagged-items > li"));
+            Assert.NotNull(index.QuerySelector($"a[href='/clusters/{n}/']"));
+        }
+        var map = File.ReadAllText(Path.Combine(site.Root, "data/charts/clusters-map.json"));
+        Assert.Contains("\"customdata\":[\"/plans/", map);
+    }
+
+    [Fact]
+    public void The_home_page_has_the_trends_dashboard_and_plan_pages_their_theme_profile()
+    {
+        var home = site.Page("");
+        var charts = home.QuerySelectorAll(".dashboard figure.chart");
+        Assert.Equal(3, charts.Length);
+        foreach (var chart in charts) AssertChart(chart);
+        var planDir = Directory.GetDirectories(Path.Combine(site.Root, "plans")).Order(StringComparer.Ordinal).First();
+        var plan = site.Page("plans/" + Path.GetFileName(planDir) + "/");
+        Assert.NotEmpty(plan.QuerySelectorAll(".theme-profile table.profile tbody tr"));
+        // No chart on a plan page, so no plotly.js there.
+        Assert.DoesNotContain(plan.QuerySelectorAll("script"), s => s.GetAttribute("src")!.Contains("plotly"));
+    }
+
+    [Fact]
+    public void Themes_csv_has_a_row_for_every_plan_and_theme_with_shares_between_0_and_1()
+    {
+        var lines = CsvLines("data/themes.csv");
+        Assert.Equal("plan_id,theme_id,items,share_items,share_chars", lines[0]);
+        Assert.Equal(site.Result.Plans * ThemeIds.Count, lines.Length - 1);
+        Assert.All(lines.Skip(1).Select(l => l.Split(',')), c =>
+        {
+            Assert.InRange(double.Parse(c[3], System.Globalization.CultureInfo.InvariantCulture), 0, 1);
+            Assert.InRange(double.Parse(c[4], System.Globalization.CultureInfo.InvariantCulture), 0, 1);
+        });
+        Assert.Contains(lines, l => l.Contains(",gas,") && !l.EndsWith(",0,0,0"));
+    }
+
+    [Fact]
+    public void Two_builds_give_identical_clusters_and_theme_data()
+    {
+        foreach (var file in new[] { "data/clusters.csv", "data/themes.csv", "data/charts/clusters-map.csv", "data/charts/clusters-silhouette.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(site.Root, file)), File.ReadAllBytes(Path.Combine(site.SubPath, file)));
+    }
+
+    private void AssertChart(AngleSharp.Dom.IElement chart)
+    {
+        Assert.False(string.IsNullOrWhiteSpace(chart.QuerySelector(".chart-title")!.TextContent));
+        Assert.False(string.IsNullOrWhiteSpace(chart.QuerySelector(".chart-summary")!.TextContent));
+        var figure = chart.QuerySelector(".chart-plot")!.GetAttribute("data-figure")!;
+        var csv = chart.QuerySelector("a.chart-data")!.GetAttribute("href")!;
+        Assert.True(File.Exists(Path.Combine(site.Root, figure.TrimStart('/'))), figure);
+        Assert.True(File.Exists(Path.Combine(site.Root, csv.TrimStart('/'))), csv);
+        var json = File.ReadAllText(Path.Combine(site.Root, figure.TrimStart('/')));
+        Assert.Contains("\"title\"", json); // axis titles, in Chinese on the zh-CN site
+    }
+}

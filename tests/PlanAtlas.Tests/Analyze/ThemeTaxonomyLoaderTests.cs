@@ -1,0 +1,65 @@
+using PlanAtlas.Analyze.Themes;
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Tests.Analyze;
+
+public sealed class ThemeTaxonomyLoaderTests
+{
+    private static readonly string[] GlossaryIds =
+    [
+        "crackdown", "gas", "selfbuilt", "responsibility", "hazchem", "mining", "fire", "traffic", "construction", "fireworks", "specialequip",
+        "industry", "hazard", "enforcement", "emergency", "disaster", "education", "occupational", "tech", "grassroots", "campus", "tourism", "reform",
+    ];
+
+    [Fact]
+    public void The_sample_taxonomy_has_every_glossary_theme_with_names_definitions_and_signals()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var taxonomy = ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Equal(GlossaryIds, taxonomy.Themes.Select(t => t.Id));
+        Assert.All(taxonomy.Themes, t =>
+        {
+            Assert.NotEmpty(t.NameZh);
+            Assert.NotEmpty(t.NameEn);
+            Assert.NotEmpty(t.Definition);
+            Assert.NotEmpty(t.Signals);
+        });
+        Assert.Equal("燃气安全", taxonomy.Find("gas")!.NameZh);
+        Assert.Contains("森林火灾", taxonomy.Find("fire")!.Exclusions);
+    }
+
+    [Fact]
+    public void A_missing_file_gives_an_empty_taxonomy_and_an_info_message()
+    {
+        using var temp = RepoPaths.NewTemp();
+        var diagnostics = new List<Diagnostic>();
+        var taxonomy = ThemeTaxonomyLoader.Load(temp.Path, diagnostics);
+        Assert.Empty(taxonomy.Themes);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal((Severity.Info, "PA400", "themes.yml"), (d.Severity, d.Code, d.File));
+    }
+
+    [Theory]
+    [InlineData("themes:\n  - id: gas\n    zh: [燃气\n", "PA401", 4)]
+    [InlineData("themes:\n  - id: gas\n    zh: 燃气\n    colour: red\n", "PA402", 4)]
+    [InlineData("themes:\n  - id: gas\n    signals: [燃气]\n  - id: gas\n    signals: [液化气]\n", "PA405", 4)]
+    [InlineData("themes:\n  - zh: 燃气\n    signals: [燃气]\n", "PA404", 2)]
+    [InlineData("themes:\n  - id: gas\n    signals: 燃气\n", "PA403", 3)]
+    [InlineData("topics:\n  - id: gas\n", "PA402", 1)]
+    public void Bad_yaml_is_reported_with_its_line(string yaml, string code, int line)
+    {
+        var diagnostics = new List<Diagnostic>();
+        ThemeTaxonomyLoader.Parse(yaml, diagnostics);
+        Assert.Contains(diagnostics, d => d.Code == code && d.Line == line && d.File == "themes.yml");
+    }
+
+    [Fact]
+    public void A_bad_theme_is_skipped_and_the_others_load()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var taxonomy = ThemeTaxonomyLoader.Parse("themes:\n  - id: gas\n    signals: [燃气]\n  - id: 'bad id'\n  - id: fire\n    signals: [消防]\n", diagnostics);
+        Assert.Equal(["gas", "fire"], taxonomy.Themes.Select(t => t.Id));
+        Assert.Contains(diagnostics, d => d.Code == "PA404" && d.Line == 4);
+    }
+}
