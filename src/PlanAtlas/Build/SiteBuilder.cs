@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using PlanAtlas.Index;
+using PlanAtlas.Render.Charts;
 using PlanAtlas.Analyze.Peers;
 using PlanAtlas.Analyze.Themes;
 using PlanAtlas.Model;
@@ -54,7 +55,12 @@ public sealed class SiteBuilder(IBuildProgress progress)
             }, a => $"{a.Corpus.Themes!.Tags.Count} tagged items, {a.Corpus.Themes.Clustering.Clusters.Count} clusters, {a.Reuse.Links} reuse links").Corpus;
             cancellation.ThrowIfCancellationRequested();
 
-            var theme = new ThemeFiles(options.ThemeDirectory ?? ThemeFiles.DefaultThemeDirectory(), Path.Combine(input.InputDirectory, "theme"));
+            var themeDirectory = options.ThemeDirectory ?? ThemeFiles.DefaultThemeDirectory();
+            // Charts (render) and search (index) use npm packages: on a fresh clone, `npm ci` once before either needs
+            // them. A failure here is reported by the stage that needed the package.
+            NodeTools.Find(SearchIndexer.Script, themeDirectory, AppContext.BaseDirectory, Directory.GetCurrentDirectory())
+                ?.EnsureInstalled(ChartWriter.PlotlyPackage, cancellation);
+            var theme = new ThemeFiles(themeDirectory, Path.Combine(input.InputDirectory, "theme"));
             var output = new OutputFolder(swap.StagingDirectory);
             var renderer = new SiteRenderer(settings, theme, input.Pages);
             Stage(Render, stages, () =>

@@ -51,7 +51,9 @@ public sealed class SiteRenderer
             .ToList();
         CopyAssets(output);
         var dashboard = themePages?.Render(output);
-        if (themePages is not null) ChartWriter.CopyPlotly(output, _theme.ThemeDirectory);
+        if (themePages is not null && !ChartWriter.CopyPlotly(output, _theme.ThemeDirectory))
+            diagnostics.Add(new Diagnostic(Severity.Warning, "PA420", "package.json", null,
+                $"charts will not draw: {ChartWriter.PlotlyPackage} is not installed (run `npm ci` in the PlanAtlas checkout)"));
         RenderHome(rows, plans, output, dashboard);
         Parallel.ForEach(plans, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             plan => RenderPlan(plan, output, peers, itemLinks, themePages));

@@ -35,7 +35,13 @@ public sealed class LinkinatorTests(SampleSite site, ITestOutputHelper log) : IC
     {
         await using var server = await SiteServer.StartAsync(new StaticSite(root, () => basePath), port: 0);
         var home = new Uri(server.Address, basePath.TrimStart('/'));
-        var links = await Crawl(home, new Uri(home, "404.html"));
+        // Every page is a start as well as the home page: linkinator's recursion under Kestrel skipped the children
+        // of some pages it reached (seen with the citation pages), and a page it never parses is a page never checked.
+        var pages = Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Select(r => new Uri(home, Uri.EscapeDataString(r == "index.html" ? "" : r.EndsWith("/index.html", StringComparison.Ordinal) ? r[..^"index.html".Length] : r).Replace("%2F", "/")))
+            .ToArray();
+        var links = await Crawl(home, pages);
         var broken = links.Where(l => l.State == "BROKEN").Select(l => $"{l.Url} ({l.Status}) on {l.Parent}").ToList();
         log.WriteLine($"linkinator {basePath}: {links.Count} links checked, {links.Count(l => l.State == "OK")} ok, {broken.Count} broken, {links.Count(l => l.State == "SKIPPED")} skipped");
         Assert.True(broken.Count == 0, "broken links:\n" + string.Join("\n", broken));
