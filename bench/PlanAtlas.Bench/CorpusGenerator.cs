@@ -21,8 +21,11 @@ public sealed class CorpusGenerator
     private readonly IReadOnlyList<string> _items;
     private readonly IReadOnlyList<(string Code, string Name)> _regions;
 
+    private readonly string _sampleInputDirectory;
+
     public CorpusGenerator(string sampleInputDirectory)
     {
+        _sampleInputDirectory = sampleInputDirectory;
         var input = InputReader.CreateDefault().Read(sampleInputDirectory);
         var parser = new PlanParser(Gazetteer.Default);
         var plans = input.Documents.OrderBy(d => d.SourceFile, StringComparer.Ordinal).Select(d => parser.Parse(d)).ToList();
@@ -46,6 +49,9 @@ public sealed class CorpusGenerator
         File.WriteAllText(Path.Combine(outputDirectory, "site.yml"),
             $"# Synthetic benchmark corpus ({count} plans, seed {seed}) made by bench/PlanAtlas.Bench; not real documents.\n" +
             "title: 合成基准语料（非真实文件）\ndescription: PlanAtlas 性能测试用的合成语料。\nlanguage: zh-CN\n");
+        // The sample's theme taxonomy, so the analyze stage tags themes as it does for a real site.
+        var themes = Path.Combine(_sampleInputDirectory, "themes.yml");
+        if (File.Exists(themes)) File.Copy(themes, Path.Combine(outputDirectory, "themes.yml"), overwrite: true);
         // Each plan gets its own Random from (seed, index), so plan i is the same whatever N is and the
         // plans can be written in parallel without changing a byte.
         Parallel.For(0, count, i =>

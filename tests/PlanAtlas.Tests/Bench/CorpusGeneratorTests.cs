@@ -30,6 +30,7 @@ public sealed class CorpusGeneratorTests
         new CorpusGenerator(RepoPaths.SampleInput).Generate(30, temp["in"]);
         Assert.All(Directory.GetFiles(temp["in/plans"]), f => Assert.StartsWith(CorpusGenerator.SyntheticMarker, File.ReadAllText(f)));
         Assert.Contains("非真实", File.ReadAllText(temp["in/site.yml"]));
+        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.SampleInput, "themes.yml")), File.ReadAllText(temp["in/themes.yml"]));
         var result = new SiteBuilder(IBuildProgress.None).Build(new BuildOptions(temp["in"], temp["out"], ThemeDirectory: RepoPaths.Theme));
         Assert.Equal(BuildOutcome.Built, result.Outcome);
         Assert.Equal(30, result.Plans);
