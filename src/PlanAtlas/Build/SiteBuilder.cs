@@ -71,7 +71,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             pagesCount = output.PagesWritten;
             cancellation.ThrowIfCancellationRequested();
 
-            Stage(Index, stages, () => new SearchIndexer(settings, renderer.Strings, options.ThemeDirectory).Write(plans, output, diagnostics, cancellation),
+            Stage(Index, stages, () => new SearchIndexer(settings, renderer.Strings, options.ThemeDirectory) { Analysis = analysis }.Write(plans, output, diagnostics, cancellation),
                 n => n > 0 ? $"{n} search records" : "skipped");
             cancellation.ThrowIfCancellationRequested();
 

@@ -11,7 +11,8 @@ namespace PlanAtlas.Index;
 /// is indexed (no metadata table, page chrome or removed web-page text), with the spans of its items so each
 /// item that contains a term is listed under its plan and links to its anchor.
 /// </summary>
-public sealed class PlanRecords(UiStrings strings)
+/// <param name="themesOf">The names of the themes a plan's items are tagged with (the theme filter); none without theme analysis.</param>
+public sealed class PlanRecords(UiStrings strings, Func<Plan, IReadOnlyList<string>>? themesOf = null)
 {
     /// <summary>
     /// The filters a researcher narrows by, in the order the search page shows them. Values are the labels people
@@ -23,6 +24,7 @@ public sealed class PlanRecords(UiStrings strings)
     {
         var row = PlanRow.From(plan, new SiteUrls("/"), strings);
         var filters = Filters(plan, row);
+        if (themesOf?.Invoke(plan) is { Count: > 0 } themes) filters["theme"] = themes;
         var region = plan.Region is { } r
             ? string.Join(" ", new[] { r.ProvinceName, r.CityName, r.CountyName }.Where(n => !string.IsNullOrEmpty(n)).Distinct())
             : "";
@@ -72,7 +74,6 @@ public sealed class PlanRecords(UiStrings strings)
         Add("level", row.LevelLabel);
         Add("year", row.Year);
         Add("kind", row.KindLabel);
-        // theme: add the plan's theme labels here once the model carries them, e.g. filters["theme"] = plan.Themes…
         return filters;
     }
 

@@ -21,10 +21,13 @@ public sealed class SearchIndexer(SiteSettings settings, UiStrings strings, stri
     /// <summary>The Node.js executable; tests point it elsewhere to check the build without Node.</summary>
     public string NodeProgram { get; init; } = "node";
 
+    /// <summary>The analyze stage's results: the theme filter comes from the plans' theme tags.</summary>
+    public CorpusAnalysis? Analysis { get; init; }
+
     /// <summary>The records, in a fixed order so the index is the same on every build.</summary>
     public IReadOnlyList<SearchRecord> Records(IReadOnlyList<Plan> plans, OutputFolder output)
     {
-        var planRecords = new PlanRecords(strings);
+        var planRecords = new PlanRecords(strings, ThemeNames(Analysis?.Themes));
         var records = plans.OrderBy(p => p.Id, StringComparer.Ordinal).SelectMany(planRecords.For).ToList();
         var planFolder = Path.Combine(output.Root, "plans") + Path.DirectorySeparatorChar;
         var pagefindFolder = Path.Combine(output.Root, OutputFolderName) + Path.DirectorySeparatorChar;
@@ -37,6 +40,17 @@ public sealed class SearchIndexer(SiteSettings settings, UiStrings strings, stri
             if (PageRecords.From(sitePath, File.ReadAllText(file)) is { } record) records.Add(record);
         }
         return records;
+    }
+
+    /// <summary>Plan → the Chinese names of its themes (those tagging at least one item), in taxonomy order.</summary>
+    private static Func<Plan, IReadOnlyList<string>>? ThemeNames(ThemeAnalysis? themes)
+    {
+        if (themes is null) return null;
+        var byPlan = themes.Shares.Where(s => s.Items > 0).GroupBy(s => s.PlanId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(s => s.ThemeId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        return plan => byPlan.TryGetValue(plan.Id, out var ids)
+            ? themes.Taxonomy.Themes.Where(t => ids.Contains(t.Id)).Select(t => t.NameZh).ToList()
+            : [];
     }
 
     /// <summary>Writes pagefind/ into the output; returns the number of records indexed (0 when skipped).</summary>
