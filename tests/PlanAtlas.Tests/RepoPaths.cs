@@ -26,6 +26,11 @@ public static class RepoPaths
         public void Dispose() { try { Directory.Delete(Path, true); } catch (DirectoryNotFoundException) { } }
     }
 
+    /// <summary>Every file under a folder with the SHA-256 of its bytes: two snapshots are equal when the trees are byte-identical.</summary>
+    public static SortedDictionary<string, string> Snapshot(string root) =>
+        new(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => System.IO.Path.GetRelativePath(root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
+
     /// <summary>Copies a folder tree (for tests that change a copy of the sample input).</summary>
     public static void CopyTree(string from, string to)
     {

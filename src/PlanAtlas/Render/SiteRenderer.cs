@@ -62,7 +62,7 @@ public sealed class SiteRenderer
         RenderRegions(plans, rows, output);
         RenderYears(rows, output);
         RenderContentPages(output, diagnostics);
-        RenderData(plans, output, analysis);
+        RenderData(plans, rows, output, analysis);
         RenderSearch(output);
         // Last: the sitemap lists every page written above.
         new SitePublisher(_settings, _public, _t, _templates).Publish(plans, output, diagnostics);
@@ -201,7 +201,7 @@ public sealed class SiteRenderer
     }
 
     /// <summary>The CSV and JSON downloads, and the data/ page that explains and links them.</summary>
-    private void RenderData(IReadOnlyList<Plan> plans, OutputFolder output, CorpusAnalysis? analysis)
+    private void RenderData(IReadOnlyList<Plan> plans, List<PlanRow> rows, OutputFolder output, CorpusAnalysis? analysis)
     {
         var options = analysis?.Themes is { } themes
             ? new PlanAtlas.Render.Data.DataExportOptions { ExtraItemColumns = new ThemeData(themes).ItemColumns() }
@@ -214,7 +214,7 @@ public sealed class SiteRenderer
         };
         var page = new PageInfo(_t["nav.data"], "data/", _t["data.intro"], "data");
         output.WritePage(page.SitePath, _templates.RenderPage("data", page, new ListPageModel(_t["nav.data"], _t["data.intro"],
-            plans.Select(p => PlanRow.From(p, _urls, _t)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), files)));
+            rows.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), files)));
     }
 
     private void RenderContentPages(OutputFolder output, List<Diagnostic> diagnostics)

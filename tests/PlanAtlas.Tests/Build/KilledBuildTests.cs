@@ -14,7 +14,7 @@ public sealed class KilledBuildTests
         var output = temp["out"];
         Assert.Equal(BuildOutcome.Built, new SiteBuilder(IBuildProgress.None)
             .Build(new BuildOptions(RepoPaths.SampleInput, output, ThemeDirectory: RepoPaths.Theme)).Outcome);
-        var before = Snapshot(output);
+        var before = RepoPaths.Snapshot(output);
 
         // A corpus big enough that the render stage takes a while, built by the real command in a child process.
         new CorpusGenerator(RepoPaths.SampleInput).Generate(1500, temp["big"]);
@@ -36,15 +36,11 @@ public sealed class KilledBuildTests
         process.WaitForExit();
 
         Assert.NotNull(staging);
-        Assert.Equal(before, Snapshot(output));
+        Assert.Equal(before, RepoPaths.Snapshot(output));
 
         Assert.Equal(BuildOutcome.Built, new SiteBuilder(IBuildProgress.None)
             .Build(new BuildOptions(RepoPaths.SampleInput, output, ThemeDirectory: RepoPaths.Theme)).Outcome);
         Assert.Empty(Directory.GetDirectories(temp.Path, ".out.*"));
-        Assert.Equal(before, Snapshot(output));
+        Assert.Equal(before, RepoPaths.Snapshot(output));
     }
-
-    private static SortedDictionary<string, string> Snapshot(string root) =>
-        new(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
 }

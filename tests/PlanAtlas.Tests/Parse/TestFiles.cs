@@ -8,7 +8,7 @@ namespace PlanAtlas.Tests.Parse;
 /// <summary>Finds the repository's sample plans and parse fixtures from the test's working folder.</summary>
 internal static class TestFiles
 {
-    public static readonly string Root = FindRoot();
+    public static readonly string Root = RepoPaths.Root;
     public static string Fixtures => Path.Combine(Root, "tests", "fixtures", "parse");
     public static string SamplePlans => Path.Combine(Root, "input", "plans");
 
@@ -34,12 +34,6 @@ internal static class TestFiles
     public static IEnumerable<string> SampleFiles() =>
         Directory.EnumerateFiles(SamplePlans, "*.txt").Order(StringComparer.Ordinal);
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Site.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository root (Site.sln) not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>A hand-labelled reference: the metadata a document states and every item's start, kind, path and heading.</summary>

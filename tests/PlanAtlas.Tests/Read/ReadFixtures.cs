@@ -5,7 +5,7 @@ namespace PlanAtlas.Tests.Read;
 /// <summary>Paths to tests/fixtures/read and the sample plans, and the comparison the same-items tests use.</summary>
 internal static class ReadFixtures
 {
-    public static readonly string RepoRoot = FindRoot();
+    public static readonly string RepoRoot = RepoPaths.Root;
     public static string Forms => Path.Combine(RepoRoot, "tests", "fixtures", "read", "forms");
     public static string Bad => Path.Combine(RepoRoot, "tests", "fixtures", "read", "bad");
     public static string SamplePlans => Path.Combine(RepoRoot, "input", "plans");
@@ -33,10 +33,4 @@ internal static class ReadFixtures
         return path;
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Site.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Site.sln not found above " + AppContext.BaseDirectory);
-    }
 }

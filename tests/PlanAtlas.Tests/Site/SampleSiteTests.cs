@@ -125,13 +125,9 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
         using var temp = RepoPaths.NewTemp();
         var again = new SiteBuilder(IBuildProgress.None).Build(new BuildOptions(RepoPaths.SampleInput, temp["site"], ThemeDirectory: RepoPaths.Theme));
         Assert.Equal(BuildOutcome.Built, again.Outcome);
-        var first = Snapshot(site.Root);
-        var second = Snapshot(temp["site"]);
+        var first = RepoPaths.Snapshot(site.Root);
+        var second = RepoPaths.Snapshot(temp["site"]);
         Assert.Equal(first.Keys, second.Keys);
         foreach (var (file, hash) in first) Assert.True(hash == second[file], $"{file} differs between two builds");
     }
-
-    private static SortedDictionary<string, string> Snapshot(string root) =>
-        new(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
 }
