@@ -8,6 +8,15 @@ public sealed record BuildOptions(string InputDirectory, string OutputDirectory,
 {
     /// <summary>Overrides site.yml's base_url (the site's origin, e.g. https://owner.github.io) when given.</summary>
     public string? BaseUrl { get; init; }
+
+    /// <summary>The build cache folder; null puts it beside the output (<see cref="Cache.CacheFolder.DefaultFor"/>).</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>Use no cache at all: nothing is read from or written to a cache folder.</summary>
+    public bool NoCache { get; init; }
+
+    /// <summary>--full: recompute everything (the cache is rewritten, not read).</summary>
+    public bool Full { get; init; }
 }
 
 /// <summary>One stage's cost. <see cref="PeakMemoryBytes"/> is the process's peak working set when the stage ended.</summary>

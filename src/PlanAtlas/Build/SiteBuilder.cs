@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using PlanAtlas.Build.Cache;
 using PlanAtlas.Index;
 using PlanAtlas.Render.Charts;
 using PlanAtlas.Analyze.Peers;
@@ -32,16 +33,20 @@ public sealed class SiteBuilder(IBuildProgress progress)
         {
             CheckFolders(options);
             using var swap = new OutputSwap(options.OutputDirectory);
+            var cache = options.NoCache ? null : CacheFolder.Open(options.CacheDirectory ?? CacheFolder.DefaultFor(options.OutputDirectory));
+            var parsedPlans = cache is null ? null : new ParsedPlanCache(cache, ignorePrevious: options.Full);
 
-            var input = Stage(Read, stages, () => InputReader.CreateDefault().Read(options.InputDirectory),
-                r => $"{r.Documents.Count} files");
+            var reader = InputReader.CreateDefault();
+            var input = Stage(Read, stages, () => reader.Read(options.InputDirectory, parsedPlans is null ? null : parsedPlans.Known),
+                r => r.Known.Count == 0 ? $"{r.Documents.Count} files" : $"{r.Documents.Count + r.Known.Count} files ({r.Known.Count} unchanged)");
             diagnostics.AddRange(input.Diagnostics);
             cancellation.ThrowIfCancellationRequested();
             var settings = input.Settings;
             if (options.BasePath is not null) settings = settings with { BasePath = SiteSettingsLoader.NormalizeBasePath(options.BasePath) };
             if (!string.IsNullOrWhiteSpace(options.BaseUrl)) settings = settings with { BaseUrl = options.BaseUrl.Trim().TrimEnd('/') };
 
-            var plans = Stage(Parse, stages, () => ParseAll(input, diagnostics, cancellation), p => $"{p.Count} plans");
+            var plans = Stage(Parse, stages, () => ParseStage.Parse(input, reader, parsedPlans, diagnostics, cancellation),
+                p => parsedPlans is { Hits: > 0 } c ? $"{p.Count} plans ({c.Hits} from the cache)" : $"{p.Count} plans");
             plansCount = plans.Count;
             itemsCount = plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph));
             cancellation.ThrowIfCancellationRequested();
@@ -75,6 +80,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
                 n => n > 0 ? $"{n} search records" : "skipped");
             cancellation.ThrowIfCancellationRequested();
 
+            parsedPlans?.Save();
             if (options.Strict && diagnostics.Any(d => d.Severity >= Severity.Warning))
                 return Result(BuildOutcome.StrictFailed, "--strict: there were warnings; the previous output is kept");
             swap.Commit();
@@ -99,33 +105,6 @@ public sealed class SiteBuilder(IBuildProgress progress)
     private static bool IsBuildFailure(Exception e) =>
         e is BuildInputException or IOException or UnauthorizedAccessException or TemplateException
             or Scriban.Syntax.ScriptRuntimeException or InvalidOperationException;
-
-    private static List<Plan> ParseAll(InputSet input, List<Diagnostic> diagnostics, CancellationToken cancellation)
-    {
-        var parser = new PlanParser(Gazetteer.Default);
-        var parsed = new ConcurrentBag<Plan>();
-        var failures = new ConcurrentBag<Diagnostic>();
-        Parallel.ForEach(input.Documents, new ParallelOptions { CancellationToken = cancellation }, document =>
-        {
-            try
-            {
-                var plan = parser.Parse(document, input.Manifest.GetValueOrDefault(document.SourceFile));
-                // The lossless property, checked on every real build: a character the record lost is reported.
-                foreach (var problem in SpanAccounting.Check(plan, document).Take(3))
-                    failures.Add(new Diagnostic(Severity.Warning, "PA390", "plans/" + document.SourceFile, null, $"the parsed record does not account for the text exactly: {problem}"));
-                parsed.Add(plan);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One broken plan never takes down the others: it is reported and left out.
-                failures.Add(new Diagnostic(Severity.Error, "PA300", "plans/" + document.SourceFile, null, $"could not be parsed: {e.Message}"));
-            }
-        });
-        diagnostics.AddRange(failures);
-        var plans = PlanIds.Assign(parsed);
-        diagnostics.AddRange(plans.SelectMany(p => p.Diagnostics));
-        return plans.ToList();
-    }
 
     private T Stage<T>(string name, List<StageTiming> stages, Func<T> run, Func<T, string> summary)
     {

@@ -7,7 +7,7 @@ namespace PlanAtlas.Cli;
 
 /// <summary>
 /// The command-line contract scripts rely on:
-/// <c>build --input DIR --output DIR [--base-path /x/] [--strict] [--theme DIR]</c>.
+/// <c>build --input DIR --output DIR [--base-path /x/] [--strict] [--theme DIR] [--full] [--cache DIR | --no-cache]</c>.
 /// Exit codes: 0 built (warnings allowed), 1 could not build, 2 bad command line, 3 --strict with warnings, 130 cancelled.
 /// <c>serve</c> takes the same options plus <c>--port</c> and runs until Ctrl-C (exit 0; 1 if it cannot listen).
 /// </summary>
@@ -39,11 +39,15 @@ public static class CommandLine
 
         public readonly Option<string?> BaseUrl = new("--base-url") { Description = "the site's origin for sitemap, feed and canonical links, e.g. https://owner.github.io (overrides site.yml)" };
 
-        public IEnumerable<Option> All => [Input, Output, BasePath, BaseUrl, Strict, Theme];
+        public readonly Option<bool> Full = new("--full") { Description = "recompute everything, retrain the clustering model; the cache is rewritten, not read" };
+        public readonly Option<string?> Cache = new("--cache") { Description = "build cache folder (default: .OUTPUT.cache beside the output folder; safe to delete)" };
+        public readonly Option<bool> NoCache = new("--no-cache") { Description = "neither read nor write a build cache" };
+
+        public IEnumerable<Option> All => [Input, Output, BasePath, BaseUrl, Strict, Theme, Full, Cache, NoCache];
 
         public BuildOptions Read(ParseResult parse) =>
             new(parse.GetValue(Input)!, parse.GetValue(Output)!, parse.GetValue(BasePath), parse.GetValue(Strict), parse.GetValue(Theme))
-            { BaseUrl = parse.GetValue(BaseUrl) };
+            { BaseUrl = parse.GetValue(BaseUrl), Full = parse.GetValue(Full), CacheDirectory = parse.GetValue(Cache), NoCache = parse.GetValue(NoCache) };
     }
 
     private static Command BuildCommand()

@@ -7,4 +7,14 @@ public sealed record InputSet(
     IReadOnlyList<SourceDocument> Documents,
     IReadOnlyDictionary<string, ManifestEntry> Manifest,
     IReadOnlyList<ContentPage> Pages,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Plan files whose bytes a build cache already holds parsed: hashed, checked for duplicates, not decoded again.</summary>
+    public IReadOnlyList<KnownPlanFile> Known { get; init; } = [];
+}
+
+/// <summary>
+/// A plan file the caller already knows by its bytes (an incremental build's cache): <see cref="TextFingerprint"/>
+/// and <see cref="Format"/> are what duplicate detection needs of the decoded document, remembered from when it was decoded.
+/// </summary>
+public sealed record KnownPlanFile(string SourceFile, string Format, string ContentHash, string TextFingerprint);

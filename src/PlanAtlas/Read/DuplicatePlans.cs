@@ -8,21 +8,24 @@ namespace PlanAtlas.Read;
 /// The same plan saved twice: identical bytes, or the same text in another encoding or format (a .txt and its
 /// .docx). Files come in ordinal name order, so the first name is kept and the later one is reported.
 /// </summary>
-internal sealed class DuplicatePlans
+public sealed class DuplicatePlans
 {
     private readonly Dictionary<string, string> _byHash = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _byText = new(StringComparer.Ordinal);
 
     /// <returns>A warning naming both files when <paramref name="document"/> repeats one already kept; null otherwise.</returns>
-    public Diagnostic? Check(SourceDocument document, string file)
+    public Diagnostic? Check(SourceDocument document, string file) =>
+        Check(document.ContentHash, TextFingerprint(document), document.Format, file);
+
+    /// <summary>The same check from the two fingerprints alone, for a file not decoded again.</summary>
+    public Diagnostic? Check(string contentHash, string textFingerprint, string format, string file)
     {
-        if (_byHash.TryGetValue(document.ContentHash, out var first))
+        if (_byHash.TryGetValue(contentHash, out var first))
             return Duplicate("PA211", file, first, "the same bytes as");
-        var text = TextFingerprint(document);
-        if (_byText.TryGetValue(text, out first))
-            return Duplicate("PA212", file, first, $"the same text ({document.Format}) as");
-        _byHash[document.ContentHash] = file;
-        _byText[text] = file;
+        if (_byText.TryGetValue(textFingerprint, out first))
+            return Duplicate("PA212", file, first, $"the same text ({format}) as");
+        _byHash[contentHash] = file;
+        _byText[textFingerprint] = file;
         return null;
     }
 
@@ -30,7 +33,7 @@ internal sealed class DuplicatePlans
         new(Severity.Warning, code, file, null, $"has {what} {first}; the plan is built once, from {first}");
 
     /// <summary>SHA-256 of every block's text with all white space removed: spacing and blank lines differ between formats.</summary>
-    internal static string TextFingerprint(SourceDocument document)
+    public static string TextFingerprint(SourceDocument document)
     {
         var sb = new StringBuilder();
         foreach (var block in document.Blocks)

@@ -33,7 +33,11 @@ public sealed class InputReader
 
     public long MaxFileBytes { get; }
 
-    public InputSet Read(string inputDirectory)
+    /// <param name="known">
+    /// Given a plan file's name and the SHA-256 of its bytes, what the caller remembers of that exact file when it
+    /// already holds it parsed (an incremental build's cache), else null: a known file is hashed, not decoded.
+    /// </param>
+    public InputSet Read(string inputDirectory, Func<string, string, KnownPlanFile?>? known = null)
     {
         if (!Directory.Exists(inputDirectory))
             throw new BuildInputException($"input folder '{inputDirectory}' does not exist");
@@ -43,41 +47,57 @@ public sealed class InputReader
         var manifest = ManifestLoader.Load(Path.Combine(inputDirectory, ManifestFile), diagnostics);
         var pages = ContentPageLoader.LoadAll(Path.Combine(inputDirectory, PagesFolder), diagnostics);
         var plansDirectory = Path.Combine(inputDirectory, PlansFolder);
-        var documents = ReadPlans(plansDirectory, diagnostics);
-        var resolved = ManifestFiles.Resolve(manifest, documents.Select(d => d.SourceFile).ToList(), plansDirectory, diagnostics);
-        return new InputSet(Path.GetFullPath(inputDirectory), settings, documents, resolved, pages, diagnostics);
+        var (documents, knownFiles) = ReadPlans(plansDirectory, diagnostics, known);
+        var names = documents.Select(d => d.SourceFile).Concat(knownFiles.Select(k => k.SourceFile)).Order(StringComparer.Ordinal).ToList();
+        var resolved = ManifestFiles.Resolve(manifest, names, plansDirectory, diagnostics);
+        return new InputSet(Path.GetFullPath(inputDirectory), settings, documents, resolved, pages, diagnostics) { Known = knownFiles };
     }
 
     /// <summary>Plan files a reader takes, relative to <paramref name="plansDirectory"/> with forward slashes, in ordinal order.</summary>
     public IEnumerable<string> ListPlanFiles(string plansDirectory) => PlanFiles.Scan(plansDirectory, _readers.Keys, null);
 
     /// <summary>Reads one plan file; every way it can fail is a diagnostic in <paramref name="diagnostics"/> and a null result.</summary>
-    public SourceDocument? ReadPlan(string plansDirectory, string name, List<Diagnostic> diagnostics)
+    public SourceDocument? ReadPlan(string plansDirectory, string name, List<Diagnostic> diagnostics) =>
+        LoadBytes(plansDirectory, name, diagnostics) is { } bytes ? Decode(bytes, name, diagnostics) : null;
+
+    /// <summary>The file's bytes, or null with a diagnostic when it is too big or cannot be read.</summary>
+    private byte[]? LoadBytes(string plansDirectory, string name, List<Diagnostic> diagnostics)
+    {
+        var file = PlansFolder + "/" + name;
+        try
+        {
+            using var stream = new FileStream(Path.Combine(plansDirectory, name), FileMode.Open, FileAccess.Read, FileShare.Read);
+            // Checked before reading, so a huge file costs nothing but this message.
+            if (stream.Length > MaxFileBytes)
+            {
+                diagnostics.Add(new Diagnostic(Severity.Error, "PA205", file, null,
+                    $"the file is {Megabytes(stream.Length)}, more than the {Megabytes(MaxFileBytes)} a plan may be; it is not read"));
+                return null;
+            }
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, "PA200", file, null, $"cannot read the file: {e.Message}"));
+            return null;
+        }
+    }
+
+    private SourceDocument? Decode(byte[] bytes, string name, List<Diagnostic> diagnostics)
     {
         var file = PlansFolder + "/" + name;
         void Error(string code, int? line, string message) => diagnostics.Add(new Diagnostic(Severity.Error, code, file, line, message));
         try
         {
-            byte[] bytes;
-            using (var stream = new FileStream(Path.Combine(plansDirectory, name), FileMode.Open, FileAccess.Read, FileShare.Read))
-            {
-                // Checked before reading, so a huge file costs nothing but this message.
-                if (stream.Length > MaxFileBytes)
-                {
-                    Error("PA205", null, $"the file is {Megabytes(stream.Length)}, more than the {Megabytes(MaxFileBytes)} a plan may be; it is not read");
-                    return null;
-                }
-                bytes = new byte[stream.Length];
-                stream.ReadExactly(bytes);
-            }
             var document = _readers[Path.GetExtension(name)].Read(bytes, name);
             if (!document.Blocks.Any(HasText))
             {
                 Error("PA201", null, "the file has no text");
                 return null;
             }
-            foreach (var note in document.Notes)
-                diagnostics.Add(new Diagnostic(Severity.Warning, note.Code, file, note.Line, note.Message));
+            diagnostics.AddRange(NoteDiagnostics(document));
             return document;
         }
         catch (DocumentReadException e)
@@ -96,22 +116,47 @@ public sealed class InputReader
         return null;
     }
 
-    private List<SourceDocument> ReadPlans(string plansDirectory, List<Diagnostic> diagnostics)
+    private (List<SourceDocument> Documents, List<KnownPlanFile> Known) ReadPlans(string plansDirectory, List<Diagnostic> diagnostics,
+        Func<string, string, KnownPlanFile?>? known)
     {
-        var documents = new List<SourceDocument>();
-        var duplicates = new DuplicatePlans();
-        foreach (var name in PlanFiles.Scan(plansDirectory, _readers.Keys, diagnostics))
+        var names = PlanFiles.Scan(plansDirectory, _readers.Keys, diagnostics).ToList();
+        // Files are independent: decode them on every core, then check duplicates in name order as before.
+        var slots = new (SourceDocument? Document, KnownPlanFile? Known, List<Diagnostic> Diagnostics)[names.Count];
+        Parallel.For(0, names.Count, i =>
         {
-            if (ReadPlan(plansDirectory, name, diagnostics) is not { } document) continue;
-            if (duplicates.Check(document, PlansFolder + "/" + name) is { } duplicate)
+            var own = new List<Diagnostic>();
+            slots[i] = (null, null, own);
+            if (LoadBytes(plansDirectory, names[i], own) is not { } bytes) return;
+            if (known is not null)
             {
-                diagnostics.Add(duplicate);
-                continue;
+                if (known(names[i], TextDocumentReader.ContentHash(bytes)) is { } remembered)
+                {
+                    slots[i] = (null, remembered, own);
+                    return;
+                }
             }
-            documents.Add(document);
+            slots[i] = (Decode(bytes, names[i], own), null, own);
+        });
+        var documents = new List<SourceDocument>();
+        var knownFiles = new List<KnownPlanFile>();
+        var duplicates = new DuplicatePlans();
+        for (var i = 0; i < names.Count; i++)
+        {
+            var (document, knownFile, own) = slots[i];
+            diagnostics.AddRange(own);
+            var duplicate = document is not null ? duplicates.Check(document, PlansFolder + "/" + names[i])
+                : knownFile is not null ? duplicates.Check(knownFile.ContentHash, knownFile.TextFingerprint, knownFile.Format, PlansFolder + "/" + names[i])
+                : null;
+            if (duplicate is not null) diagnostics.Add(duplicate);
+            else if (document is not null) documents.Add(document);
+            else if (knownFile is not null) knownFiles.Add(knownFile);
         }
-        return documents;
+        return (documents, knownFiles);
     }
+
+    /// <summary>What the reader noticed in a document it could read, as the warnings the read stage reports.</summary>
+    public static IEnumerable<Diagnostic> NoteDiagnostics(SourceDocument document) =>
+        document.Notes.Select(note => new Diagnostic(Severity.Warning, note.Code, PlansFolder + "/" + document.SourceFile, note.Line, note.Message));
 
     private static bool HasText(SourceBlock block) => block switch
     {

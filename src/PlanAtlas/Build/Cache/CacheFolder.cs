@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Build.Cache;
+
+/// <summary>
+/// The folder where builds keep what they computed for the next build (parsed plans, the trained clustering model,
+/// page fingerprints). Everything in it is keyed by content hashes and by the version of the code that wrote it, so
+/// it can be deleted at any time: the next build is then a full one. By default it sits beside the output folder as
+/// <c>.NAME.cache</c> (<c>.output.cache</c> for <c>--output output</c>).
+/// </summary>
+public sealed class CacheFolder
+{
+    private const string VersionFile = "version.txt";
+
+    private CacheFolder(string root) => Root = root;
+
+    public string Root { get; }
+
+    public static string DefaultFor(string outputDirectory)
+    {
+        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        return Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.cache");
+    }
+
+    /// <summary>
+    /// Opens (creating it if needed) the cache at <paramref name="root"/>. A cache written by another version of
+    /// PlanAtlas is emptied first: parser or analysis changes would make its records wrong.
+    /// </summary>
+    public static CacheFolder Open(string root)
+    {
+        root = Path.GetFullPath(root);
+        var versionPath = Path.Combine(root, VersionFile);
+        if (Directory.Exists(root) && (!File.Exists(versionPath) || File.ReadAllText(versionPath) != CodeVersion.Value))
+            Directory.Delete(root, recursive: true);
+        Directory.CreateDirectory(root);
+        if (!File.Exists(versionPath)) File.WriteAllText(versionPath, CodeVersion.Value);
+        return new CacheFolder(root);
+    }
+
+    public string Subfolder(string name)
+    {
+        var path = Path.Combine(Root, name);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Writes through a temporary file and a rename, so a killed build never leaves a half-written record.</summary>
+    public static void WriteAtomically(string path, byte[] bytes)
+    {
+        var temporary = path + $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>The code that wrote a cache: the PlanAtlas assembly's bytes (its embedded gazetteer and word lists included).</summary>
+    private static class CodeVersion
+    {
+        public static readonly string Value = Compute();
+
+        private static string Compute()
+        {
+            var assembly = typeof(Plan).Assembly;
+            var location = assembly.Location;
+            return location.Length > 0 && File.Exists(location)
+                ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(location)))
+                : assembly.ManifestModule.ModuleVersionId.ToString("N");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Build.Cache;
+
+/// <summary>
+/// Parsed plans by the bytes of their file: a file whose SHA-256 (and manifest row) is unchanged since the last build
+/// is neither decoded nor parsed again. Each record holds the plan before ids are assigned (ids depend on the other
+/// plans) and the diagnostics its reading and parsing gave, so an incremental build reports exactly what a full one does.
+/// </summary>
+public sealed class ParsedPlanCache
+{
+    private const string IndexFile = "index.json";
+    private readonly string _folder;
+    private readonly Dictionary<string, Record> _previous;
+    private readonly ConcurrentDictionary<string, Record> _current = new(StringComparer.Ordinal);
+
+    /// <summary>What the index remembers of one plan file; <see cref="Entry"/> names the file holding the parsed plan.</summary>
+    public sealed record Record(string ContentHash, string Format, string TextFingerprint, string ManifestKey, string Entry);
+
+    private sealed record Entry(IReadOnlyList<Diagnostic> Diagnostics, Plan Plan);
+
+    public ParsedPlanCache(CacheFolder cache, bool ignorePrevious)
+    {
+        _folder = cache.Subfolder("plans");
+        _previous = ignorePrevious ? new(StringComparer.Ordinal) : LoadIndex(Path.Combine(_folder, IndexFile));
+    }
+
+    public int Hits => _hits;
+    private int _hits;
+
+    /// <summary>For the read stage: what is remembered of <paramref name="sourceFile"/> when its bytes hash to <paramref name="contentHash"/>.</summary>
+    public KnownPlanFile? Known(string sourceFile, string contentHash) =>
+        _previous.TryGetValue(sourceFile, out var r) && r.ContentHash == contentHash && File.Exists(Path.Combine(_folder, r.Entry))
+            ? new KnownPlanFile(sourceFile, r.Format, r.ContentHash, r.TextFingerprint)
+            : null;
+
+    /// <summary>The cached plan and its diagnostics, when its manifest row is also unchanged; null means read and parse it again.</summary>
+    public (Plan Plan, IReadOnlyList<Diagnostic> Diagnostics)? TryLoad(KnownPlanFile file, ManifestEntry? manifest)
+    {
+        if (!_previous.TryGetValue(file.SourceFile, out var record) || record.ManifestKey != ManifestKey(manifest)) return null;
+        try
+        {
+            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllBytes(Path.Combine(_folder, record.Entry)), CacheJson.Options);
+            if (entry is null) return null;
+            _current[file.SourceFile] = record;
+            Interlocked.Increment(ref _hits);
+            return (entry.Plan, entry.Diagnostics);
+        }
+        // A damaged record is a miss, never a failed build: the plan is parsed again.
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    public void Store(SourceDocument document, ManifestEntry? manifest, Plan plan, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var manifestKey = ManifestKey(manifest);
+        var name = CacheFolder.Hash($"{document.SourceFile}\n{document.ContentHash}\n{manifestKey}")[..40] + ".json";
+        CacheFolder.WriteAtomically(Path.Combine(_folder, name), JsonSerializer.SerializeToUtf8Bytes(new Entry(diagnostics, plan), CacheJson.Options));
+        _current[document.SourceFile] = new Record(document.ContentHash, document.Format,
+            Read.DuplicatePlans.TextFingerprint(document), manifestKey, name);
+    }
+
+    /// <summary>Writes the index of this build's plans and deletes the records no plan uses any more.</summary>
+    public void Save()
+    {
+        var index = _current.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        CacheFolder.WriteAtomically(Path.Combine(_folder, IndexFile), JsonSerializer.SerializeToUtf8Bytes(index, CacheJson.Options));
+        var used = index.Values.Select(r => r.Entry).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(_folder, "*.json"))
+        {
+            var name = Path.GetFileName(file);
+            if (name != IndexFile && !used.Contains(name)) File.Delete(file);
+        }
+    }
+
+    private static string ManifestKey(ManifestEntry? manifest) =>
+        manifest is null ? "" : CacheFolder.Hash(JsonSerializer.Serialize(manifest, CacheJson.Options));
+
+    private static Dictionary<string, Record> LoadIndex(string path)
+    {
+        try
+        {
+            return File.Exists(path)
+                ? JsonSerializer.Deserialize<Dictionary<string, Record>>(File.ReadAllBytes(path), CacheJson.Options) is { } d
+                    ? new Dictionary<string, Record>(d, StringComparer.Ordinal) : new(StringComparer.Ordinal)
+                : new(StringComparer.Ordinal);
+        }
+        catch (JsonException)
+        {
+            return new(StringComparer.Ordinal);
+        }
+    }
+}
