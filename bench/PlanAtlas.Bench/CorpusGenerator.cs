@@ -64,6 +64,26 @@ public sealed class CorpusGenerator
         });
     }
 
+    /// <summary>
+    /// The benchmark's "researcher edits one plan": the plan in the middle of the folder (by name) gets its first
+    /// item reworded and one item added, deterministically. Returns the edited file's name.
+    /// </summary>
+    public string EditOne(string inputDirectory)
+    {
+        var plansDirectory = Path.Combine(inputDirectory, "plans");
+        var files = Directory.GetFiles(plansDirectory, "*.txt").Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0) throw new InvalidOperationException($"no plans in {plansDirectory}");
+        var file = files[files.Count / 2];
+        var lines = File.ReadAllLines(file).ToList();
+        var first = lines.FindIndex(l => l.StartsWith("（一）", StringComparison.Ordinal));
+        var last = lines.FindLastIndex(l => l.StartsWith('（'));
+        if (first < 0 || last < 0) throw new InvalidOperationException($"{file} has no numbered items to edit");
+        lines[first] = "（一）" + "根据年度考核反馈意见，" + lines[first][3..];
+        lines.Insert(last + 1, $"（{ChineseNumerals.Format(lines.Count(l => l.StartsWith('（')) + 1)}）{_items[_items.Count / 2]}");
+        File.WriteAllText(file, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
+        return Path.GetFileName(file);
+    }
+
     /// <summary>A fixed mix of seed and index (HashCode.Combine is randomised per process, so it cannot be used).</summary>
     internal static int PlanSeed(int seed, int index)
     {

@@ -9,7 +9,9 @@ namespace PlanAtlas.Bench;
 /// <summary>
 /// The benchmark's command line (a contract for scripts):
 ///   generate --plans N --output DIR [--seed S] [--sample DIR]   writes an input folder that `build --input DIR` takes
-///   run [--plans 100,1000,10000] [--work DIR]                    generates, builds each size in a child process and prints a table
+///   edit --input DIR                                             edits one plan of a generated folder (the incremental-build case)
+///   run [--plans 100,1000,10000] [--work DIR]                    generates, builds each size from scratch in a child process,
+///                                                                edits one plan, rebuilds, and prints a table of both builds
 /// </summary>
 public static class Program
 {
@@ -37,6 +39,15 @@ public static class Program
         });
         root.Subcommands.Add(generate);
 
+        var editInput = new Option<string>("--input") { Description = "a folder written by generate", Required = true };
+        var edit = new Command("edit", "edit one plan of a generated folder, as a researcher would between two builds") { editInput, sample };
+        edit.SetAction(p =>
+        {
+            Console.WriteLine($"edited {new CorpusGenerator(p.GetValue(sample)!).EditOne(p.GetValue(editInput)!)}");
+            return 0;
+        });
+        root.Subcommands.Add(edit);
+
         var sizes = new Option<string>("--plans") { Description = "comma-separated corpus sizes", DefaultValueFactory = _ => "100,1000,10000" };
         var work = new Option<string>("--work") { Description = "scratch folder", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "planatlas-bench") };
         var run = new Command("run", "generate and build each corpus size, then print the results table") { sizes, work, sample };
@@ -56,24 +67,40 @@ public static class Program
         foreach (var n in sizes)
         {
             var input = Path.Combine(work, $"input-{n}");
+            var output = Path.Combine(work, $"output-{n}");
             if (Directory.Exists(input)) Directory.Delete(input, true);
             generator.Generate(n, input);
-            var stats = Path.Combine(work, $"stats-{n}.json");
-            var clock = Stopwatch.StartNew();
-            var start = new ProcessStartInfo("dotnet", ["exec", planAtlas, "build", "--input", input, "--output", Path.Combine(work, $"output-{n}"), "--stats", stats])
-            { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(start)!;
-            process.StandardOutput.ReadToEnd();
-            var errors = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0) { Console.Error.WriteLine($"build of {n} plans failed ({process.ExitCode}): {errors}"); return 1; }
-            using var json = JsonDocument.Parse(File.ReadAllText(stats));
-            foreach (var s in json.RootElement.GetProperty("stages").EnumerateArray())
-                table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {n} | {s.GetProperty("stage").GetString()} | {s.GetProperty("wall_seconds").GetDouble():0.00} | {s.GetProperty("cpu_seconds").GetDouble():0.00} | {s.GetProperty("peak_mb").GetDouble():0} | {s.GetProperty("summary").GetString()} |"));
-            table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {n} | **total (process)** | {clock.Elapsed.TotalSeconds:0.00} | | | |"));
+            // From scratch: no output and no cache of an earlier run.
+            foreach (var stale in new[] { output, Path.Combine(work, $".output-{n}.cache") })
+                if (Directory.Exists(stale)) Directory.Delete(stale, true);
+            if (!Build(planAtlas, input, output, Path.Combine(work, $"stats-{n}.json"), $"{n}", table)) return 1;
+            var edited = generator.EditOne(input);
+            if (!Build(planAtlas, input, output, Path.Combine(work, $"stats-{n}-edit.json"), $"{n}, 1 edited", table)) return 1;
+            Console.Error.WriteLine($"{n} plans: built, edited {edited}, rebuilt");
         }
         Console.Write(table);
         return 0;
+    }
+
+    /// <summary>One build in a child process (so each has its own peak memory), its stages appended to the table.</summary>
+    private static bool Build(string planAtlas, string input, string output, string stats, string label, StringBuilder table)
+    {
+        var clock = Stopwatch.StartNew();
+        var start = new ProcessStartInfo("dotnet", ["exec", planAtlas, "build", "--input", input, "--output", output, "--stats", stats])
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEnd();
+        stdout.Wait();
+        process.WaitForExit();
+        if (process.ExitCode != 0) { Console.Error.WriteLine($"build of {label} failed ({process.ExitCode}): {errors}"); return false; }
+        using var json = JsonDocument.Parse(File.ReadAllText(stats));
+        foreach (var s in json.RootElement.GetProperty("stages").EnumerateArray())
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {label} | {s.GetProperty("stage").GetString()} | {s.GetProperty("wall_seconds").GetDouble():0.00} | {s.GetProperty("cpu_seconds").GetDouble():0.00} | {s.GetProperty("peak_mb").GetDouble():0} | {s.GetProperty("summary").GetString()} |"));
+        var children = json.RootElement.TryGetProperty("children_peak_mb", out var c) ? c.GetDouble() : 0;
+        table.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {label} | **total (process)** | {clock.Elapsed.TotalSeconds:0.00} | | {Math.Max(children, json.RootElement.GetProperty("stages").EnumerateArray().Max(s => s.GetProperty("peak_mb").GetDouble())):0} | peak of the build and its child processes ({children:0} MB) |"));
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using PlanAtlas.Build;
 
@@ -19,6 +20,8 @@ public static class BuildStats
             pages = r.Pages,
             warnings = r.Warnings,
             errors = r.Errors,
+            // The search indexer and npm run as child processes; their memory counts towards what a laptop needs.
+            children_peak_mb = ChildrenPeakBytes() is { } children ? Math.Round(children / 1048576.0, 1) : (double?)null,
             stages = r.Stages.Select(s => new
             {
                 stage = s.Stage,
@@ -32,4 +35,26 @@ public static class BuildStats
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, JsonSerializer.Serialize(stats, new JsonSerializerOptions { WriteIndented = true }));
     }
+
+    /// <summary>The largest peak resident size of any child process this process waited for (Linux getrusage), null elsewhere.</summary>
+    private static long? ChildrenPeakBytes()
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        try { return getrusage(RusageChildren, out var usage) == 0 ? usage.MaxResidentKilobytes * 1024 : null; }
+        catch (DllNotFoundException) { return null; }
+        catch (EntryPointNotFoundException) { return null; }
+    }
+
+    private const int RusageChildren = -1;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct ResourceUsage
+    {
+        public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
+        public long MaxResidentKilobytes;
+        public long Ixrss, Idrss, Isrss, Minflt, Majflt, Nswap, Inblock, Oublock, Msgsnd, Msgrcv, Nsignals, Nvcsw, Nivcsw;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int getrusage(int who, out ResourceUsage usage);
 }
