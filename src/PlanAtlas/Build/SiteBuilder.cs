@@ -66,13 +66,14 @@ public sealed class SiteBuilder(IBuildProgress progress)
             NodeTools.Find(SearchIndexer.Script, themeDirectory, AppContext.BaseDirectory, Directory.GetCurrentDirectory())
                 ?.EnsureInstalled(ChartWriter.PlotlyPackage, cancellation);
             var theme = new ThemeFiles(themeDirectory, Path.Combine(input.InputDirectory, "theme"));
-            var output = new OutputFolder(swap.StagingDirectory);
+            var pageCache = cache is null ? null : new PageCache(cache, options.OutputDirectory, swap.StagingDirectory, ignorePrevious: options.Full);
+            var output = new OutputFolder(swap.StagingDirectory) { Reuse = pageCache };
             var renderer = new SiteRenderer(settings, theme, input.Pages);
             Stage(Render, stages, () =>
             {
                 renderer.Render(plans, output, diagnostics, analysis);
                 return output.PagesWritten;
-            }, n => $"{n} pages");
+            }, n => output.PagesReused > 0 ? $"{n} pages ({output.PagesReused} unchanged)" : $"{n} pages");
             pagesCount = output.PagesWritten;
             cancellation.ThrowIfCancellationRequested();
 
@@ -83,7 +84,9 @@ public sealed class SiteBuilder(IBuildProgress progress)
             parsedPlans?.Save();
             if (options.Strict && diagnostics.Any(d => d.Severity >= Severity.Warning))
                 return Result(BuildOutcome.StrictFailed, "--strict: there were warnings; the previous output is kept");
+            pageCache?.Invalidate();
             swap.Commit();
+            pageCache?.Save();
             return Result(BuildOutcome.Built);
         }
         catch (OperationCanceledException)

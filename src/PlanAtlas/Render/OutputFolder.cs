@@ -10,7 +10,7 @@ public sealed class OutputFolder
 {
     private static readonly UTF8Encoding Utf8NoBom = new(false);
     private readonly string _root;
-    private int _pages;
+    private int _pages, _reused;
 
     public OutputFolder(string root)
     {
@@ -20,6 +20,12 @@ public sealed class OutputFolder
 
     public string Root => _root;
     public int PagesWritten => _pages;
+
+    /// <summary>Pages kept from the previous build (<see cref="Reuse"/>) rather than rendered; counted in <see cref="PagesWritten"/> too.</summary>
+    public int PagesReused => _reused;
+
+    /// <summary>The previous build's pages an incremental build may keep; null renders every page.</summary>
+    public IPageReuse? Reuse { get; init; }
 
     public string FullPath(string sitePath)
     {
@@ -36,12 +42,35 @@ public sealed class OutputFolder
         Interlocked.Increment(ref _pages);
     }
 
+    /// <summary>
+    /// Writes a page unless the previous build wrote the same page (<paramref name="fingerprint"/>): then its file is
+    /// kept and <paramref name="render"/> never runs.
+    /// </summary>
+    public void WritePage(string sitePath, string fingerprint, Func<string> render)
+    {
+        var full = FullPath(sitePath);
+        if (Reuse is { } reuse)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            if (reuse.TryReuse(sitePath, fingerprint, full))
+            {
+                Interlocked.Increment(ref _pages);
+                Interlocked.Increment(ref _reused);
+                return;
+            }
+        }
+        WritePage(sitePath, render());
+        Reuse?.Rendered(sitePath, fingerprint, full);
+    }
+
     public void WriteText(string sitePath, string text) => WriteBytes(sitePath, Utf8NoBom.GetBytes(text));
 
     public void WriteBytes(string sitePath, byte[] bytes)
     {
         var full = FullPath(sitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        // A kept page may be a hard link to the previous site's file: replace the link, never write through it.
+        File.Delete(full);
         File.WriteAllBytes(full, bytes);
     }
 
@@ -49,6 +78,7 @@ public sealed class OutputFolder
     {
         var full = FullPath(sitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.Copy(source, full, overwrite: true);
+        File.Delete(full);
+        File.Copy(source, full);
     }
 }

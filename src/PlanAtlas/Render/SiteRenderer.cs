@@ -71,7 +71,7 @@ public sealed class SiteRenderer
     private void RenderSearch(OutputFolder output)
     {
         var page = new PageInfo(_t["search.title"], "search/", _t["search.description"], "search") { Scripts = ["assets/js/search.js"] };
-        output.WritePage(page.SitePath, _templates.RenderPage("search", page, new { PagefindScript = _urls.Url("pagefind/pagefind.js"), BaseUrl = _urls.Url("") }));
+        _templates.WritePage(output, page.SitePath, "search", page, new { PagefindScript = _urls.Url("pagefind/pagefind.js"), BaseUrl = _urls.Url("") });
     }
 
     private void CopyAssets(OutputFolder output)
@@ -89,7 +89,7 @@ public sealed class SiteRenderer
             plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph))) { Dashboard = dashboard };
         var page = new PageInfo(_settings.Title, "", _settings.Description, "home")
         { Scripts = dashboard is { Charts.Count: > 0 } ? ["assets/js/plan-table.js", .. ChartWriter.Scripts] : ["assets/js/plan-table.js"] };
-        output.WritePage("", _templates.RenderPage("home", page, model));
+        _templates.WritePage(output, "", "home", page, model);
     }
 
     private void RenderPlan(Plan plan, OutputFolder output, PeerAnalysis peers, Compare.ItemLinks itemLinks, ThemePages? themePages)
@@ -115,7 +115,7 @@ public sealed class SiteRenderer
         }
         var description = string.Join(" · ", new[] { row.Region, row.Year, row.Issuer }.Where(s => s.Length > 0));
         var page = new PageInfo(plan.Title, SiteUrls.PlanPath(plan.Id), description, "plans") { Breadcrumbs = crumbs };
-        output.WritePage(page.SitePath, _templates.RenderPage("plan", page, model));
+        _templates.WritePage(output, page.SitePath, "plan", page, model);
     }
 
     private IReadOnlyList<MetadataField> MetadataFields(Plan plan)
@@ -160,13 +160,13 @@ public sealed class SiteRenderer
             var crumbs = Ancestry(region).Where(a => a.Code != region.Code).Select(a => new PageCrumb(a.Name, SiteUrls.RegionPath(a.Code))).ToList();
             var page = new PageInfo(region.Name, SiteUrls.RegionPath(region.Code), string.Format(CultureInfo.InvariantCulture, _t["region.description"], region.Name, inside.Count), "regions")
             { Breadcrumbs = crumbs };
-            output.WritePage(page.SitePath, _templates.RenderPage("list", page, new ListPageModel(region.Name, $"{_t[$"level.{region.Level.ToString().ToLowerInvariant()}"]} · {region.Code}", inside, links)));
+            _templates.WritePage(output, page.SitePath, "list", page, new ListPageModel(region.Name, $"{_t[$"level.{region.Level.ToString().ToLowerInvariant()}"]} · {region.Code}", inside, links));
         }
         var provinces = regions.Where(r => r.Level == AdminLevel.Province)
             .Select(p => new LinkCount(p.Name, _urls.Url(SiteUrls.RegionPath(p.Code)), under[p.Code].Count)).ToList();
         var unlocated = rows.Where(r => r.RegionCode.Length == 0).ToList();
         var index = new PageInfo(_t["nav.regions"], "regions/", _t["regions.intro"], "regions");
-        output.WritePage(index.SitePath, _templates.RenderPage("list", index, new ListPageModel(_t["nav.regions"], _t["regions.intro"], unlocated, provinces)));
+        _templates.WritePage(output, index.SitePath, "list", index, new ListPageModel(_t["nav.regions"], _t["regions.intro"], unlocated, provinces));
     }
 
     /// <summary>The region and its parents, province first; built from the codes the region carries.</summary>
@@ -193,11 +193,11 @@ public sealed class SiteRenderer
         {
             var title = string.Format(CultureInfo.InvariantCulture, _t["year.title"], year.Key);
             var page = new PageInfo(title, $"years/{year.Key}/", title, "years") { Breadcrumbs = [new PageCrumb(_t["nav.years"], "years/")] };
-            output.WritePage(page.SitePath, _templates.RenderPage("list", page, new ListPageModel(title, null, year.ToList(), [])));
+            _templates.WritePage(output, page.SitePath, "list", page, new ListPageModel(title, null, year.ToList(), []));
         }
         var index = new PageInfo(_t["nav.years"], "years/", _t["years.intro"], "years");
         var links = years.Select(y => new LinkCount(string.Format(CultureInfo.InvariantCulture, _t["year.title"], y.Key), _urls.Url($"years/{y.Key}/"), y.Count())).ToList();
-        output.WritePage(index.SitePath, _templates.RenderPage("list", index, new ListPageModel(_t["nav.years"], _t["years.intro"], rows.Where(r => r.Year.Length == 0).ToList(), links)));
+        _templates.WritePage(output, index.SitePath, "list", index, new ListPageModel(_t["nav.years"], _t["years.intro"], rows.Where(r => r.Year.Length == 0).ToList(), links));
     }
 
     /// <summary>The CSV and JSON downloads, and the data/ page that explains and links them.</summary>
@@ -213,8 +213,8 @@ public sealed class SiteRenderer
             new("data/items.csv", _urls.Url("data/items.csv"), plans.Sum(p => p.Items.Count)),
         };
         var page = new PageInfo(_t["nav.data"], "data/", _t["data.intro"], "data");
-        output.WritePage(page.SitePath, _templates.RenderPage("data", page, new ListPageModel(_t["nav.data"], _t["data.intro"],
-            rows.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), files)));
+        _templates.WritePage(output, page.SitePath, "data", page, new ListPageModel(_t["nav.data"], _t["data.intro"],
+            rows.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), files));
     }
 
     private void RenderContentPages(OutputFolder output, List<Diagnostic> diagnostics)
@@ -229,7 +229,7 @@ public sealed class SiteRenderer
                 continue;
             }
             var page = new PageInfo(p.Title, p.Slug + "/", p.Description, "pages");
-            output.WritePage(page.SitePath, _templates.RenderPage("page", page, new ContentPageModel(markdown.ToHtml(p.Markdown))));
+            _templates.WritePage(output, page.SitePath, "page", page, new ContentPageModel(markdown.ToHtml(p.Markdown)));
         }
     }
 }

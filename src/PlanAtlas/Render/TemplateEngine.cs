@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -15,6 +18,7 @@ public sealed class TemplateEngine
     private readonly ScriptObject _globals;
     private readonly Dictionary<string, Template> _cache = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private readonly byte[] _fingerprintBase;
 
     public TemplateEngine(ThemeFiles theme, SiteUrls urls, UiStrings strings, object site)
     {
@@ -24,6 +28,43 @@ public sealed class TemplateEngine
         _globals.Import("t", new Func<string, string>(key => strings[key]));
         _globals["site"] = site;
         _globals["lang"] = strings.Language;
+        _fingerprintBase = FingerprintBase(theme, site, strings.Language);
+    }
+
+    /// <summary>Renders a page into <paramref name="output"/>, or keeps the previous build's copy when nothing it depends on changed.</summary>
+    public void WritePage(OutputFolder output, string sitePath, string name, PageInfo page, object model)
+    {
+        if (output.Reuse is null) output.WritePage(sitePath, RenderPage(name, page, model));
+        else output.WritePage(sitePath, Fingerprint(name, page, model), () => RenderPage(name, page, model));
+    }
+
+    /// <summary>
+    /// What a page's bytes depend on, hashed: every theme file (templates, partials, strings), the site globals, the
+    /// template name, the page and its model (as JSON: the model records hold only data).
+    /// </summary>
+    public string Fingerprint(string name, PageInfo page, object model)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(_fingerprintBase);
+        hash.AppendData(Encoding.UTF8.GetBytes(name));
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(page, FingerprintJson));
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(model, model.GetType(), FingerprintJson));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static readonly JsonSerializerOptions FingerprintJson = new() { IncludeFields = true, MaxDepth = 256 };
+
+    private static byte[] FingerprintBase(ThemeFiles theme, object site, string language)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in theme.List(""))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(file + "\n"));
+            hash.AppendData(File.ReadAllBytes(theme.Resolve(file)));
+        }
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(site, site.GetType(), FingerprintJson));
+        hash.AppendData(Encoding.UTF8.GetBytes(language));
+        return hash.GetHashAndReset();
     }
 
     /// <summary>Renders layouts/{name}.sbn with the page model, then wraps it in layouts/base.sbn.</summary>

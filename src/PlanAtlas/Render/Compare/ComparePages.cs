@@ -43,7 +43,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links)
                 Scripts = chart is null ? Scripts : [.. ChartWriter.Scripts, .. Scripts],
                 Breadcrumbs = [new PageCrumb(plan.Title, SiteUrls.PlanPath(plan.Id))],
             };
-            output.WritePage(page.SitePath, site.Templates.RenderPage("compare", page, new ComparePageModel(PlanRow.From(plan, site.Urls, t), views, chart)));
+            site.Templates.WritePage(output, page.SitePath, "compare", page, new ComparePageModel(PlanRow.From(plan, site.Urls, t), views, chart));
         });
         WroteCharts = anyChart == 1;
     }

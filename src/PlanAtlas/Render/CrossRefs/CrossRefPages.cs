@@ -27,7 +27,7 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links)
         {
             var page = new PageInfo(row.Key, row.Url, string.Format(CultureInfo.InvariantCulture, t["citations.detail"], row.Plans, row.FirstYear), "citations")
             { Breadcrumbs = [new PageCrumb(t["nav.citations"], "citations/")] };
-            output.WritePage(page.SitePath, site.Templates.RenderPage("crossref", page, new CrossRefDetailModel("citations", Linked(row), site.Urls.Url("citations/"))));
+            site.Templates.WritePage(output, page.SitePath, "crossref", page, new CrossRefDetailModel("citations", Linked(row), site.Urls.Url("citations/")));
         }
 
         Index("slogans", analysis.Slogans.Select(s => Row(s, "")).ToList(), "data/slogans.csv", [], output);
@@ -45,7 +45,7 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links)
         var t = site.Strings;
         var page = new PageInfo(t[$"nav.{kind}"], kind + "/", t[$"{kind}.intro"], kind);
         var model = new CrossRefIndexModel(kind, t[$"nav.{kind}"], t[$"{kind}.intro"], rows.Select(Linked).ToList(), csv.Length > 0 ? site.Urls.Url(csv) : "", withinPlan);
-        output.WritePage(page.SitePath, site.Templates.RenderPage("crossrefs", page, model));
+        site.Templates.WritePage(output, page.SitePath, "crossrefs", page, model);
     }
 
     private CrossRefRow Linked(CrossRefRow row) => row.Url.Length == 0 || row.Url.StartsWith('/') ? row : row with { Url = site.Urls.Url(row.Url) };

@@ -23,7 +23,7 @@ public sealed class SitePublisher(SiteSettings settings, PublicUrls urls, UiStri
     private void RenderNotFound(OutputFolder output)
     {
         var page = new PageInfo(strings["notfound.title"], NotFoundPage, strings["notfound.text"], "notfound");
-        output.WritePage(NotFoundPage, templates.RenderPage("404", page, new NotFoundPageModel()));
+        templates.WritePage(output, NotFoundPage, "404", page, new NotFoundPageModel());
     }
 
     private void WriteFeed(IReadOnlyList<Plan> plans, OutputFolder output)

@@ -86,7 +86,7 @@ public sealed class ThemePages
         }
         var model = new ThemesIndexModel(rows, list, _analysis.Tags.Keys.Count(k => _analysis.AnalysedItems.Contains(k)), _analysis.AnalysedItems.Count);
         var page = new PageInfo(_t["nav.themes"], ThemesPath, _t["themes.intro"], "themes") { Scripts = list.Count > 0 ? ChartWriter.Scripts : [] };
-        output.WritePage(ThemesPath, _templates.RenderPage("themes", page, model));
+        _templates.WritePage(output, ThemesPath, "themes", page, model);
     }
 
     private ThemeRow Row(Theme t)
@@ -111,7 +111,7 @@ public sealed class ThemePages
         var model = new ThemePageModel(Row(theme), theme.Signals, theme.Exclusions, list, items);
         var page = new PageInfo(name, ThemePath(theme.Id), theme.Definition, "themes")
         { Scripts = list.Count > 0 ? ChartWriter.Scripts : [], Breadcrumbs = [new PageCrumb(_t["nav.themes"], ThemesPath)] };
-        output.WritePage(page.SitePath, _templates.RenderPage("theme", page, model));
+        _templates.WritePage(output, page.SitePath, "theme", page, model);
     }
 
     /// <summary>A theme's mean share of items per group of plans (year, region, level), each group labelled with its n.</summary>
@@ -179,7 +179,7 @@ public sealed class ThemePages
             : clustering.FixedBySettings ? string.Format(CultureInfo.InvariantCulture, _t["clusters.fixed"], clustering.Clusters.Count)
             : string.Format(CultureInfo.InvariantCulture, _t["clusters.chosen"], clustering.Clusters.Count, clustering.Silhouette.FirstOrDefault().Key, clustering.Silhouette.LastOrDefault().Key);
         var page = new PageInfo(_t["nav.clusters"], ClustersPath, _t["clusters.intro"], "clusters") { Scripts = list.Count > 0 ? ChartWriter.Scripts : [] };
-        output.WritePage(ClustersPath, _templates.RenderPage("clusters", page, new ClustersIndexModel(rows, list, choice)));
+        _templates.WritePage(output, ClustersPath, "clusters", page, new ClustersIndexModel(rows, list, choice));
     }
 
     private ClusterRow ClusterRow(ItemCluster c) =>
@@ -204,7 +204,7 @@ public sealed class ThemePages
         var title = string.Format(CultureInfo.InvariantCulture, _t["cluster.title"], cluster.Number, cluster.Label);
         var page = new PageInfo(title, ClusterPath(cluster.Number), string.Join("、", cluster.TopTerms), "clusters")
         { Scripts = list.Count > 0 ? ChartWriter.Scripts : [], Breadcrumbs = [new PageCrumb(_t["nav.clusters"], ClustersPath)] };
-        output.WritePage(page.SitePath, _templates.RenderPage("cluster", page, model));
+        _templates.WritePage(output, page.SitePath, "cluster", page, model);
     }
 
     private DashboardModel Dashboard(ThemeCharts charts)

@@ -1,0 +1,16 @@
+namespace PlanAtlas.Render;
+
+/// <summary>
+/// Lets an incremental build keep a page of the previous site instead of rendering it again. A page is reused only
+/// when its fingerprint — everything its rendering depends on: templates, site settings, the page and its model —
+/// equals the fingerprint the previous build recorded for the same path, so a reused page is byte for byte the page
+/// a full build would write.
+/// </summary>
+public interface IPageReuse
+{
+    /// <summary>Puts the previous build's file for <paramref name="sitePath"/> at <paramref name="target"/> when its fingerprint matches.</summary>
+    bool TryReuse(string sitePath, string fingerprint, string target);
+
+    /// <summary>Remembers the fingerprint of a page this build rendered, for the next build.</summary>
+    void Rendered(string sitePath, string fingerprint, string target);
+}
