@@ -80,13 +80,18 @@ public sealed class SiteRenderer
             output.CopyFile(_theme.Resolve(file), file);
     }
 
+    /// <summary>Plans the home page table lists: all of a small corpus, the newest of a large one (the rest by region, year, CSV and search).</summary>
+    public const int HomeRows = 100;
+
     private void RenderHome(List<PlanRow> rows, IReadOnlyList<Plan> plans, OutputFolder output, DashboardModel? dashboard)
     {
-        var model = new HomePageModel(rows,
-            rows.Select(r => r.Year).Where(y => y.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
-            rows.Select(r => r.Province).Where(p => p.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
-            rows.GroupBy(r => r.Level).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new LinkCount(g.First().LevelLabel, g.Key, g.Count())).ToList(),
-            plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph))) { Dashboard = dashboard };
+        var shown = rows.Count <= HomeRows ? rows
+            : rows.OrderByDescending(r => r.Year, StringComparer.Ordinal).ThenBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).Take(HomeRows).ToList();
+        var model = new HomePageModel(shown,
+            shown.Select(r => r.Year).Where(y => y.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
+            shown.Select(r => r.Province).Where(p => p.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
+            shown.GroupBy(r => r.Level).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new LinkCount(g.First().LevelLabel, g.Key, g.Count())).ToList(),
+            plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph))) { Dashboard = dashboard, Total = rows.Count };
         var page = new PageInfo(_settings.Title, "", _settings.Description, "home")
         { Scripts = dashboard is { Charts.Count: > 0 } ? ["assets/js/plan-table.js", .. ChartWriter.Scripts] : ["assets/js/plan-table.js"] };
         _templates.WritePage(output, "", "home", page, model);
@@ -158,15 +163,28 @@ public sealed class SiteRenderer
                 .Select(c => new LinkCount(c.Name, _urls.Url(SiteUrls.RegionPath(c.Code)), under[c.Code].Count))
                 .ToList();
             var crumbs = Ancestry(region).Where(a => a.Code != region.Code).Select(a => new PageCrumb(a.Name, SiteUrls.RegionPath(a.Code))).ToList();
-            var page = new PageInfo(region.Name, SiteUrls.RegionPath(region.Code), string.Format(CultureInfo.InvariantCulture, _t["region.description"], region.Name, inside.Count), "regions")
-            { Breadcrumbs = crumbs };
-            _templates.WritePage(output, page.SitePath, "list", page, new ListPageModel(region.Name, $"{_t[$"level.{region.Level.ToString().ToLowerInvariant()}"]} · {region.Code}", inside, links));
+            var description = string.Format(CultureInfo.InvariantCulture, _t["region.description"], region.Name, inside.Count);
+            WriteList(output, SiteUrls.RegionPath(region.Code), region.Name, description, "regions", crumbs,
+                $"{_t[$"level.{region.Level.ToString().ToLowerInvariant()}"]} · {region.Code}", inside, links);
         }
         var provinces = regions.Where(r => r.Level == AdminLevel.Province)
             .Select(p => new LinkCount(p.Name, _urls.Url(SiteUrls.RegionPath(p.Code)), under[p.Code].Count)).ToList();
         var unlocated = rows.Where(r => r.RegionCode.Length == 0).ToList();
-        var index = new PageInfo(_t["nav.regions"], "regions/", _t["regions.intro"], "regions");
-        _templates.WritePage(output, index.SitePath, "list", index, new ListPageModel(_t["nav.regions"], _t["regions.intro"], unlocated, provinces));
+        WriteList(output, "regions/", _t["nav.regions"], _t["regions.intro"], "regions", [], _t["regions.intro"], unlocated, provinces);
+    }
+
+    /// <summary>A list of plans with its links to narrower lists, split into pages of <see cref="Paging.RowsPerPage"/>; the links head page 1.</summary>
+    private void WriteList(OutputFolder output, string listPath, string title, string description, string section, IReadOnlyList<PageCrumb> crumbs,
+        string? intro, IReadOnlyList<PlanRow> rows, IReadOnlyList<LinkCount> children)
+    {
+        foreach (var part in Paging.Split(rows, listPath, _urls))
+        {
+            var pageTitle = part.Number == 1 ? title : string.Format(CultureInfo.InvariantCulture, _t["pager.title"], title, part.Number);
+            var page = new PageInfo(pageTitle, part.SitePath, description, section)
+            { Breadcrumbs = part.Number == 1 ? crumbs : [.. crumbs, new PageCrumb(title, listPath)] };
+            var model = new ListPageModel(pageTitle, intro, part.Rows, part.Number == 1 ? children : []) { Total = rows.Count, Pager = part.Pager };
+            _templates.WritePage(output, page.SitePath, "list", page, model);
+        }
     }
 
     /// <summary>The region and its parents, province first; built from the codes the region carries.</summary>
@@ -192,12 +210,10 @@ public sealed class SiteRenderer
         foreach (var year in years)
         {
             var title = string.Format(CultureInfo.InvariantCulture, _t["year.title"], year.Key);
-            var page = new PageInfo(title, $"years/{year.Key}/", title, "years") { Breadcrumbs = [new PageCrumb(_t["nav.years"], "years/")] };
-            _templates.WritePage(output, page.SitePath, "list", page, new ListPageModel(title, null, year.ToList(), []));
+            WriteList(output, $"years/{year.Key}/", title, title, "years", [new PageCrumb(_t["nav.years"], "years/")], null, year.ToList(), []);
         }
-        var index = new PageInfo(_t["nav.years"], "years/", _t["years.intro"], "years");
         var links = years.Select(y => new LinkCount(string.Format(CultureInfo.InvariantCulture, _t["year.title"], y.Key), _urls.Url($"years/{y.Key}/"), y.Count())).ToList();
-        _templates.WritePage(output, index.SitePath, "list", index, new ListPageModel(_t["nav.years"], _t["years.intro"], rows.Where(r => r.Year.Length == 0).ToList(), links));
+        WriteList(output, "years/", _t["nav.years"], _t["years.intro"], "years", [], _t["years.intro"], rows.Where(r => r.Year.Length == 0).ToList(), links);
     }
 
     /// <summary>The CSV and JSON downloads, and the data/ page that explains and links them.</summary>
@@ -214,7 +230,7 @@ public sealed class SiteRenderer
         };
         var page = new PageInfo(_t["nav.data"], "data/", _t["data.intro"], "data");
         _templates.WritePage(output, page.SitePath, "data", page, new ListPageModel(_t["nav.data"], _t["data.intro"],
-            rows.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), files));
+            rows.OrderBy(r => r.Id, StringComparer.Ordinal).Take(HomeRows).ToList(), files) { Total = rows.Count });
     }
 
     private void RenderContentPages(OutputFolder output, List<Diagnostic> diagnostics)

@@ -8,7 +8,8 @@ using Scriban.Runtime;
 namespace PlanAtlas.Render;
 
 /// <summary>
-/// Scriban templates from theme/layouts, parsed once and reused for every page. Each page template renders
+/// Scriban templates from theme/layouts, parsed once and reused for every page (partials too: Scriban caches an
+/// include per rendering context only, and every page gets a fresh context). Each page template renders
 /// its body; layouts/base.sbn then wraps it in the shared header and footer. Templates escape every value
 /// that comes from an input file with html.escape — Scriban has no auto-escaping.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed class TemplateEngine
     private readonly Dictionary<string, Template> _cache = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly byte[] _fingerprintBase;
+    private readonly Dictionary<string, Template> _partials = new(StringComparer.Ordinal);
 
     public TemplateEngine(ThemeFiles theme, SiteUrls urls, UiStrings strings, object site)
     {
@@ -29,6 +31,8 @@ public sealed class TemplateEngine
         _globals["site"] = site;
         _globals["lang"] = strings.Language;
         _fingerprintBase = FingerprintBase(theme, site, strings.Language);
+        foreach (var path in theme.List("layouts/partials").Where(p => p.EndsWith(".sbn", StringComparison.Ordinal)))
+            _partials[path] = Parse(path);
     }
 
     /// <summary>Renders a page into <paramref name="output"/>, or keeps the previous build's copy when nothing it depends on changed.</summary>
@@ -70,38 +74,46 @@ public sealed class TemplateEngine
     /// <summary>Renders layouts/{name}.sbn with the page model, then wraps it in layouts/base.sbn.</summary>
     public string RenderPage(string name, PageInfo page, object model)
     {
-        var body = Render(name, page, model, content: null);
-        return Render("base", page, model, body);
-    }
-
-    private string Render(string name, PageInfo page, object model, string? content)
-    {
         var template = Load($"layouts/{name}.sbn");
-        var context = new TemplateContext
+        var layout = Load("layouts/base.sbn");
+        // One context for the body and the layout: building one (builtins, caches, scopes) costs as much as a small page.
+        var context = new TemplateContext(Builtins)
         {
             TemplateLoader = new ThemeTemplateLoader(_theme),
             StrictVariables = false,
             EnableRelaxedMemberAccess = true,
             LoopLimit = 0,
             RecursiveLimit = 64,
+            // Included partials are not re-indented line by line: HTML does not care, and it is the costliest part of writing.
+            AutoIndent = false,
         };
+        foreach (var (path, partial) in _partials) context.CachedTemplates[path] = partial;
         context.PushGlobal(_globals);
         var locals = new ScriptObject { ["page"] = page, ["model"] = model };
-        if (content is not null) locals["content"] = content;
         context.PushGlobal(locals);
-        return template.Render(context);
+        var body = template.Render(context);
+        locals["content"] = body;
+        return layout.Render(context);
     }
+
+    /// <summary>Scriban's built-in functions, made once: every page's context shares them (templates only read them).</summary>
+    private static readonly ScriptObject Builtins = new Scriban.Functions.BuiltinFunctions();
 
     private Template Load(string path)
     {
         lock (_lock)
         {
             if (_cache.TryGetValue(path, out var cached)) return cached;
-            var template = Template.Parse(_theme.ReadText(path), path);
-            if (template.HasErrors)
-                throw new TemplateException(path, string.Join("; ", template.Messages));
-            return _cache[path] = template;
+            return _cache[path] = Parse(path);
         }
+    }
+
+    private Template Parse(string path)
+    {
+        var template = Template.Parse(_theme.ReadText(path), path);
+        if (template.HasErrors)
+            throw new TemplateException(path, string.Join("; ", template.Messages));
+        return template;
     }
 
     private sealed class ThemeTemplateLoader(ThemeFiles theme) : ITemplateLoader

@@ -29,10 +29,11 @@ public sealed class ThemeSiteTests(SampleSite site) : IClassFixture<SampleSite>
         {
             Assert.NotNull(index.QuerySelector($"a[href='/themes/{id}/']"));
             var page = site.Page(ThemePages.ThemePath(id));
-            var charts = page.QuerySelectorAll("figure.chart");
+            // Year, region and level shares as bar charts drawn in HTML: the page needs no script.
+            var charts = page.QuerySelectorAll("figure.chart.bar-chart");
             Assert.Equal(3, charts.Length);
-            foreach (var chart in charts) AssertChart(chart);
-            Assert.Contains(page.QuerySelectorAll("script"), s => s.GetAttribute("src") == "/" + ChartWriter.PlotlySitePath);
+            foreach (var chart in charts) AssertBarChart(chart);
+            Assert.Empty(page.QuerySelectorAll("script[src*='plotly'], script[src*='charts.js']"));
         }
     }
 
@@ -49,7 +50,7 @@ public sealed class ThemeSiteTests(SampleSite site) : IClassFixture<SampleSite>
         });
         Assert.Contains(page.QuerySelectorAll("mark"), m => m.TextContent == "燃气");
         // n = … is on every group label, so thin groups are visible.
-        Assert.Contains("n=", File.ReadAllText(Path.Combine(site.Root, "data/charts/theme-gas-year.json")));
+        Assert.All(page.QuerySelectorAll("#chart-theme-gas-year .bars th"), th => Assert.Contains("n=", th.TextContent));
     }
 
     [Fact]
@@ -104,6 +105,15 @@ public sealed class ThemeSiteTests(SampleSite site) : IClassFixture<SampleSite>
     {
         foreach (var file in new[] { "data/clusters.csv", "data/themes.csv", "data/charts/clusters-map.csv", "data/charts/clusters-silhouette.csv" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(site.Root, file)), File.ReadAllBytes(Path.Combine(site.SubPath, file)));
+    }
+
+    private void AssertBarChart(AngleSharp.Dom.IElement chart)
+    {
+        Assert.False(string.IsNullOrWhiteSpace(chart.QuerySelector(".chart-title")!.TextContent));
+        Assert.False(string.IsNullOrWhiteSpace(chart.QuerySelector(".chart-summary")!.TextContent));
+        var csv = chart.QuerySelector("a.chart-data")!.GetAttribute("href")!;
+        Assert.True(File.Exists(Path.Combine(site.Root, csv.TrimStart('/'))), csv);
+        Assert.NotEmpty(chart.QuerySelectorAll(".bars tr .bar[style^='width:']"));
     }
 
     private void AssertChart(AngleSharp.Dom.IElement chart)

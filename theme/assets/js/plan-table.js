@@ -27,7 +27,8 @@
 
   var form = document.getElementById('plan-filters');
   if (!form) return;
-  form.hidden = false;
+  // The form is in the page from the start (disabled until this script runs), so turning it on moves nothing.
+  form.elements[0].disabled = false;
   var params = new URLSearchParams(location.search);
   ['q', 'level', 'year', 'province'].forEach(function (name) { if (params.has(name) && form.elements[name]) form.elements[name].value = params.get(name); });
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Plotly.NET;
+using Plotly.NET.LayoutObjects;
 
 namespace PlanAtlas.Render.Charts;
 
@@ -21,16 +22,45 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
     public const string PlotlyFile = "plotly-cartesian.min.js";
     public const string PlotlySitePath = "assets/vendor/plotly.min.js";
 
-    public static readonly IReadOnlyList<string> Scripts = [PlotlySitePath, "assets/js/charts.js"];
+    public static readonly IReadOnlyList<string> Scripts = ["assets/js/charts.js"];
+
+    /// <summary>
+    /// The site's chart style. Every figure carries it instead of Plotly.NET's default template, whose 9 KB are
+    /// copied into every figure file and cost about 0.1 s of serialisation per chart (most of the render stage).
+    /// </summary>
+    private static readonly Template SiteTemplate = CreateTemplate();
 
     /// <param name="name">File name without extension, unique in the site (e.g. "themes-by-year").</param>
     public ChartView Write(string name, GenericChart chart, string title, string summary,
         IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows)
     {
         var slug = PlanAtlas.Model.Slugs.ForPath(name);
-        output.WriteText($"data/charts/{slug}.json", GenericChart.toFigureJson(chart));
+        output.WriteText($"data/charts/{slug}.json", GenericChart.toFigureJson(Chart.withTemplate(SiteTemplate).Invoke(chart)));
         output.WriteBytes($"data/charts/{slug}.csv", Csv(csvHeader, csvRows));
         return new ChartView($"chart-{slug}", title, summary, urls.Url($"data/charts/{slug}.json"), urls.Url($"data/charts/{slug}.csv"));
+    }
+
+    /// <summary>A bar chart drawn by the page itself (no figure file, no script); only its CSV is written.</summary>
+    public BarChartView WriteBars(string name, string title, string summary, IReadOnlyList<BarView> bars, bool diverging,
+        IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows)
+    {
+        var slug = PlanAtlas.Model.Slugs.ForPath(name);
+        output.WriteBytes($"data/charts/{slug}.csv", Csv(csvHeader, csvRows));
+        return new BarChartView($"chart-{slug}", title, summary, urls.Url($"data/charts/{slug}.csv"), bars, diverging);
+    }
+
+    private static Template CreateTemplate()
+    {
+        var layout = new Layout();
+        layout.SetProperty("font", new Dictionary<string, object> { ["family"] = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, system-ui, sans-serif", ["color"] = "#1d2327" });
+        layout.SetProperty("paper_bgcolor", "#ffffff");
+        layout.SetProperty("plot_bgcolor", "#ffffff");
+        layout.SetProperty("colorway", new[] { "#a4262c", "#0b5cad", "#2e7d32", "#b26a00", "#6a3d9a", "#00838f", "#5b6770", "#c2185b", "#827717", "#37474f" });
+        var axis = new Dictionary<string, object> { ["gridcolor"] = "#e3e8ec", ["linecolor"] = "#d8dee3", ["zerolinecolor"] = "#c5cdd3", ["automargin"] = true };
+        layout.SetProperty("xaxis", axis);
+        layout.SetProperty("yaxis", axis);
+        layout.SetProperty("margin", new Dictionary<string, object> { ["t"] = 48, ["r"] = 16 });
+        return Template.init<Trace>(layout, null);
     }
 
     /// <summary>Copies plotly.js from node_modules into the site; false when `npm ci` has not been run.</summary>

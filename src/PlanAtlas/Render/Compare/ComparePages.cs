@@ -1,5 +1,4 @@
 using System.Globalization;
-using Plotly.NET.CSharp;
 using PlanAtlas.Model;
 using PlanAtlas.Render.Charts;
 using PlanAtlas.Render.Views;
@@ -16,6 +15,12 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links)
 {
     /// <summary>A similar (not reused) item counts as a counterpart from this share of common wording.</summary>
     public const double CounterpartScore = 0.5;
+
+    /// <summary>
+    /// Counterparts shown side by side per group (the closest: reused first, then by score); the others are listed as
+    /// links. Five groups of whole-plan diffs made a compare page several times its plan's size.
+    /// </summary>
+    public const int SideBySideShown = 8;
 
     public static readonly IReadOnlyList<string> Scripts = ["assets/js/compare.js"];
 
@@ -40,7 +45,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links)
             var title = string.Format(CultureInfo.InvariantCulture, t["compare.title"], plan.Title);
             var page = new PageInfo(title, ComparePath(plan.Id), t["compare.intro"], "compare")
             {
-                Scripts = chart is null ? Scripts : [.. ChartWriter.Scripts, .. Scripts],
+                Scripts = Scripts,
                 Breadcrumbs = [new PageCrumb(plan.Title, SiteUrls.PlanPath(plan.Id))],
             };
             site.Templates.WritePage(output, page.SitePath, "compare", page, new ComparePageModel(PlanRow.From(plan, site.Urls, t), views, chart));
@@ -53,22 +58,30 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links)
         var t = site.Strings;
         var peers = group.Peers.Where(p => byId.ContainsKey(p.PlanId)).ToList();
         var peerIds = peers.Select(p => p.PlanId).ToHashSet(StringComparer.Ordinal);
-        var shared = new List<CounterpartView>();
+        var pairs = new List<(Item Item, ItemKey Key, ItemMatch Best)>();
         var unique = new List<ItemLinkView>();
         foreach (var item in plan.Items.Where(i => i.Kind != ItemKind.Section))
         {
             var key = new ItemKey(plan.Id, item.Id);
             var best = (analysis.SeeAlso.GetValueOrDefault(key) ?? [])
                 .FirstOrDefault(m => peerIds.Contains(m.Other.PlanId) && (m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other));
-            if (best is null) { unique.Add(links.View(key)); continue; }
-            var theirs = links.ItemOf(best.Other);
-            shared.Add(new CounterpartView(links.View(key), links.View(best.Other), ItemLinks.Percent(best.Score), best.Reused,
-                ItemLinks.Diff(item.Text.Trim(), theirs.Text.Trim())));
+            if (best is null) unique.Add(links.View(key));
+            else pairs.Add((item, key, best));
+        }
+        var closest = pairs.Select((p, index) => (p.Best, index)).OrderByDescending(x => x.Best.Reused).ThenByDescending(x => x.Best.Score).ThenBy(x => x.index)
+            .Take(SideBySideShown).Select(x => x.index).ToHashSet();
+        var shared = new List<CounterpartView>();
+        var moreShared = new List<CounterpartView>();
+        foreach (var (p, index) in pairs.Select((p, index) => (p, index)))
+        {
+            var sideBySide = closest.Contains(index);
+            var segments = sideBySide ? ItemLinks.Diff(p.Item.Text.Trim(), links.ItemOf(p.Best.Other).Text.Trim()) : [];
+            (sideBySide ? shared : moreShared).Add(new CounterpartView(links.View(p.Key), links.View(p.Best.Other), ItemLinks.Percent(p.Best.Score), p.Best.Reused, segments));
         }
         var kind = group.Kind.ToString().ToLowerInvariant();
         var (themes, onlyHere, onlyInPeers) = Themes(plan, peerIds, analysis);
         return new PeerGroupView(kind, t[$"compare.group.{kind}"], t[$"compare.group.{kind}.about"],
-            peers.Select(p => Peer(byId[p.PlanId], p.Similarity)).ToList(), themes, onlyHere, onlyInPeers, shared, unique);
+            peers.Select(p => Peer(byId[p.PlanId], p.Similarity)).ToList(), themes, onlyHere, onlyInPeers, shared, unique) { MoreShared = moreShared };
     }
 
     private PeerView Peer(Plan peer, double? similarity)
@@ -98,20 +111,18 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links)
     private static string Pct(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>Differences from the first group that has peers; null without theme profiles.</summary>
-    private ChartView? ThemeChart(Plan plan, List<PeerGroupView> groups, ChartWriter charts)
+    private BarChartView? ThemeChart(Plan plan, List<PeerGroupView> groups, ChartWriter charts)
     {
         var group = groups.FirstOrDefault(g => g.Peers.Count > 0 && g.Themes.Count > 0);
         if (group is null) return null;
         var t = site.Strings;
         var rows = group.Themes.OrderBy(r => r.Theme, StringComparer.Ordinal).ToList();
-        var values = rows.Select(r => double.Parse(r.Difference, CultureInfo.InvariantCulture)).ToArray();
-        var chart = Chart.Column<double, string, string>(values: values, Keys: rows.Select(r => r.Theme).ToArray())
-            .WithXAxisStyle<string, string, string>(TitleText: t["compare.chart.x"])
-            .WithYAxisStyle<string, string, string>(TitleText: t["compare.chart.y"]);
+        var values = rows.Select(r => double.Parse(r.Difference, CultureInfo.InvariantCulture)).ToList();
+        var bars = BarChartView.Scale(rows.Select(r => r.Theme).ToList(), values, v => v.ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture));
         var title = string.Format(CultureInfo.InvariantCulture, t["compare.chart.title"], group.Label);
         var summary = string.Format(CultureInfo.InvariantCulture, t["compare.chart.summary"],
             string.Join("、", group.Themes.Take(3).Select(r => $"{r.Theme} {r.Difference}")));
-        return charts.Write($"compare-{plan.Id}", chart, title, summary, ["theme", "plan_percent", "peer_mean_percent", "difference"],
+        return charts.WriteBars($"compare-{plan.Id}", title, summary, bars, diverging: true, ["theme", "plan_percent", "peer_mean_percent", "difference"],
             rows.Select(r => (IReadOnlyList<string>)[r.Theme, r.Plan, r.Peers, r.Difference]));
     }
 }

@@ -22,7 +22,10 @@ public sealed record PeerGroupView(
 {
     /// <summary>The group the switcher starts on: the first one that has peers.</summary>
     public bool Selected { get; init; }
+
+    /// <summary>Counterparts beyond the closest few, listed as links without the side-by-side text (their segments are empty).</summary>
+    public IReadOnlyList<CounterpartView> MoreShared { get; init; } = [];
 }
 
 /// <param name="ThemeChart">The plan's theme profile minus the first group's mean; null when there are no theme profiles.</param>
-public sealed record ComparePageModel(PlanRow Plan, IReadOnlyList<PeerGroupView> Groups, ChartView? ThemeChart);
+public sealed record ComparePageModel(PlanRow Plan, IReadOnlyList<PeerGroupView> Groups, BarChartView? ThemeChart);

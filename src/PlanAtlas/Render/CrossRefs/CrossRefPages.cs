@@ -9,54 +9,68 @@ namespace PlanAtlas.Render.CrossRefs;
 /// <summary>
 /// The cross-reference indexes and their data files: citations/ (and a page per cited document), slogans/,
 /// units/ and reuse/ (passages shared by several plans, first appearance and spread), plus data/reuse.csv,
-/// data/citations.csv and data/slogans.csv (UTF-8 with BOM, deterministic order).
+/// data/citations.csv, data/slogans.csv and data/units.csv (UTF-8 with BOM, deterministic order). Index pages list the
+/// most widespread entries and the first appearances of each (<see cref="IndexRows"/>, <see cref="IndexSteps"/>); the CSVs hold all.
 /// </summary>
 public sealed class CrossRefPages(SiteRenderer site, ItemLinks links)
 {
     public static readonly IReadOnlyList<string> Sections = ["citations", "slogans", "units", "reuse"];
+
+    /// <summary>Entries an index page lists (the most widespread first); the CSV has every one.</summary>
+    public const int IndexRows = 200;
+    /// <summary>Appearances a timeline shows on an index page; a cited document's own page shows up to <see cref="DetailSteps"/>.</summary>
+    public const int IndexSteps = 10, DetailSteps = 200;
+    /// <summary>Plans listed under "repeats its own text" on the reuse page (most links first).</summary>
+    public const int WithinPlanShown = 100;
 
     public void Render(IReadOnlyList<Plan> plans, PeerAnalysis analysis, OutputFolder output)
     {
         WriteData(analysis, output);
         var t = site.Strings;
 
+        // Every cited document keeps its own page (a permalink), with a timeline as long as DetailSteps.
         var ids = new Slugs.UniqueIds();
-        var citations = analysis.Citations.Select(c => Row(c, "citations/" + ids.Claim(Slugs.ForPath(c.Key.Trim('《', '》'))) + "/")).ToList();
-        Index("citations", citations, "data/citations.csv", [], output);
-        foreach (var row in citations)
+        var citationPaths = analysis.Citations.Select(c => "citations/" + ids.Claim(Slugs.ForPath(c.Key.Trim('《', '》'))) + "/").ToList();
+        Index("citations", analysis.Citations.Zip(citationPaths).Take(IndexRows).Select(x => Row(x.First, x.Second, IndexSteps)).ToList(), analysis.Citations.Count, "data/citations.csv", [], 0, output);
+        Parallel.ForEach(analysis.Citations.Zip(citationPaths), x =>
         {
+            var row = Row(x.First, x.Second, DetailSteps);
             var page = new PageInfo(row.Key, row.Url, string.Format(CultureInfo.InvariantCulture, t["citations.detail"], row.Plans, row.FirstYear), "citations")
             { Breadcrumbs = [new PageCrumb(t["nav.citations"], "citations/")] };
             site.Templates.WritePage(output, page.SitePath, "crossref", page, new CrossRefDetailModel("citations", Linked(row), site.Urls.Url("citations/")));
-        }
+        });
 
-        Index("slogans", analysis.Slogans.Select(s => Row(s, "")).ToList(), "data/slogans.csv", [], output);
-        Index("units", analysis.Units.Select(u => Row(u, "")).ToList(), "", [], output);
+        Index("slogans", analysis.Slogans.Take(IndexRows).Select(s => Row(s, "", IndexSteps)).ToList(), analysis.Slogans.Count, "data/slogans.csv", [], 0, output);
+        Index("units", analysis.Units.Take(IndexRows).Select(u => Row(u, "", IndexSteps)).ToList(), analysis.Units.Count, "data/units.csv", [], 0, output);
 
         var titles = plans.ToDictionary(p => p.Id, p => p.Title, StringComparer.Ordinal);
         var withinPlan = analysis.Links.Where(l => l.WithinPlan && titles.ContainsKey(l.A.PlanId)).GroupBy(l => l.A.PlanId)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new LinkCount(titles[g.Key], site.Urls.Url(SiteUrls.PlanPath(g.Key)), g.Count())).ToList();
-        Index("reuse", analysis.Passages.Select(p => Row(p, "")).ToList(), "data/reuse.csv", withinPlan, output);
+        Index("reuse", analysis.Passages.Take(IndexRows).Select(p => Row(p, "", IndexSteps)).ToList(), analysis.Passages.Count, "data/reuse.csv",
+            withinPlan.Take(WithinPlanShown).ToList(), withinPlan.Count, output);
     }
 
-    private void Index(string kind, List<CrossRefRow> rows, string csv, IReadOnlyList<LinkCount> withinPlan, OutputFolder output)
+    private void Index(string kind, List<CrossRefRow> rows, int total, string csv, IReadOnlyList<LinkCount> withinPlan, int withinPlanTotal, OutputFolder output)
     {
         var t = site.Strings;
         var page = new PageInfo(t[$"nav.{kind}"], kind + "/", t[$"{kind}.intro"], kind);
-        var model = new CrossRefIndexModel(kind, t[$"nav.{kind}"], t[$"{kind}.intro"], rows.Select(Linked).ToList(), csv.Length > 0 ? site.Urls.Url(csv) : "", withinPlan);
+        var model = new CrossRefIndexModel(kind, t[$"nav.{kind}"], t[$"{kind}.intro"], rows.Select(Linked).ToList(), csv.Length > 0 ? site.Urls.Url(csv) : "", withinPlan)
+        { Total = total, WithinPlanTotal = withinPlanTotal };
         site.Templates.WritePage(output, page.SitePath, "crossrefs", page, model);
     }
 
     private CrossRefRow Linked(CrossRefRow row) => row.Url.Length == 0 || row.Url.StartsWith('/') ? row : row with { Url = site.Urls.Url(row.Url) };
 
-    private CrossRefRow Row(CrossReference reference, string sitePath)
+    /// <param name="steps">Appearances the timeline shows, earliest first; the row still counts them all.</param>
+    private CrossRefRow Row(CrossReference reference, string sitePath, int steps)
     {
-        var timeline = reference.Mentions.Where(m => links.Contains(m.Item))
-            .Select(m => new MentionView(m.Year?.ToString(CultureInfo.InvariantCulture) ?? "", links.View(m.Item), m.AsWritten)).ToList();
+        var known = reference.Mentions.Where(m => links.Contains(m.Item)).ToList();
+        var timeline = known.Take(steps).Select(m => new MentionView(m.Year?.ToString(CultureInfo.InvariantCulture) ?? "", links.View(m.Item), m.AsWritten)).ToList();
         return new CrossRefRow(reference.Key, sitePath, reference.PlanIds.Count, reference.Mentions.Count,
             reference.FirstYear?.ToString(CultureInfo.InvariantCulture) ?? "", timeline.FirstOrDefault()?.Item.PlanTitle ?? "",
-            timeline, reference.Mentions.Select(m => m.AsWritten.Trim()).Distinct().Order(StringComparer.Ordinal).Take(20).ToList());
+            timeline, reference.Mentions.Select(m => m.AsWritten.Trim()).Distinct().Order(StringComparer.Ordinal).Take(20).ToList())
+        { MoreSteps = known.Count - timeline.Count };
     }
 
     private static void WriteData(PeerAnalysis analysis, OutputFolder output)
@@ -68,6 +82,9 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links)
         output.WriteBytes("data/citations.csv", ChartWriter.Csv(["document", "plans", "first_year", "plan_id", "item_id", "year", "as_written"],
             analysis.Citations.SelectMany(c => c.Mentions.Select(m => (IReadOnlyList<string>)[c.Key, c.PlanIds.Count.ToString(CultureInfo.InvariantCulture),
                 Year(c.FirstYear), m.Item.PlanId, m.Item.ItemId, Year(m.Year), m.AsWritten]))));
+        output.WriteBytes("data/units.csv", ChartWriter.Csv(["unit", "plans", "first_year", "plan_id", "item_id", "year", "as_written"],
+            analysis.Units.SelectMany(u => u.Mentions.Select(m => (IReadOnlyList<string>)[u.Key, u.PlanIds.Count.ToString(CultureInfo.InvariantCulture),
+                Year(u.FirstYear), m.Item.PlanId, m.Item.ItemId, Year(m.Year), m.AsWritten]))));
         output.WriteBytes("data/slogans.csv", ChartWriter.Csv(["slogan", "plans", "first_year", "plan_id", "item_id", "year", "as_written"],
             analysis.Slogans.SelectMany(s => s.Mentions.Select(m => (IReadOnlyList<string>)[s.Key, s.PlanIds.Count.ToString(CultureInfo.InvariantCulture),
                 Year(s.FirstYear), m.Item.PlanId, m.Item.ItemId, Year(m.Year), m.AsWritten]))));

@@ -13,7 +13,7 @@ public sealed record FeedEntry(string Id, string Title, string Link, DateTimeOff
 public sealed record FeedHeader(string Id, string Title, string? Subtitle, string Language, string SelfLink, string SiteLink, string Author);
 
 /// <summary>
-/// feed.xml: an Atom (RFC 4287) feed of the plans, newest first. Entry ids are name-based UUIDs of the plan id
+/// feed.xml: an Atom (RFC 4287) feed of the newest plans (<see cref="MaxEntries"/>), newest first. Entry ids are name-based UUIDs of the plan id
 /// (the permalink), so they stay the same across builds and hosts; dates are the plan's 成文日期 — or 1 January
 /// of its year when only the year is known — at midnight China time.
 /// </summary>
@@ -22,6 +22,9 @@ public static class AtomFeed
     public const string Namespace = "http://www.w3.org/2005/Atom";
     public const string FileName = "feed.xml";
     private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
+
+    /// <summary>Entries the feed carries: the newest plans. Readers want what is new, and the file stays small at any corpus size.</summary>
+    public const int MaxEntries = 100;
 
     /// <summary>Plans without a date or year have no honest date; they go last, dated at the Unix epoch.</summary>
     public static readonly DateTimeOffset Undated = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -41,7 +44,7 @@ public static class AtomFeed
 
     /// <summary>Newest first; ties (same day) by plan link so the order never depends on input order.</summary>
     public static IReadOnlyList<FeedEntry> Order(IEnumerable<FeedEntry> entries) =>
-        entries.OrderByDescending(e => e.Updated).ThenBy(e => e.Link, StringComparer.Ordinal).ToList();
+        entries.OrderByDescending(e => e.Updated).ThenBy(e => e.Link, StringComparer.Ordinal).Take(MaxEntries).ToList();
 
     public static byte[] Write(FeedHeader header, IReadOnlyList<FeedEntry> entries)
     {

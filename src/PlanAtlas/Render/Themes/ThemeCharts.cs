@@ -14,6 +14,11 @@ internal sealed class ThemeCharts(ChartWriter writer)
         return writer.Write(name, Style(chart, title, xLabel, yLabel), title, summary, header, rows);
     }
 
+    /// <summary>Shares (0..1) as an HTML bar chart, each bar labelled with its percentage.</summary>
+    public BarChartView Shares(string name, string title, IReadOnlyList<string> keys, IReadOnlyList<double> shares,
+        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
+        writer.WriteBars(name, title, summary, BarChartView.Scale(keys, shares, ThemePages.Percent), false, header, rows);
+
     public ChartView HorizontalBars(string name, string title, string xLabel, string yLabel, IReadOnlyList<string> keys, IReadOnlyList<double> values,
         string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {

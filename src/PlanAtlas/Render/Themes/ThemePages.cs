@@ -14,6 +14,10 @@ public sealed class ThemePages
     public const string ThemesPath = "themes/", ClustersPath = "clusters/";
     /// <summary>Groups with fewer plans than this are flagged in the chart summaries as thin.</summary>
     public const int FewPlans = 3;
+    /// <summary>Items a theme or cluster page lists (a theme page the newest plans' first); items.csv has every item with its themes and cluster.</summary>
+    public const int ItemsShown = 100;
+    /// <summary>Points the cluster map draws; a larger corpus is thinned evenly within each cluster (its CSV keeps every point).</summary>
+    public const int MapPoints = 3000;
 
     private readonly ThemeAnalysis _analysis;
     private readonly IReadOnlyList<Plan> _plans;
@@ -99,23 +103,24 @@ public sealed class ThemePages
     private void RenderTheme(Theme theme, OutputFolder output, ThemeCharts charts)
     {
         var name = Name(theme);
-        var list = new List<ChartView>();
+        var list = new List<BarChartView>();
         if (_plans.Count > 0)
         {
             list.Add(GroupChart(charts, $"theme-{theme.Id}-year", theme, _t["theme.chart.year"], _t["axis.year"], p => p.Year?.ToString(CultureInfo.InvariantCulture) ?? _t["group.unknown"]));
             list.Add(GroupChart(charts, $"theme-{theme.Id}-region", theme, _t["theme.chart.region"], _t["axis.region"], p => p.Region?.ProvinceName ?? _t["group.unknown"]));
             list.Add(GroupChart(charts, $"theme-{theme.Id}-level", theme, _t["theme.chart.level"], _t["axis.level"], p => _t[$"level.{(p.Region?.Level ?? AdminLevel.Unknown).ToString().ToLowerInvariant()}"]));
         }
-        var items = _analysis.Tags.Where(kv => kv.Value.Any(x => x.ThemeId == theme.Id)).Select(kv => kv.Key).Order()
-            .Select(k => ItemView(k, theme.Id)).ToList();
-        var model = new ThemePageModel(Row(theme), theme.Signals, theme.Exclusions, list, items);
+        var tagged = _analysis.Tags.Where(kv => kv.Value.Any(x => x.ThemeId == theme.Id)).Select(kv => kv.Key).ToList();
+        var items = tagged.OrderByDescending(k => _planById[k.PlanId].Year ?? int.MinValue).ThenBy(k => k)
+            .Take(ItemsShown).Select(k => ItemView(k, theme.Id)).ToList();
+        var model = new ThemePageModel(Row(theme), theme.Signals, theme.Exclusions, list, items) { ItemsTotal = tagged.Count, ItemsCsv = _urls.Url("data/items.csv") };
         var page = new PageInfo(name, ThemePath(theme.Id), theme.Definition, "themes")
-        { Scripts = list.Count > 0 ? ChartWriter.Scripts : [], Breadcrumbs = [new PageCrumb(_t["nav.themes"], ThemesPath)] };
+        { Breadcrumbs = [new PageCrumb(_t["nav.themes"], ThemesPath)] };
         _templates.WritePage(output, page.SitePath, "theme", page, model);
     }
 
     /// <summary>A theme's mean share of items per group of plans (year, region, level), each group labelled with its n.</summary>
-    private ChartView GroupChart(ThemeCharts charts, string name, Theme theme, string titleFormat, string axis, Func<Plan, string> groupOf)
+    private BarChartView GroupChart(ThemeCharts charts, string name, Theme theme, string titleFormat, string axis, Func<Plan, string> groupOf)
     {
         var groups = _plans.GroupBy(groupOf).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var keys = groups.Select(g => $"{g.Key}（n={g.Count()}）").ToList();
@@ -124,7 +129,7 @@ public sealed class ThemePages
         var summary = groups.Count == 0 ? _t["chart.empty"] : string.Format(CultureInfo.InvariantCulture, _t["theme.chart.summary"],
             Name(theme), string.Join("、", groups.Zip(values).Select(x => $"{x.First.Key} {Percent(x.Second)}（n={x.First.Count()}）")));
         if (groups.Any(g => g.Count() < FewPlans)) summary += string.Format(CultureInfo.InvariantCulture, _t["chart.few"], FewPlans);
-        return charts.Columns(name, title, axis, _t["axis.share_items"], keys, values.Select(v => v * 100).ToList(), summary,
+        return charts.Shares(name, title, keys, values, summary,
             ["group", "plans", "mean_share_items", "mean_share_chars"],
             groups.Zip(values).Select(x => (IReadOnlyList<string>)[x.First.Key, ThemeData.Int(x.First.Count()), ThemeData.Num(x.Second),
                 ThemeData.Num(x.First.Average(p => _share.GetValueOrDefault((p.Id, theme.Id))?.ShareChars ?? 0))]));
@@ -163,9 +168,10 @@ public sealed class ThemePages
         }
         if (clustering.Coordinates.Count > 0)
         {
+            var stride = (clustering.Coordinates.Count + MapPoints - 1) / MapPoints;
             var groups = clustering.Clusters.Select(c =>
             {
-                var keys = c.Members.Where(clustering.Coordinates.ContainsKey).ToList();
+                var keys = c.Members.Where(clustering.Coordinates.ContainsKey).Where((_, i) => i % stride == 0).ToList();
                 return ($"{c.Number} {c.Label}", keys.Select(k => (double)clustering.Coordinates[k].X).ToArray(), keys.Select(k => (double)clustering.Coordinates[k].Y).ToArray(),
                     keys.Select(k => Snippet(_items[k].Text)).ToArray(), keys.Select(k => _urls.Url(SiteUrls.PlanPath(k.PlanId)) + "#" + Uri.EscapeDataString(k.ItemId)).ToArray());
             }).ToList();
@@ -189,21 +195,22 @@ public sealed class ThemePages
 
     private void RenderCluster(ItemCluster cluster, OutputFolder output, ThemeCharts charts)
     {
-        var list = new List<ChartView>();
+        var list = new List<BarChartView>();
         var overlap = cluster.ThemeOverlap.Where(o => _analysis.Taxonomy.Find(o.Key) is not null).ToList();
         if (overlap.Count > 0)
         {
             var top = overlap[0];
-            list.Add(charts.Columns($"cluster-{cluster.Number}-themes", string.Format(CultureInfo.InvariantCulture, _t["cluster.chart.themes"], cluster.Number),
-                _t["axis.theme"], _t["axis.share_cluster"], overlap.Select(o => Name(_analysis.Taxonomy.Find(o.Key)!)).ToList(), overlap.Select(o => o.Value * 100).ToList(),
+            list.Add(charts.Shares($"cluster-{cluster.Number}-themes", string.Format(CultureInfo.InvariantCulture, _t["cluster.chart.themes"], cluster.Number),
+                overlap.Select(o => Name(_analysis.Taxonomy.Find(o.Key)!)).ToList(), overlap.Select(o => o.Value).ToList(),
                 string.Format(CultureInfo.InvariantCulture, _t["cluster.chart.themes.summary"], cluster.Size, Name(_analysis.Taxonomy.Find(top.Key)!), Percent(top.Value)),
                 ["theme_id", "theme", "share_of_cluster"], overlap.Select(o => (IReadOnlyList<string>)[o.Key, Name(_analysis.Taxonomy.Find(o.Key)!), ThemeData.Num(o.Value)])));
         }
         var model = new ClusterPageModel(ClusterRow(cluster), cluster.TopTerms, list,
-            cluster.Representative.Select(k => ItemView(k, null)).ToList(), cluster.Members.Select(k => ItemView(k, null)).ToList());
+            cluster.Representative.Select(k => ItemView(k, null)).ToList(), cluster.Members.Take(ItemsShown).Select(k => ItemView(k, null)).ToList())
+        { ItemsCsv = _urls.Url("data/items.csv") };
         var title = string.Format(CultureInfo.InvariantCulture, _t["cluster.title"], cluster.Number, cluster.Label);
         var page = new PageInfo(title, ClusterPath(cluster.Number), string.Join("、", cluster.TopTerms), "clusters")
-        { Scripts = list.Count > 0 ? ChartWriter.Scripts : [], Breadcrumbs = [new PageCrumb(_t["nav.clusters"], ClustersPath)] };
+        { Breadcrumbs = [new PageCrumb(_t["nav.clusters"], ClustersPath)] };
         _templates.WritePage(output, page.SitePath, "cluster", page, model);
     }
 
@@ -256,7 +263,7 @@ public sealed class ThemePages
         return new DashboardModel(list);
     }
 
-    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    internal static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     private static string Snippet(string text)
     {

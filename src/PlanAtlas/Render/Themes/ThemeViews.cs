@@ -11,7 +11,12 @@ public sealed record TaggedItemView(string PlanTitle, string PlanUrl, string Ite
 public sealed record ThemeChip(string Name, string Url);
 
 public sealed record ThemePageModel(ThemeRow Theme, IReadOnlyList<string> Signals, IReadOnlyList<string> Exclusions,
-    IReadOnlyList<ChartView> Charts, IReadOnlyList<TaggedItemView> Items);
+    IReadOnlyList<BarChartView> Charts, IReadOnlyList<TaggedItemView> Items)
+{
+    /// <summary>Items tagged with the theme; <see cref="Items"/> shows the first of them.</summary>
+    public int ItemsTotal { get; init; }
+    public string ItemsCsv { get; init; } = "";
+}
 
 public sealed record ThemesIndexModel(IReadOnlyList<ThemeRow> Themes, IReadOnlyList<ChartView> Charts, int TaggedItems, int AnalysedItems);
 
@@ -20,8 +25,12 @@ public sealed record ClusterRow(int Number, string Label, string Url, int Size, 
 
 public sealed record OverlapView(string Name, string Url, string Percent);
 
-public sealed record ClusterPageModel(ClusterRow Cluster, IReadOnlyList<string> TopTerms, IReadOnlyList<ChartView> Charts,
-    IReadOnlyList<TaggedItemView> Representative, IReadOnlyList<TaggedItemView> Members);
+/// <param name="Members">The first members (at most ThemePages.ItemsShown); <see cref="ClusterRow.Size"/> counts them all.</param>
+public sealed record ClusterPageModel(ClusterRow Cluster, IReadOnlyList<string> TopTerms, IReadOnlyList<BarChartView> Charts,
+    IReadOnlyList<TaggedItemView> Representative, IReadOnlyList<TaggedItemView> Members)
+{
+    public string ItemsCsv { get; init; } = "";
+}
 
 public sealed record ClustersIndexModel(IReadOnlyList<ClusterRow> Clusters, IReadOnlyList<ChartView> Charts, string Choice);
 

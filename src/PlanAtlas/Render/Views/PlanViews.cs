@@ -63,7 +63,12 @@ public sealed record PlanPageModel(
     public Themes.ThemeProfileModel? ThemeProfile { get; init; }
 }
 
-public sealed record ListPageModel(string Heading, string? Intro, IReadOnlyList<PlanRow> Plans, IReadOnlyList<LinkCount> Children);
+public sealed record ListPageModel(string Heading, string? Intro, IReadOnlyList<PlanRow> Plans, IReadOnlyList<LinkCount> Children)
+{
+    /// <summary>Plans in the whole list, when <see cref="Plans"/> is one page of it.</summary>
+    public int Total { get; init; }
+    public PagerView? Pager { get; init; }
+}
 
 /// <summary>A link with a count, e.g. a province and its number of plans.</summary>
 public sealed record LinkCount(string Title, string Url, int Count);
@@ -73,6 +78,9 @@ public sealed record HomePageModel(IReadOnlyList<PlanRow> Plans, IReadOnlyList<s
 {
     /// <summary>The trends dashboard (Render/Themes); null when themes were not analysed.</summary>
     public Themes.DashboardModel? Dashboard { get; init; }
+
+    /// <summary>Plans in the corpus; more than <see cref="Plans"/> when the table shows only the newest.</summary>
+    public int Total { get; init; }
 }
 
 public sealed record ContentPageModel(string Html);

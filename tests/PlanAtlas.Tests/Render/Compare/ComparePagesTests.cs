@@ -114,7 +114,10 @@ public sealed class ComparePagesTests(SampleSite site) : IClassFixture<SampleSit
             return File.ReadAllText(Path.Combine(temp.Path, "compare", "a", "index.html"));
         }
         var with = SampleSite.Parse(Render(profiles));
-        Assert.NotNull(with.QuerySelector("figure.chart .chart-plot[data-figure='/data/charts/compare-a.json']"));
+        // A diverging bar chart drawn in HTML, with its data as CSV: no plotly.js on a compare page.
+        Assert.NotNull(with.QuerySelector("figure.bar-chart.diverging a.chart-data[href='/data/charts/compare-a.csv']"));
+        Assert.NotEmpty(with.QuerySelectorAll("figure.bar-chart .half .bar"));
+        Assert.Empty(with.QuerySelectorAll("script[src*='plotly'], script[src*='charts.js']"));
         Assert.Contains(with.QuerySelectorAll(".theme-diff .tag"), t => t.TextContent == "fire");
         Assert.Contains(with.QuerySelectorAll(".theme-diff .tag"), t => t.TextContent == "mining");
         var without = SampleSite.Parse(Render(null));
