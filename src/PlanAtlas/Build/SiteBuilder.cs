@@ -61,9 +61,9 @@ public sealed class SiteBuilder(IBuildProgress progress)
             cancellation.ThrowIfCancellationRequested();
 
             var themeDirectory = options.ThemeDirectory ?? ThemeFiles.DefaultThemeDirectory();
-            // Charts (render) and search (index) use npm packages: on a fresh clone, `npm ci` once before either needs
-            // them. A failure here is reported by the stage that needed the package.
-            NodeTools.Find(SearchIndexer.Script, themeDirectory, AppContext.BaseDirectory, Directory.GetCurrentDirectory())
+            // Charts (render) use npm packages: on a fresh clone, `npm ci` once before render needs them. A failure here
+            // is reported by the stage that needed the package.
+            NodeTools.Find(NodeTools.Lockfile, themeDirectory, AppContext.BaseDirectory, Directory.GetCurrentDirectory())
                 ?.EnsureInstalled(ChartWriter.PlotlyPackage, cancellation);
             var theme = new ThemeFiles(themeDirectory, Path.Combine(input.InputDirectory, "theme"));
             var pageCache = cache is null ? null : new PageCache(cache, options.OutputDirectory, swap.StagingDirectory, ignorePrevious: options.Full);
@@ -77,8 +77,8 @@ public sealed class SiteBuilder(IBuildProgress progress)
             pagesCount = output.PagesWritten;
             cancellation.ThrowIfCancellationRequested();
 
-            Stage(Index, stages, () => new SearchIndexer(settings, renderer.Strings, options.ThemeDirectory) { Analysis = analysis }.Write(plans, output, diagnostics, cancellation),
-                n => n > 0 ? $"{n} search records" : "skipped");
+            Stage(Index, stages, () => new SearchIndexer(renderer.Strings) { Analysis = analysis }.Write(plans, output, cancellation),
+                n => $"{n} search records");
             cancellation.ThrowIfCancellationRequested();
 
             parsedPlans?.Save();

@@ -5,21 +5,24 @@ using System.Text;
 namespace PlanAtlas.Index;
 
 /// <summary>
-/// Finds Node.js and the checkout's npm tools (package.json next to tools/), installing them with `npm ci`
-/// when node_modules lacks the package, so a fresh clone builds with search and no manual step.
+/// Finds Node.js and the checkout's npm tools (package.json and package-lock.json), installing them with `npm ci`
+/// when node_modules lacks the package, so a fresh clone builds with charts and no manual step.
 /// </summary>
 public sealed class NodeTools
 {
+    /// <summary>The file that marks the checkout: `npm ci` installs exactly what it pins.</summary>
+    public const string Lockfile = "package-lock.json";
+
     private static readonly Lock InstallLock = new();
 
     private NodeTools(string root) => Root = root;
 
-    /// <summary>The folder holding package.json, package-lock.json and tools/.</summary>
+    /// <summary>The folder holding package.json and package-lock.json.</summary>
     public string Root { get; }
 
     public string Script(string relative) => Path.Combine(Root, relative);
 
-    /// <summary>The checkout holding <paramref name="script"/>, searched upwards from each start folder (theme, tool, working folder).</summary>
+    /// <summary>The checkout holding <paramref name="script"/> (a path relative to it) and package.json, searched upwards from each start folder (theme, tool, working folder).</summary>
     public static NodeTools? Find(string script, params string?[] startFolders)
     {
         foreach (var start in startFolders)

@@ -1,45 +1,53 @@
-using System.Text.Json;
 using PlanAtlas.Model;
 using PlanAtlas.Render;
 
 namespace PlanAtlas.Index;
 
 /// <summary>
-/// The index stage: builds the search records of the site (plans and their items from the model, other pages
-/// from their HTML) and has Pagefind (npm, extended build) write the index into pagefind/ of the output.
-/// Pagefind runs through its Node API (tools/search/build-index.mjs). Without Node.js the site is still built,
-/// without search, and a warning says why.
+/// The index stage: writes the static search index into search/index/ of the output (<see cref="IndexFiles"/>)
+/// for the search page (theme/assets/js/search.js). Plans come from the model, other pages from their rendered
+/// HTML (<see cref="PageRecords"/>); each character and pair of adjacent characters of their text is a key
+/// (<see cref="TermKeys"/>) whose documents are listed (<see cref="TermIndex"/>) in shard files of bounded size
+/// (<see cref="ShardLayout"/>).
+/// Written by hand rather than with Pagefind, which PlanAtlas used before: with every Chinese character a word
+/// (the only way Pagefind found every phrase), 1,000 plans took 68 s to index and 10,000 took 189 s and 8.7 GB in
+/// Pagefind's process, and a query fetched 0.6–3.2 MB at 10,000 plans (bench/README.md, "Search at scale").
 /// </summary>
-public sealed class SearchIndexer(SiteSettings settings, UiStrings strings, string? themeDirectory = null)
+public sealed class SearchIndexer(UiStrings strings)
 {
-    public const string Script = "tools/search/build-index.mjs";
-    public const string OutputFolderName = "pagefind";
+    /// <summary>The index's folder in the site.</summary>
+    public const string OutputFolder = "search/index/";
 
-    /// <summary>Pages the search never lists: the search page itself and the home page (an index of every plan).</summary>
+    /// <summary>Pages the search never lists: the home page (an index of every plan) and the search page.</summary>
     private static readonly HashSet<string> SkippedPages = new(StringComparer.Ordinal) { "", "search/" };
 
-    /// <summary>The Node.js executable; tests point it elsewhere to check the build without Node.</summary>
-    public string NodeProgram { get; init; } = "node";
+    /// <summary>
+    /// Folders whose pages are not read: plans are indexed from the model, and the compare pages show a plan's own
+    /// text beside its peers' (already found as those plans).
+    /// </summary>
+    private static readonly string[] SkippedFolders = ["plans/", "compare/", OutputFolder];
 
     /// <summary>The analyze stage's results: the theme filter comes from the plans' theme tags.</summary>
     public CorpusAnalysis? Analysis { get; init; }
 
-    /// <summary>The records, in a fixed order so the index is the same on every build.</summary>
-    public IReadOnlyList<SearchRecord> Records(IReadOnlyList<Plan> plans, OutputFolder output)
+    /// <summary>The documents, plans first (by id) then other pages (by path): a document's number is its place here.</summary>
+    public IReadOnlyList<SearchDocument> Documents(IReadOnlyList<Plan> plans, Render.OutputFolder output)
     {
         var planRecords = new PlanRecords(strings, ThemeNames(Analysis?.Themes));
-        var records = plans.OrderBy(p => p.Id, StringComparer.Ordinal).SelectMany(planRecords.For).ToList();
-        var planFolder = Path.Combine(output.Root, "plans") + Path.DirectorySeparatorChar;
-        var pagefindFolder = Path.Combine(output.Root, OutputFolderName) + Path.DirectorySeparatorChar;
-        foreach (var file in Directory.EnumerateFiles(output.Root, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            if (file.StartsWith(planFolder, StringComparison.Ordinal) || file.StartsWith(pagefindFolder, StringComparison.Ordinal)) continue;
-            var relative = Path.GetRelativePath(output.Root, file).Replace('\\', '/');
-            var sitePath = relative.EndsWith("index.html", StringComparison.Ordinal) ? relative[..^"index.html".Length] : relative;
-            if (SkippedPages.Contains(sitePath)) continue;
-            if (PageRecords.From(sitePath, File.ReadAllText(file)) is { } record) records.Add(record);
-        }
-        return records;
+        var documents = plans.OrderBy(p => p.Id, StringComparer.Ordinal).AsParallel().AsOrdered().Select(planRecords.For).ToList();
+        var pages = Directory.EnumerateFiles(output.Root, "*.html", SearchOption.AllDirectories)
+            .Select(file => (File: file, SitePath: SitePath(output.Root, file)))
+            .Where(p => !SkippedPages.Contains(p.SitePath) && !SkippedFolders.Any(f => p.SitePath.StartsWith(f, StringComparison.Ordinal)))
+            .OrderBy(p => p.SitePath, StringComparer.Ordinal)
+            .ToList();
+        documents.AddRange(pages.AsParallel().AsOrdered().Select(p => PageRecords.From(p.SitePath, File.ReadAllText(p.File))).OfType<SearchDocument>());
+        return documents;
+    }
+
+    private static string SitePath(string root, string file)
+    {
+        var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+        return relative.EndsWith("index.html", StringComparison.Ordinal) ? relative[..^"index.html".Length] : relative;
     }
 
     /// <summary>Plan → the Chinese names of its themes (those tagging at least one item), in taxonomy order.</summary>
@@ -53,44 +61,23 @@ public sealed class SearchIndexer(SiteSettings settings, UiStrings strings, stri
             : [];
     }
 
-    /// <summary>Writes pagefind/ into the output; returns the number of records indexed (0 when skipped).</summary>
-    public int Write(IReadOnlyList<Plan> plans, OutputFolder output, List<Diagnostic> diagnostics, CancellationToken cancellation = default)
+    /// <summary>Writes search/index/ into the output; returns the number of documents indexed.</summary>
+    public int Write(IReadOnlyList<Plan> plans, Render.OutputFolder output, CancellationToken cancellation = default)
     {
-        var tools = NodeTools.Find(Script, themeDirectory, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        if (tools is null)
+        var documents = Documents(plans, output);
+        var plansCount = documents.Count(d => d.Type == SearchDocumentType.Plan);
+        var lengths = new int[documents.Count];
+        var entries = TermIndex.Build(documents.Select(d => d.Title.Length + d.Body.Length + d.Items.Sum(i => i.Text.Length)).ToList(), d =>
         {
-            diagnostics.Add(new Diagnostic(Severity.Warning, "PA600", Script, null,
-                "the search index was not built: the PlanAtlas checkout with tools/search and package.json was not found above the theme, the tool or the working folder"));
-            return 0;
-        }
-        var node = tools.Run(NodeProgram, ["--version"], null, TimeSpan.FromSeconds(30), cancellation);
-        if (node.Error is not null)
-        {
-            diagnostics.Add(new Diagnostic(Severity.Warning, "PA601", Script, null, $"the search index was not built: {node.Error}"));
-            return 0;
-        }
-        if (tools.EnsureInstalled("pagefind", cancellation) is { } installError)
-        {
-            diagnostics.Add(new Diagnostic(Severity.Warning, "PA602", "package.json", null, $"the search index was not built: {installError}"));
-            return 0;
-        }
+            var text = SearchText.Normalize(documents[d].Text);
+            lengths[d] = text.Length;
+            return text;
+        }, cancellation);
+        var layout = ShardLayout.For(entries);
+        cancellation.ThrowIfCancellationRequested();
 
-        var records = Records(plans, output);
-        var job = new
-        {
-            language = PagefindLanguage(settings.Language),
-            output = Path.Combine(output.Root, OutputFolderName),
-            records = records.Select(r => new { url = r.Url, content = r.Content, meta = r.Meta, filters = r.Filters, sort = r.Sort }),
-        };
-        var run = tools.Run(NodeProgram, [tools.Script(Script)], JsonSerializer.Serialize(job), TimeSpan.FromMinutes(10), cancellation);
-        if (run.Error is not null)
-        {
-            diagnostics.Add(new Diagnostic(Severity.Error, "PA603", Script, null, $"Pagefind could not write the search index: {run.Error}"));
-            return 0;
-        }
-        return records.Count;
+        var (table, setFiles) = DocumentTable.Build(documents, plansCount, layout.Count, lengths);
+        IndexFiles.Write(Path.GetDirectoryName(output.FullPath(OutputFolder + IndexFiles.Table))!, table, setFiles, entries, layout, documents, cancellation);
+        return documents.Count;
     }
-
-    /// <summary>Pagefind splits indexes by ISO 639-1 language and segments Chinese only for "zh…".</summary>
-    public static string PagefindLanguage(string siteLanguage) => siteLanguage.Split('-')[0].ToLowerInvariant() is { Length: > 0 } l ? l : "zh";
 }

@@ -71,7 +71,7 @@ public sealed class SiteRenderer
     private void RenderSearch(OutputFolder output)
     {
         var page = new PageInfo(_t["search.title"], "search/", _t["search.description"], "search") { Scripts = ["assets/js/search.js"] };
-        _templates.WritePage(output, page.SitePath, "search", page, new { PagefindScript = _urls.Url("pagefind/pagefind.js"), BaseUrl = _urls.Url("") });
+        _templates.WritePage(output, page.SitePath, "search", page, new { BaseUrl = _urls.Url("") });
     }
 
     private void CopyAssets(OutputFolder output)

@@ -5,34 +5,44 @@ namespace PlanAtlas.Tests.Index;
 
 public sealed class SearchTextTests
 {
-    public static TheoryData<string, string> Cases()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var line in File.ReadLines(Path.Combine(RepoPaths.Fixtures, "search", "separate.tsv")))
-        {
-            if (line.StartsWith('#') || line.Length == 0) continue;
-            var parts = line.Split('\t');
-            data.Add(parts[0], parts[1]);
-        }
-        return data;
-    }
+    [Theory]
+    [InlineData("ＰＭ２．５（细颗粒物）", "pm2.5(细颗粒物)")]
+    [InlineData("三管三必须", "三管三必须")]
+    [InlineData("GB/T 2260", "gb/t 2260")]
+    [InlineData("㈠安全", "(一)安全")]
+    public void Text_is_normalized_as_the_search_page_normalizes_it(string text, string normalized) =>
+        Assert.Equal(normalized, SearchText.Normalize(text));
+
+    [Fact]
+    public void A_lone_surrogate_does_not_stop_normalization() =>
+        Assert.Equal("a\uFFFDb", SearchText.Normalize("A\uD800B"));
 
     [Theory]
-    [MemberData(nameof(Cases))]
-    public void Every_cjk_character_becomes_a_word_of_its_own(string text, string expected) =>
-        Assert.Equal(expected.Replace('|', SearchText.WordBreak), SearchText.Separate(text));
+    [InlineData("  一、\n总体\t要求　 ", "一、 总体 要求")]
+    [InlineData("三管三必须", "三管三必须")]
+    [InlineData(" \n ", "")]
+    public void Whitespace_is_folded(string text, string folded) => Assert.Equal(folded, SearchText.Fold(text));
 
     [Property]
-    public bool Removing_the_word_breaks_gives_back_the_text(string? text)
+    public bool Keys_are_every_character_and_every_adjacent_pair_with_their_counts(string? text)
     {
-        text ??= "";
-        return SearchText.Separate(text).Replace(SearchText.WordBreak.ToString(), "") == text.Replace(SearchText.WordBreak.ToString(), "");
+        var normalized = SearchText.Normalize(text ?? "");
+        var points = normalized.EnumerateRunes().Select(r => r.Value).ToList();
+        var expected = points.Select(p => TermKeys.Pack(p, 0))
+            .Concat(points.Zip(points.Skip(1), (a, b) => TermKeys.Pack(a, b)))
+            .GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+        var counter = new KeyCounter();
+        counter.Count("前一段文字"); // the counter is reused: nothing of an earlier text may remain
+        counter.Count(normalized);
+        var counted = Enumerable.Range(0, counter.Distinct).Select(i => counter[i]).ToDictionary(x => x.Key, x => x.Count);
+        return counted.Count == expected.Count && expected.All(e => counted.GetValueOrDefault(e.Key) == e.Value);
     }
 
-    [Property]
-    public bool Chinese_text_is_split_between_every_pair_of_characters(char[] picks)
+    [Fact]
+    public void A_key_packs_two_code_points()
     {
-        var text = new string(picks.Select(c => (char)(0x4E00 + c % 0x5000)).ToArray());
-        return SearchText.Separate(text).Split(SearchText.WordBreak).All(w => w.Length == 1) || text.Length == 0;
+        var key = TermKeys.Pack(0x20000, '安');
+        Assert.Equal(0x20000, TermKeys.First(key));
+        Assert.Equal('安', TermKeys.Second(key));
     }
 }

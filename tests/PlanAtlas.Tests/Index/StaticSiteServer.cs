@@ -30,7 +30,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
         var requestPath = "/" + basePath.Trim('/');
         if (requestPath == "/") requestPath = "";
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = requestPath });
-        // Pagefind's index files (.pf_fragment, .pf_index, .pagefind …) have no registered type: serve them as bytes.
+        // The search index's files (.bin) have no registered type: serve them as bytes, as static hosts do.
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files, RequestPath = requestPath, ServeUnknownFileTypes = true, DefaultContentType = "application/octet-stream",
