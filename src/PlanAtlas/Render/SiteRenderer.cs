@@ -70,7 +70,7 @@ public sealed class SiteRenderer
 
     private void RenderSearch(OutputFolder output)
     {
-        var page = new PageInfo(_t["search.title"], "search/", _t["search.description"], "search") { Scripts = ["assets/js/search.js"] };
+        var page = new PageInfo(_t["search.title"], "search/", _t["search.description"], "search") { Scripts = ["assets/js/search-terms.js", "assets/js/search.js"] };
         output.WritePage(page.SitePath, _templates.RenderPage("search", page, new { PagefindScript = _urls.Url("pagefind/pagefind.js"), BaseUrl = _urls.Url("") }));
     }
 
