@@ -50,27 +50,43 @@ public sealed class SiteRenderer
             .OrderBy(r => r.Year, StringComparer.Ordinal).ThenBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
         CopyAssets(output);
-        var dashboard = themePages?.Render(output);
-        if (themePages is not null && !ChartWriter.CopyPlotly(output, _theme.ThemeDirectory))
-            diagnostics.Add(new Diagnostic(Severity.Warning, "PA420", "package.json", null,
-                $"charts will not draw: {ChartWriter.PlotlyPackage} is not installed (run `npm ci` in the PlanAtlas checkout)"));
-        RenderHome(rows, plans, output, dashboard);
-        Parallel.ForEach(plans, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            plan => RenderPlan(plan, output, peers, itemLinks, themePages));
-        new Compare.ComparePages(this, itemLinks).Render(plans, peers, output);
-        new CrossRefs.CrossRefPages(this, itemLinks).Render(plans, peers, output);
-        RenderRegions(plans, rows, output);
-        RenderYears(rows, output);
-        RenderContentPages(output, diagnostics);
-        RenderData(plans, rows, output, analysis);
-        RenderSearch(output);
+        // The data files depend on no page: written alongside the pages, their long single-threaded CSV writes
+        // overlap page rendering instead of following it.
+        var dataFiles = new[]
+        {
+            Task.Run(() => RenderData(plans, rows, output, analysis)),
+            Task.Run(() => CrossRefs.CrossRefPages.WriteData(peers, output)),
+        };
+        try
+        {
+            var dashboard = themePages?.Render(output);
+            if (themePages is not null && !ChartWriter.CopyPlotly(output, _theme.ThemeDirectory))
+                diagnostics.Add(new Diagnostic(Severity.Warning, "PA420", "package.json", null,
+                    $"charts will not draw: {ChartWriter.PlotlyPackage} is not installed (run `npm ci` in the PlanAtlas checkout)"));
+            RenderHome(rows, plans, output, dashboard);
+            Parallel.ForEach(plans, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                plan => RenderPlan(plan, output, peers, itemLinks, themePages));
+            new Compare.ComparePages(this, itemLinks).Render(plans, peers, output);
+            new CrossRefs.CrossRefPages(this, itemLinks).Render(plans, peers, output);
+            RenderRegions(plans, rows, output);
+            RenderYears(rows, output);
+            RenderContentPages(output, diagnostics);
+            RenderSearch(output);
+        }
+        catch
+        {
+            // Never leave a writer running into a folder the failed build is about to discard.
+            Task.WaitAll(dataFiles.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray());
+            throw;
+        }
+        Task.WaitAll(dataFiles);
         // Last: the sitemap lists every page written above.
         new SitePublisher(_settings, _public, _t, _templates).Publish(plans, output, diagnostics);
     }
 
     private void RenderSearch(OutputFolder output)
     {
-        var page = new PageInfo(_t["search.title"], "search/", _t["search.description"], "search") { Scripts = ["assets/js/search.js"] };
+        var page = new PageInfo(_t["search.title"], "search/", _t["search.description"], "search") { Scripts = ["assets/js/search-terms.js", "assets/js/search.js"] };
         _templates.WritePage(output, page.SitePath, "search", page, new { BaseUrl = _urls.Url("") });
     }
 
@@ -156,7 +172,7 @@ public sealed class SiteRenderer
         var regions = located.SelectMany(p => Ancestry(p.Region!)).DistinctBy(r => r.Code).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
         var children = regions.Where(r => Parent(r) is not null).GroupBy(r => Parent(r)!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        foreach (var region in regions)
+        Parallel.ForEach(regions, region =>
         {
             var inside = under[region.Code].Select(p => byId[p.Id]).OrderBy(r => r.Year, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
             var links = children.GetValueOrDefault(region.Code, [])
@@ -166,7 +182,7 @@ public sealed class SiteRenderer
             var description = string.Format(CultureInfo.InvariantCulture, _t["region.description"], region.Name, inside.Count);
             WriteList(output, SiteUrls.RegionPath(region.Code), region.Name, description, "regions", crumbs,
                 $"{_t[$"level.{region.Level.ToString().ToLowerInvariant()}"]} · {region.Code}", inside, links);
-        }
+        });
         var provinces = regions.Where(r => r.Level == AdminLevel.Province)
             .Select(p => new LinkCount(p.Name, _urls.Url(SiteUrls.RegionPath(p.Code)), under[p.Code].Count)).ToList();
         var unlocated = rows.Where(r => r.RegionCode.Length == 0).ToList();

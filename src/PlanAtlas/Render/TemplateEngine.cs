@@ -130,6 +130,12 @@ public sealed class TemplateEngine
 public sealed record PageInfo(string Title, string SitePath, string? Description = null, string Section = "")
 {
     public IReadOnlyList<string> Scripts { get; init; } = [];
+
+    /// <summary>
+    /// A page a search result can open (with ?highlight=): it carries the highlighter. The home page, the search page
+    /// and the 404 page are never results, so they go without it.
+    /// </summary>
+    public bool SearchTarget => Section is not ("home" or "search" or "notfound");
     public IReadOnlyList<PageCrumb> Breadcrumbs { get; init; } = [];
 }
 

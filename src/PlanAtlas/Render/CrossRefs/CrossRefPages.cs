@@ -25,7 +25,6 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links)
 
     public void Render(IReadOnlyList<Plan> plans, PeerAnalysis analysis, OutputFolder output)
     {
-        WriteData(analysis, output);
         var t = site.Strings;
 
         // Every cited document keeps its own page (a permalink), with a timeline as long as DetailSteps.
@@ -73,7 +72,8 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links)
         { MoreSteps = known.Count - timeline.Count };
     }
 
-    private static void WriteData(PeerAnalysis analysis, OutputFolder output)
+    /// <summary>data/reuse.csv, citations.csv, units.csv and slogans.csv; independent of the pages, so the renderer writes them alongside.</summary>
+    public static void WriteData(PeerAnalysis analysis, OutputFolder output)
     {
         static string Year(int? y) => y?.ToString(CultureInfo.InvariantCulture) ?? "";
         output.WriteBytes("data/reuse.csv", ChartWriter.Csv(["plan_a", "item_a", "plan_b", "item_b", "score", "shared_chars", "within_plan"],

@@ -69,8 +69,7 @@ public static class DataExport
         var itemColumns = ItemColumns.Concat(options.ExtraItemColumns).ToList();
         WriteIfChanged(Path.Combine(data, "items.csv"), Csv(itemColumns, ordered.SelectMany(p => p.Items.Select(i => new PlanItem(p, i)))));
 
-        foreach (var plan in ordered)
-            WriteIfChanged(Path.Combine(data, "plans", FileName(plan) + ".json"), PlanJson.Serialize(plan));
+        Parallel.ForEach(ordered, plan => WriteIfChanged(Path.Combine(data, "plans", FileName(plan) + ".json"), PlanJson.Serialize(plan)));
     }
 
     /// <summary>The plan id as a file name: ids are already safe, this guards against an id that is not (empty, '..', a slash).</summary>

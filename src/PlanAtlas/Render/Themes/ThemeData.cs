@@ -14,7 +14,14 @@ public sealed class ThemeData(ThemeAnalysis analysis)
 
     /// <summary>The same columns in the form the items export takes them.</summary>
     public IReadOnlyList<Data.DataColumn<Data.PlanItem>> ItemColumns() =>
-        ItemColumnNames.Select(name => new Data.DataColumn<Data.PlanItem>(name, row => ExtraItemColumns(row.Plan, row.Item)[name])).ToList();
+    [
+        new(ItemColumnNames[0], row => Themes(new ItemKey(row.Plan.Id, row.Item.Id))),
+        new(ItemColumnNames[1], row => Cluster(new ItemKey(row.Plan.Id, row.Item.Id))),
+    ];
+
+    private string Themes(ItemKey key) => string.Join(';', analysis.TagsOf(key).Select(t => t.ThemeId));
+
+    private string Cluster(ItemKey key) => analysis.Clustering.Assignment.TryGetValue(key, out var c) ? c.ToString(CultureInfo.InvariantCulture) : "";
 
     /// <summary>
     /// items.csv's extra columns for one item: `themes` = its theme ids in taxonomy order, ';'-separated;
@@ -23,11 +30,7 @@ public sealed class ThemeData(ThemeAnalysis analysis)
     public IReadOnlyDictionary<string, string> ExtraItemColumns(Plan plan, Item item)
     {
         var key = new ItemKey(plan.Id, item.Id);
-        return new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["themes"] = string.Join(';', analysis.TagsOf(key).Select(t => t.ThemeId)),
-            ["cluster"] = analysis.Clustering.Assignment.TryGetValue(key, out var c) ? c.ToString(CultureInfo.InvariantCulture) : "",
-        };
+        return new Dictionary<string, string>(StringComparer.Ordinal) { ["themes"] = Themes(key), ["cluster"] = Cluster(key) };
     }
 
     public void Write(OutputFolder output)
