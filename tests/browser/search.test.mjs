@@ -25,7 +25,7 @@ async function readPlans(context) {
       // The plan's own text: links to other plans (see also) and extracted facts are not the plan's words.
       text: document.querySelector('h1').textContent + '\n' + (() => {
         const own = document.querySelector('.plan-text').cloneNode(true);
-        own.querySelectorAll('.see-also, .item-facts, [data-pagefind-ignore]').forEach(e => e.remove());
+        own.querySelectorAll('.see-also, .item-facts, [data-search-ignore]').forEach(e => e.remove());
         document.body.appendChild(own);
         const text = own.innerText;
         own.remove();

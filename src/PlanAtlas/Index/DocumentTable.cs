@@ -22,7 +22,7 @@ public static class DocumentTable
     {
         var facets = new JsonObject();
         var files = new List<(string, byte[])>();
-        foreach (var name in PlanRecords.FilterNames)
+        foreach (var name in PlanDocuments.FilterNames)
         {
             var of = documents.Take(plans).Select(d => d.Facets.GetValueOrDefault(name) ?? []).ToList();
             var values = of.SelectMany(v => v).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -6,7 +6,7 @@ namespace PlanAtlas.Index;
 /// <summary>
 /// The index stage: writes the static search index into search/index/ of the output (<see cref="IndexFiles"/>)
 /// for the search page (theme/assets/js/search.js). Plans come from the model, other pages from their rendered
-/// HTML (<see cref="PageRecords"/>); each character and pair of adjacent characters of their text is a key
+/// HTML (<see cref="PageDocuments"/>); each character and pair of adjacent characters of their text is a key
 /// (<see cref="TermKeys"/>) whose documents are listed (<see cref="TermIndex"/>) in shard files of bounded size
 /// (<see cref="ShardLayout"/>).
 /// Written by hand rather than with Pagefind, which PlanAtlas used before: with every Chinese character a word
@@ -16,7 +16,7 @@ namespace PlanAtlas.Index;
 public sealed class SearchIndexer(UiStrings strings)
 {
     /// <summary>The index's folder in the site.</summary>
-    public const string OutputFolder = "search/index/";
+    public const string Folder = "search/index/";
 
     /// <summary>Pages the search never lists: the home page (an index of every plan) and the search page.</summary>
     private static readonly HashSet<string> SkippedPages = new(StringComparer.Ordinal) { "", "search/" };
@@ -25,22 +25,22 @@ public sealed class SearchIndexer(UiStrings strings)
     /// Folders whose pages are not read: plans are indexed from the model, and the compare pages show a plan's own
     /// text beside its peers' (already found as those plans).
     /// </summary>
-    private static readonly string[] SkippedFolders = ["plans/", "compare/", OutputFolder];
+    private static readonly string[] SkippedFolders = ["plans/", "compare/", Folder];
 
     /// <summary>The analyze stage's results: the theme filter comes from the plans' theme tags.</summary>
     public CorpusAnalysis? Analysis { get; init; }
 
     /// <summary>The documents, plans first (by id) then other pages (by path): a document's number is its place here.</summary>
-    public IReadOnlyList<SearchDocument> Documents(IReadOnlyList<Plan> plans, Render.OutputFolder output)
+    public IReadOnlyList<SearchDocument> Documents(IReadOnlyList<Plan> plans, OutputFolder output)
     {
-        var planRecords = new PlanRecords(strings, ThemeNames(Analysis?.Themes));
-        var documents = plans.OrderBy(p => p.Id, StringComparer.Ordinal).AsParallel().AsOrdered().Select(planRecords.For).ToList();
+        var planDocuments = new PlanDocuments(strings, ThemeNames(Analysis?.Themes));
+        var documents = plans.OrderBy(p => p.Id, StringComparer.Ordinal).AsParallel().AsOrdered().Select(planDocuments.For).ToList();
         var pages = Directory.EnumerateFiles(output.Root, "*.html", SearchOption.AllDirectories)
             .Select(file => (File: file, SitePath: SitePath(output.Root, file)))
             .Where(p => !SkippedPages.Contains(p.SitePath) && !SkippedFolders.Any(f => p.SitePath.StartsWith(f, StringComparison.Ordinal)))
             .OrderBy(p => p.SitePath, StringComparer.Ordinal)
             .ToList();
-        documents.AddRange(pages.AsParallel().AsOrdered().Select(p => PageRecords.From(p.SitePath, File.ReadAllText(p.File))).OfType<SearchDocument>());
+        documents.AddRange(pages.AsParallel().AsOrdered().Select(p => PageDocuments.From(p.SitePath, File.ReadAllText(p.File))).OfType<SearchDocument>());
         return documents;
     }
 
@@ -62,7 +62,7 @@ public sealed class SearchIndexer(UiStrings strings)
     }
 
     /// <summary>Writes search/index/ into the output; returns the number of documents indexed.</summary>
-    public int Write(IReadOnlyList<Plan> plans, Render.OutputFolder output, CancellationToken cancellation = default)
+    public int Write(IReadOnlyList<Plan> plans, OutputFolder output, CancellationToken cancellation = default)
     {
         var documents = Documents(plans, output);
         var plansCount = documents.Count(d => d.Type == SearchDocumentType.Plan);
@@ -77,7 +77,7 @@ public sealed class SearchIndexer(UiStrings strings)
         cancellation.ThrowIfCancellationRequested();
 
         var (table, setFiles) = DocumentTable.Build(documents, plansCount, layout.Count, lengths);
-        IndexFiles.Write(Path.GetDirectoryName(output.FullPath(OutputFolder + IndexFiles.Table))!, table, setFiles, entries, layout, documents, cancellation);
+        IndexFiles.Write(Path.GetDirectoryName(output.FullPath(Folder + IndexFiles.Table))!, table, setFiles, entries, layout, documents, cancellation);
         return documents.Count;
     }
 }

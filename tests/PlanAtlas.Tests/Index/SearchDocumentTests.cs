@@ -25,7 +25,7 @@ public sealed class SearchDocumentTests
     [Fact]
     public void A_plan_is_one_document_with_its_items_each_on_a_line_of_the_text()
     {
-        var document = new PlanRecords(SampleIndex.Strings).For(SamplePlan());
+        var document = new PlanDocuments(SampleIndex.Strings).For(SamplePlan());
         Assert.Equal("/plans/141125-2023/", document.Url);
         Assert.Equal(SearchDocumentType.Plan, document.Type);
         Assert.Equal([("s1", "一", "总体要求"), ("s1-1", "一.（一）", ""), ("p1", "", "")], document.Items.Select(i => (i.Id, i.Path, i.Heading)));
@@ -42,7 +42,7 @@ public sealed class SearchDocumentTests
     [Fact]
     public void Themes_come_from_the_analysis()
     {
-        var document = new PlanRecords(SampleIndex.Strings, _ => ["燃气安全", "打非治违"]).For(SamplePlan());
+        var document = new PlanDocuments(SampleIndex.Strings, _ => ["燃气安全", "打非治违"]).For(SamplePlan());
         Assert.Equal(["燃气安全", "打非治违"], document.Facets["theme"]);
     }
 
@@ -50,7 +50,7 @@ public sealed class SearchDocumentTests
     public void A_plan_without_region_or_year_has_no_such_filter()
     {
         var bare = SamplePlan() with { Metadata = new PlanMetadata { Title = new("无题", Provenance.FileName) } };
-        var document = new PlanRecords(SampleIndex.Strings).For(bare);
+        var document = new PlanDocuments(SampleIndex.Strings).For(bare);
         Assert.False(document.Facets.ContainsKey("province"));
         Assert.False(document.Facets.ContainsKey("year"));
         Assert.Equal("", document.Facts["region"]);
@@ -67,11 +67,11 @@ public sealed class SearchDocumentTests
             <div data-search-ignore>图表代码</div><script src="x.js"></script></main>
             <footer>由 PlanAtlas 生成</footer></body></html>
             """;
-        var document = PageRecords.From("regions/140000/", html)!;
+        var document = PageDocuments.From("regions/140000/", html)!;
         Assert.Equal("/regions/140000/", document.Url);
         Assert.Equal("山西省", document.Title);
         Assert.Equal(SearchDocumentType.Page, document.Type);
         Assert.Equal("山西省\n省级 · 140000\n柳林县\n县级", document.Text);
-        Assert.Null(PageRecords.From("plans/x/", "<html><body><main><h1>x</h1></main></body></html>"));
+        Assert.Null(PageDocuments.From("plans/x/", "<html><body><main><h1>x</h1></main></body></html>"));
     }
 }

@@ -357,6 +357,7 @@
   }
 
   function summarize(ctx) {
+    pagesHeading.hidden = pagesList.children.length === 0 && morePages.hidden;
     var plans = ctx.plans.total - ctx.plans.state.dropped;
     var pages = ctx.pages.total - ctx.pages.state.dropped;
     var known = ctx.exact || (ctx.plans.state.done && ctx.pages.state.done);
@@ -392,7 +393,6 @@
       results.dataset.candidates = String(found.plans.length + found.pages.length);
       await Promise.all([ctx.plans.state.more(), ctx.pages.state.more()]);
       if (mine !== generation) return;
-      pagesHeading.hidden = pagesList.children.length === 0;
       summarize(ctx);
     } catch (e) {
       if (mine !== generation) return;

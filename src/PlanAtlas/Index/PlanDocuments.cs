@@ -10,7 +10,7 @@ namespace PlanAtlas.Index;
 /// contains a term is listed under its plan and links to its anchor.
 /// </summary>
 /// <param name="themesOf">The names of the themes a plan's items are tagged with (the theme filter); none without theme analysis.</param>
-public sealed class PlanRecords(UiStrings strings, Func<Plan, IReadOnlyList<string>>? themesOf = null)
+public sealed class PlanDocuments(UiStrings strings, Func<Plan, IReadOnlyList<string>>? themesOf = null)
 {
     /// <summary>
     /// The filters a researcher narrows by, in the order the search page shows them. Values are the labels people
