@@ -7,10 +7,18 @@ namespace PlanAtlas.Index;
 /// </summary>
 public static class PageDocuments
 {
+    /// <summary>
+    /// The characters of a page's text that are indexed (and fetched when it is a result). Longer pages are lists of
+    /// plans (a year's plans run to 40,000 characters at 10,000 plans), whose plans are found themselves; the cap
+    /// keeps what one result costs a query bounded.
+    /// </summary>
+    public const int MaxText = 20_000;
+
     /// <param name="sitePath">The page's path in the site, e.g. "regions/140000/".</param>
     public static SearchDocument? From(string sitePath, string html)
     {
         if (PageText.Extract(html) is not var (title, text) || text.Length == 0) return null;
+        if (text.Length > MaxText) text = text[..(char.IsHighSurrogate(text[MaxText - 1]) ? MaxText - 1 : MaxText)];
         return new SearchDocument("/" + sitePath, title.Length > 0 ? title : sitePath, SearchDocumentType.Page, [], text,
             new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>());
     }

@@ -22,10 +22,10 @@ public sealed class SearchIndexer(UiStrings strings)
     private static readonly HashSet<string> SkippedPages = new(StringComparer.Ordinal) { "", "search/" };
 
     /// <summary>
-    /// Folders whose pages are not read: plans are indexed from the model, and the compare pages show a plan's own
-    /// text beside its peers' (already found as those plans).
+    /// Folders whose pages are not read: plans are indexed from the model, the compare pages show a plan's own
+    /// text beside its peers' (already found as those plans), and the data page tabulates every plan.
     /// </summary>
-    private static readonly string[] SkippedFolders = ["plans/", "compare/", Folder];
+    private static readonly string[] SkippedFolders = ["plans/", "compare/", "data/", Folder];
 
     /// <summary>The analyze stage's results: the theme filter comes from the plans' theme tags.</summary>
     public CorpusAnalysis? Analysis { get; init; }

@@ -74,4 +74,14 @@ public sealed class SearchDocumentTests
         Assert.Equal("山西省\n省级 · 140000\n柳林县\n县级", document.Text);
         Assert.Null(PageDocuments.From("plans/x/", "<html><body><main><h1>x</h1></main></body></html>"));
     }
+
+    [Fact]
+    public void A_long_page_is_indexed_up_to_its_first_twenty_thousand_characters()
+    {
+        var html = "<main data-search-body><h1>2019 年</h1>" + string.Concat(Enumerable.Range(0, 5000).Select(i => $"<p>第{i}份</p>")) + "<p>末尾</p></main>";
+        var document = PageDocuments.From("years/2019/", html)!;
+        Assert.Equal(PageDocuments.MaxText, document.Text.Length);
+        Assert.StartsWith("2019 年\n第0份", document.Text);
+        Assert.DoesNotContain("末尾", document.Text);
+    }
 }

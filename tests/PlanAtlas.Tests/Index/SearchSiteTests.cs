@@ -24,7 +24,7 @@ public sealed class SearchSiteTests(SampleSite site) : IClassFixture<SampleSite>
     }
 
     [Fact]
-    public void Plans_come_from_the_model_and_other_pages_from_their_html_but_not_home_search_or_compare()
+    public void Plans_come_from_the_model_and_other_pages_from_their_html_but_not_home_search_compare_or_data()
     {
         var documents = new SearchIndexer(SampleIndex.Strings).Documents([], new OutputFolder(site.Root));
         Assert.All(documents, d => Assert.Equal(SearchDocumentType.Page, d.Type));
@@ -34,7 +34,7 @@ public sealed class SearchSiteTests(SampleSite site) : IClassFixture<SampleSite>
         Assert.Contains("/about/", urls);
         Assert.DoesNotContain("/", urls);
         Assert.DoesNotContain("/search/", urls);
-        Assert.DoesNotContain(urls, u => u.StartsWith("/plans/") || u.StartsWith("/compare/") || u.StartsWith("/search/"));
+        Assert.DoesNotContain(urls, u => u.StartsWith("/plans/") || u.StartsWith("/compare/") || u.StartsWith("/search/") || u.StartsWith("/data/"));
         Assert.All(documents, r => Assert.DoesNotContain("由 PlanAtlas 生成", r.Text));
     }
 

@@ -11,9 +11,9 @@
   var terms = window.PlanAtlasSearchTerms;
   if (!form || !terms) return;
   var FILTERS = ['province', 'city', 'level', 'year', 'kind', 'theme'];
-  // A step shows ten results and reads at most thirty texts: a phrase whose pairs all occur in many documents,
+  // A step shows ten results and reads at most twenty texts: a phrase whose pairs all occur in many documents,
   // but never side by side, must not make the page download them all.
-  var PAGE_SIZE = 10, CHECKS = 30, ITEMS_OPEN = 5, K1 = 1.2, B = 0.75;
+  var PAGE_SIZE = 10, CHECKS = 20, ITEMS_OPEN = 5, K1 = 1.2, B = 0.75;
   var status = document.getElementById('search-status');
   var results = document.getElementById('search-results');
   var plansList = document.getElementById('search-plans');
