@@ -20,6 +20,8 @@ public sealed class TermMatcher
     // Terms ending at each state, including those reached through failure links (computed once at build).
     private readonly List<int[]> _output = [];
     private readonly int[] _lengths;
+    // A bit per UTF-16 unit that starts some term: from the root, any other character leads nowhere, without a lookup.
+    private readonly ulong[] _starts = new ulong[1 << 10];
 
     public TermMatcher(IReadOnlyList<string> terms)
     {
@@ -52,6 +54,7 @@ public sealed class TermMatcher
             }
         }
         foreach (var o in outputs) _output.Add(o.ToArray());
+        foreach (var c in _next[0].Keys) _starts[c >> 6] |= 1UL << (c & 63);
     }
 
     public int TermCount => _lengths.Length;
@@ -64,6 +67,7 @@ public sealed class TermMatcher
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (state == 0 && (_starts[c >> 6] & (1UL << (c & 63))) == 0) continue;
             while (state != 0 && !_next[state].ContainsKey(c)) state = _fail[state];
             state = _next[state].GetValueOrDefault(c);
             foreach (var term in _output[state])

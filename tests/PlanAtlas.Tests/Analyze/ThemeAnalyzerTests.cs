@@ -11,6 +11,8 @@ public sealed class ThemeAnalyzerTests
 {
     private static readonly IReadOnlyList<Plan> Plans = Parse();
 
+    internal static IReadOnlyList<Plan> SamplePlans => Plans;
+
     private static IReadOnlyList<Plan> Parse()
     {
         var input = InputReader.CreateDefault().Read(RepoPaths.SampleInput);

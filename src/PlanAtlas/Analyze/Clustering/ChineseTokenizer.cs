@@ -2,6 +2,9 @@ using System.Reflection;
 
 namespace PlanAtlas.Analyze.Clustering;
 
+/// <summary>Receives each term of a text as a span into the text (or into the tokenizer's own words): no string per term.</summary>
+public delegate void TokenSink(ReadOnlySpan<char> term);
+
 /// <summary>How item text becomes terms for clustering; the default was chosen by measurement (tools/themes/README.md).</summary>
 public enum Tokenization
 {
@@ -27,6 +30,10 @@ public sealed class ChineseTokenizer
     private readonly HashSet<string> _stop;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopLookup;
     private readonly int _longest;
+    // First two characters of every word, and a bit per word length: most positions start no word, and this
+    // answers that with one lookup instead of one per possible length.
+    private readonly HashSet<int> _prefixes = [];
+    private readonly ulong _lengths;
 
     public ChineseTokenizer(IEnumerable<string> extraWords, Tokenization mode = Tokenization.LexiconAndBigrams, bool dropBoilerplate = true)
     {
@@ -41,29 +48,48 @@ public sealed class ChineseTokenizer
         foreach (var w in _stop) if (w.Length >= 2) _words.Add(w);
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         _longest = _words.Count == 0 ? 0 : _words.Max(w => w.Length);
+        foreach (var w in _words)
+        {
+            _prefixes.Add(w[0] << 16 | w[1]);
+            _lengths |= 1UL << Math.Min(w.Length, 63);
+        }
+        Fingerprint = Hex(Hash64.Of(string.Join('\n', _words.Order(StringComparer.Ordinal)) + "\n\n" + string.Join('\n', _stop.Order(StringComparer.Ordinal)) + "\n\n" + mode));
     }
+
+    private static string Hex(ulong value) => value.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
 
     public Tokenization Mode { get; }
 
     /// <summary>True for a lexicon word (as opposed to a character bigram that may cut across two words).</summary>
     public bool IsWord(string term) => _words.Contains(term) && !_stop.Contains(term);
 
+    /// <summary>
+    /// Identifies the tokenizer's behaviour (mode and word lists): terms of two tokenizers with the same fingerprint
+    /// are the same, so a model trained with one can featurize with the other.
+    /// </summary>
+    public string Fingerprint { get; }
+
     public List<string> Tokenize(string text)
     {
         var tokens = new List<string>();
-        var span = text.AsSpan();
-        var i = 0;
-        while (i < span.Length)
-        {
-            if (!IsHan(span[i])) { i++; continue; }
-            var start = i;
-            while (i < span.Length && IsHan(span[i])) i++;
-            TokenizeRun(span[start..i], tokens);
-        }
+        Tokenize(text, term => tokens.Add(term.ToString()));
         return tokens;
     }
 
-    private void TokenizeRun(ReadOnlySpan<char> run, List<string> tokens)
+    /// <summary>The terms of <paramref name="text"/> in order, handed to <paramref name="sink"/> one by one.</summary>
+    public void Tokenize(ReadOnlySpan<char> text, TokenSink sink)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsHan(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length && IsHan(text[i])) i++;
+            TokenizeRun(text[start..i], sink);
+        }
+    }
+
+    private void TokenizeRun(ReadOnlySpan<char> run, TokenSink tokens)
     {
         var gapStart = 0;
         var i = 0;
@@ -76,10 +102,10 @@ public sealed class ChineseTokenizer
             if (Mode == Tokenization.LexiconThenBigrams)
             {
                 Bigrams(run[gapStart..i], tokens);
-                if (!boilerplate) tokens.Add(word.ToString());
+                if (!boilerplate) tokens(word);
             }
             // With every bigram kept, a two-character word would only repeat its own bigram.
-            else if (length > 2 && !boilerplate) tokens.Add(word.ToString());
+            else if (length > 2 && !boilerplate) tokens(word);
             i += length;
             gapStart = i;
         }
@@ -90,19 +116,20 @@ public sealed class ChineseTokenizer
 
     private int LongestWordAt(ReadOnlySpan<char> run, int at)
     {
+        if (run.Length - at < 2 || !_prefixes.Contains(run[at] << 16 | run[at + 1])) return 0;
         for (var length = Math.Min(_longest, run.Length - at); length >= 2; length--)
-            if (_lookup.Contains(run.Slice(at, length))) return length;
+            if ((_lengths & (1UL << Math.Min(length, 63))) != 0 && _lookup.Contains(run.Slice(at, length))) return length;
         return 0;
     }
 
-    private void Bigrams(ReadOnlySpan<char> gap, List<string> tokens)
+    private void Bigrams(ReadOnlySpan<char> gap, TokenSink tokens)
     {
         for (var j = 0; j + 1 < gap.Length; j++)
         {
             var pair = gap.Slice(j, 2);
             // A bigram across a function character (的, 和, 等 …) straddles two words: noise, not a term.
             if (pair.IndexOfAny(FunctionCharacters) >= 0) continue;
-            if (!_stopLookup.Contains(pair)) tokens.Add(pair.ToString());
+            if (!_stopLookup.Contains(pair)) tokens(pair);
         }
     }
 

@@ -7,23 +7,23 @@ namespace PlanAtlas.Analyze.Clustering;
 /// </summary>
 public static class ClassTfIdf
 {
-    public static List<List<string>> TopTerms(IReadOnlyList<IReadOnlyList<string>> tokens, IReadOnlyList<int> labels, int k, int top)
+    /// <param name="counts">Cluster c's count of term t at [c * terms.Count + t].</param>
+    public static List<List<string>> TopTerms(IReadOnlyList<string> terms, long[] counts, int k, int top)
     {
-        var perClass = Enumerable.Range(0, k).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        var overall = new Dictionary<string, int>(StringComparer.Ordinal);
+        var dimension = terms.Count;
+        var overall = new long[dimension];
         var classTotals = new long[k];
-        for (var i = 0; i < tokens.Count; i++)
-            foreach (var t in tokens[i])
+        for (var c = 0; c < k; c++)
+            for (var t = 0; t < dimension; t++)
             {
-                perClass[labels[i]][t] = perClass[labels[i]].GetValueOrDefault(t) + 1;
-                overall[t] = overall.GetValueOrDefault(t) + 1;
-                classTotals[labels[i]]++;
+                overall[t] += counts[c * dimension + t];
+                classTotals[c] += counts[c * dimension + t];
             }
         var average = (double)classTotals.Sum() / Math.Max(1, k);
-        return perClass.Select((counts, c) =>
+        return Enumerable.Range(0, k).Select(c =>
         {
-            var ranked = counts
-                .Select(p => (Term: p.Key, Weight: (double)p.Value / Math.Max(1, classTotals[c]) * Math.Log(1 + average / overall[p.Key])))
+            var ranked = Enumerable.Range(0, dimension).Where(t => counts[c * dimension + t] > 0)
+                .Select(t => (Term: terms[t], Weight: (double)counts[c * dimension + t] / Math.Max(1, classTotals[c]) * Math.Log(1 + average / overall[t])))
                 .OrderByDescending(p => Math.Round(p.Weight, 12)).ThenBy(p => p.Term, StringComparer.Ordinal)
                 .Take(top * 4).ToList();
             // A bigram inside a longer term of about the same weight (全风 in 安全风险) says nothing the longer term does not.

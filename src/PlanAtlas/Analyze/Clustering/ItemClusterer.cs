@@ -1,7 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
-using Microsoft.ML.Transforms.Text;
 using PlanAtlas.Model;
 
 namespace PlanAtlas.Analyze.Clustering;
@@ -25,204 +21,99 @@ public sealed record ClusterOptions
     public int RepresentativeItems { get; init; } = 5;
     /// <summary>KMeans runs per k, each from its own seeded k-means++ start; the one with the least inertia is kept.</summary>
     public int Restarts { get; init; } = 10;
+    /// <summary>
+    /// The model is trained on at most this many items (a sample fixed by a hash of the item keys); every item is
+    /// then put into the nearest cluster. Enough to find the themes a corpus has, and it keeps training time
+    /// the same at any corpus size.
+    /// </summary>
+    public int TrainingItems { get; init; } = 4000;
 }
 
 /// <summary>
-/// Clusters items by their text: tokens → TF-IDF (ML.NET ProduceNgrams) → L2 norm → KMeans (ML.NET), k chosen
-/// by mean silhouette; then class-based TF-IDF labels (as BERTopic), representative items and a 2-D PCA map.
-/// Deterministic: input sorted by key, k-means++ initialisation seeded through MLContext, one thread
-/// (ML.NET's default KMeans|| initialisation ignores the seed and its result depends on the thread count).
-/// Linear in the number of items for a fixed range of k (the silhouette runs on a bounded sample).
+/// Clusters items by their text. <see cref="Train"/> learns a <see cref="ClusterModel"/> from a bounded sample of
+/// the items (all of them in a small corpus): TF-IDF features, KMeans with k chosen by silhouette, a 2-D PCA map.
+/// <see cref="Assign"/> then puts every item into its nearest cluster and describes the clusters (class-based
+/// TF-IDF labels as in BERTopic, representative items, theme overlap). A saved model can assign a changed corpus
+/// without training again, as long as the corpus has not drifted far (<see cref="Drift"/>).
+/// Deterministic: items sorted by key, the sample chosen by a fixed hash, every fit seeded.
+/// Training costs the same at any corpus size; assignment is linear.
 /// </summary>
 public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? options = null)
 {
     private readonly ClusterOptions _options = options ?? new ClusterOptions();
 
-    private sealed class Doc
-    {
-        public string[] Tokens { get; set; } = [];
-    }
+    public ClusterOptions Options => _options;
 
     public ItemClustering Cluster(IEnumerable<ClusterInput> inputs, Func<ItemKey, IReadOnlyList<string>>? themesOf = null)
     {
-        var items = inputs.OrderBy(i => i.Key).ToList();
-        if (items.Count < 2) return ItemClustering.Empty;
-        var tokens = Vocabulary(items.Select(i => tokenizer.Tokenize(i.Text)).ToList());
-
-        // Nothing distinguishes the items (a tiny or uniform corpus): no vocabulary, so no clustering.
-        if (tokens.SelectMany(t => t).Distinct(StringComparer.Ordinal).Take(2).Count() < 2) return ItemClustering.Empty;
-
-        var ml = new MLContext(seed: _options.Seed);
-        var data = ml.Data.LoadFromEnumerable(tokens.Select(t => new Doc { Tokens = t.ToArray() }));
-        var featurizer = ml.Transforms.Conversion.MapValueToKey("TokenKeys", nameof(Doc.Tokens))
-            .Append(ml.Transforms.Text.ProduceNgrams("Features", "TokenKeys", ngramLength: 1, useAllLengths: false,
-                weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf))
-            .Append(ml.Transforms.NormalizeLpNorm("Features"));
-        var features = featurizer.Fit(data).Transform(data);
-        var vectors = ReadVectors(features, "Features");
-        var dimension = ((VectorDataViewType)features.Schema["Features"].Type).Size;
-
-        var silhouette = new List<KeyValuePair<int, double>>();
-        int[] labels;
-        int k;
-        if (_options.Clusters is { } fixedK)
-        {
-            k = Math.Clamp(fixedK, 1, items.Count);
-            labels = BestKMeans(features, vectors, k);
-        }
-        else
-        {
-            var max = Math.Min(_options.MaxClusters, items.Count - 1);
-            // Too few items to compare two or more clusters (a tiny site): no clustering rather than a fake one.
-            if (max < 2) return ItemClustering.Empty;
-            var min = Math.Min(_options.MinClusters, max);
-            (k, labels) = (0, []);
-            var best = double.MinValue;
-            // One run per candidate k to choose k (the cost stays one fit per k); the chosen k then gets every restart.
-            for (var candidate = Math.Max(2, min); candidate <= max; candidate++)
-            {
-                var assignment = KMeans(new MLContext(seed: _options.Seed), features, candidate);
-                var score = Silhouette.Mean(vectors, assignment, candidate);
-                silhouette.Add(new(candidate, Math.Round(score, 6)));
-                if (score > best + 1e-9) (best, k) = (score, candidate);
-            }
-            labels = BestKMeans(features, vectors, k);
-        }
-
-        var coordinates = Map(ml, features, items, dimension);
-        var clusters = Describe(items, tokens, vectors, labels, k, dimension, themesOf);
-        var renumber = clusters.Select((c, i) => (c.Old, New: i + 1)).ToDictionary(x => x.Old, x => x.New);
-        var assignmentByKey = items.Select((item, i) => (item.Key, Cluster: renumber[labels[i]])).ToDictionary(x => x.Key, x => x.Cluster);
-        return new ItemClustering(clusters.Select((c, i) => c.Cluster with { Number = i + 1 }).ToList(), assignmentByKey,
-            silhouette, _options.Clusters is not null, coordinates);
+        var items = Sorted(inputs);
+        var model = Train(items);
+        return model is null ? ItemClustering.Empty : Assign(model, items, themesOf);
     }
 
-    /// <summary>The best of <see cref="ClusterOptions.Restarts"/> seeded runs by inertia (sum of squared distances to the centres).</summary>
-    private int[] BestKMeans(IDataView features, List<SparseVector> vectors, int k)
+    /// <summary>A model trained on the training sample of <paramref name="inputs"/>; null when there is nothing to cluster.</summary>
+    public ClusterModel? Train(IEnumerable<ClusterInput> inputs) => TrainWithLabels(inputs)?.Model;
+
+    /// <summary>The model, and the training items with the features and labels ML.NET gave them (what <see cref="Assign"/> must reproduce).</summary>
+    internal (ClusterModel Model, IReadOnlyList<ClusterInput> Sample, IReadOnlyList<SparseVector> Features, int[] Labels)? TrainWithLabels(IEnumerable<ClusterInput> inputs)
     {
-        int[] best = [];
-        var bestInertia = double.MaxValue;
-        for (var r = 0; r < Math.Max(1, _options.Restarts); r++)
-        {
-            var labels = KMeans(new MLContext(seed: _options.Seed + r), features, k);
-            var inertia = Inertia(vectors, labels, k);
-            if (inertia < bestInertia - 1e-9) (best, bestInertia) = (labels, inertia);
-        }
-        return best;
+        var items = Sorted(inputs);
+        var sample = TrainingSample(items);
+        var fingerprints = sample.Select(Fingerprint).Order().ToArray();
+        return new ClusterTrainer(tokenizer, _options).Train(sample, items.Count, fingerprints) is { } trained
+            ? (trained.Model, sample, trained.Features, trained.Labels)
+            : null;
     }
 
-    private static double Inertia(List<SparseVector> vectors, int[] labels, int k)
+    /// <summary>Every item in the nearest cluster of <paramref name="model"/>, clusters numbered by size and described.</summary>
+    /// <exception cref="ArgumentException">The model was trained with another tokenizer (<see cref="CanReuse"/> is false).</exception>
+    public ItemClustering Assign(ClusterModel model, IEnumerable<ClusterInput> inputs, Func<ItemKey, IReadOnlyList<string>>? themesOf = null)
     {
-        // ||x - c||² summed = Σ||x||² − Σ_c ||Σx||² / n_c, computed sparsely.
-        var sums = new Dictionary<int, double>[k];
-        var counts = new int[k];
-        double total = 0;
-        for (var i = 0; i < vectors.Count; i++)
-        {
-            var s = sums[labels[i]] ??= [];
-            counts[labels[i]]++;
-            total += vectors[i].SquaredNorm;
-            for (var j = 0; j < vectors[i].Indices.Length; j++)
-                s[vectors[i].Indices[j]] = s.GetValueOrDefault(vectors[i].Indices[j]) + vectors[i].Values[j];
-        }
-        for (var c = 0; c < k; c++)
-            if (counts[c] > 0) total -= sums[c].Values.Sum(v => v * v) / counts[c];
-        return total;
+        if (model.Format != ClusterModel.CurrentFormat || model.Tokenizer != tokenizer.Fingerprint)
+            throw new ArgumentException("the cluster model was made by another version or another tokenizer", nameof(model));
+        var items = Sorted(inputs);
+        return items.Count == 0 ? ItemClustering.Empty : new ClusterAssigner(tokenizer, model).Assign(items, themesOf);
     }
 
-    /// <summary>Cluster labels 0..k-1 for every row, in row order.</summary>
-    private static int[] KMeans(MLContext ml, IDataView features, int k)
+    internal SparseVector Features(ClusterModel model, string text) => new ClusterAssigner(tokenizer, model).Features(text);
+
+    /// <summary>True when <paramref name="model"/> was trained by a clusterer like this one (format, tokenizer, options).</summary>
+    public bool CanReuse(ClusterModel model) =>
+        model.Format == ClusterModel.CurrentFormat && model.Tokenizer == tokenizer.Fingerprint && model.Options == _options;
+
+    /// <summary>
+    /// How far the corpus has moved from the one the model was trained on: the Jaccard distance between the items
+    /// (key and text) of today's training sample and those the model was trained on. 0 for the same corpus; about
+    /// the share of new, edited or removed items otherwise, since the sample is chosen by item key.
+    /// </summary>
+    public double Drift(ClusterModel model, IEnumerable<ClusterInput> inputs)
     {
-        var trainer = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
-        {
-            FeatureColumnName = "Features",
-            NumberOfClusters = k,
-            InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
-            NumberOfThreads = 1,
-            MaximumNumberOfIterations = 300,
-            OptimizationTolerance = 1e-7f,
-        });
-        var scored = trainer.Fit(features).Transform(features);
-        var labels = new List<int>();
-        var column = scored.Schema["PredictedLabel"];
-        using var cursor = scored.GetRowCursor([column]);
-        var getter = cursor.GetGetter<uint>(column);
-        uint value = 0;
-        while (cursor.MoveNext()) { getter(ref value); labels.Add((int)value - 1); }
-        return labels.ToArray();
+        var today = TrainingSample(Sorted(inputs)).Select(Fingerprint).ToHashSet();
+        var union = today.Count + model.Sample.Length;
+        var common = model.Sample.Count(today.Contains);
+        union -= common;
+        return union == 0 ? 0 : 1 - (double)common / union;
     }
 
-    /// <summary>Keeps the terms that can tell items apart: in at least two items, and not in most of them.</summary>
-    private List<List<string>> Vocabulary(List<List<string>> tokens)
+    /// <summary>All items when there are few; else the <see cref="ClusterOptions.TrainingItems"/> whose keys hash lowest, in key order.</summary>
+    internal List<ClusterInput> TrainingSample(List<ClusterInput> sorted)
     {
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var doc in tokens)
-            foreach (var t in doc.Distinct(StringComparer.Ordinal)) df[t] = df.GetValueOrDefault(t) + 1;
-        var maxDf = Math.Max(_options.MinDocumentFrequency, (int)(_options.MaxDocumentShare * tokens.Count));
-        return tokens.Select(doc => doc.Where(t => df[t] >= _options.MinDocumentFrequency && df[t] <= maxDf).ToList()).ToList();
+        if (sorted.Count <= _options.TrainingItems) return sorted;
+        return sorted.Select(item => (Item: item, Hash: KeyHash(item.Key)))
+            .OrderBy(x => x.Hash).ThenBy(x => x.Item.Key)
+            .Take(_options.TrainingItems).Select(x => x.Item).OrderBy(i => i.Key).ToList();
     }
 
-    private static List<SparseVector> ReadVectors(IDataView view, string name)
+    private static List<ClusterInput> Sorted(IEnumerable<ClusterInput> inputs) =>
+        inputs is List<ClusterInput> list && IsSorted(list) ? list : inputs.OrderBy(i => i.Key).ToList();
+
+    private static bool IsSorted(List<ClusterInput> list)
     {
-        var column = view.Schema[name];
-        var vectors = new List<SparseVector>();
-        using var cursor = view.GetRowCursor([column]);
-        var getter = cursor.GetGetter<VBuffer<float>>(column);
-        VBuffer<float> buffer = default;
-        while (cursor.MoveNext())
-        {
-            getter(ref buffer);
-            var indices = new List<int>();
-            var values = new List<float>();
-            foreach (var (index, value) in buffer.Items())
-                if (value != 0) { indices.Add(index); values.Add(value); }
-            vectors.Add(new SparseVector(indices.ToArray(), values.ToArray()));
-        }
-        return vectors;
+        for (var i = 1; i < list.Count; i++) if (list[i - 1].Key.CompareTo(list[i].Key) >= 0) return false;
+        return true;
     }
 
-    private Dictionary<ItemKey, (float X, float Y)> Map(MLContext ml, IDataView features, List<ClusterInput> items, int dimension)
-    {
-        var map = new Dictionary<ItemKey, (float, float)>();
-        if (items.Count < 3 || dimension < 2) return map;
-        var pca = ml.Transforms.ProjectToPrincipalComponents("Map", "Features", rank: 2, seed: _options.Seed);
-        var projected = pca.Fit(features).Transform(features);
-        var points = ReadVectors(projected, "Map");
-        for (var i = 0; i < items.Count; i++)
-        {
-            var p = points[i];
-            float x = 0, y = 0;
-            for (var j = 0; j < p.Indices.Length; j++)
-                if (p.Indices[j] == 0) x = p.Values[j]; else y = p.Values[j];
-            map[items[i].Key] = (MathF.Round(x, 4), MathF.Round(y, 4));
-        }
-        return map;
-    }
+    private static ulong KeyHash(ItemKey key) => Hash64.Combine(Hash64.Of(key.PlanId), Hash64.Of(key.ItemId));
 
-    private List<(int Old, ItemCluster Cluster)> Describe(List<ClusterInput> items, List<List<string>> tokens, List<SparseVector> vectors,
-        int[] labels, int k, int dimension, Func<ItemKey, IReadOnlyList<string>>? themesOf)
-    {
-        var members = Enumerable.Range(0, k).Select(_ => new List<int>()).ToArray();
-        for (var i = 0; i < labels.Length; i++) members[labels[i]].Add(i);
-        var terms = ClassTfIdf.TopTerms(tokens, labels, k, _options.TopTerms);
-        var described = new List<(int Old, ItemCluster Cluster)>();
-        for (var c = 0; c < k; c++)
-        {
-            if (members[c].Count == 0) continue;
-            var centroid = new float[dimension];
-            foreach (var i in members[c])
-                for (var j = 0; j < vectors[i].Indices.Length; j++) centroid[vectors[i].Indices[j]] += vectors[i].Values[j] / members[c].Count;
-            // Nearest to the centre first (largest dot product with the centroid of unit vectors); ties by key.
-            var representative = members[c].OrderByDescending(i => Math.Round(vectors[i].Dot(centroid), 9)).ThenBy(i => items[i].Key)
-                .Take(_options.RepresentativeItems).Select(i => items[i].Key).ToList();
-            var overlap = themesOf is null ? [] : members[c].SelectMany(i => themesOf(items[i].Key)).GroupBy(t => t)
-                .Select(g => new KeyValuePair<string, double>(g.Key, Math.Round((double)g.Count() / members[c].Count, 4)))
-                .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
-            var top = terms[c];
-            // The label reads best from whole words; bigrams (which may straddle two words) only fill in.
-            var label = top.Count == 0 ? "—" : string.Join(" · ", top.Where(tokenizer.IsWord).Concat(top.Where(t => !tokenizer.IsWord(t))).Take(3));
-            described.Add((c, new ItemCluster(0, label, top, members[c].Select(i => items[i].Key).ToList(), representative, overlap)));
-        }
-        return described.OrderByDescending(d => d.Cluster.Size).ThenBy(d => d.Cluster.Members[0]).ToList();
-    }
+    private static ulong Fingerprint(ClusterInput item) => Hash64.Combine(KeyHash(item.Key), Hash64.Of(item.Text));
 }

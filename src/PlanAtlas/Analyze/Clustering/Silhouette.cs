@@ -1,33 +1,68 @@
 namespace PlanAtlas.Analyze.Clustering;
 
 /// <summary>
-/// Mean silhouette of a clustering (Rousseeuw 1987), Euclidean distance. All-pairs, so it runs on a fixed,
-/// evenly spaced sample of at most <see cref="MaxSample"/> items: the cost stays constant as the corpus grows.
+/// Mean silhouette of a clustering (Rousseeuw 1987), Euclidean distance. All-pairs, so it is meant for a fixed
+/// sample of at most <see cref="MaxSample"/> items (<see cref="Sample"/>); their pairwise distances are computed
+/// once and serve every k that is scored, so the cost stays constant as the corpus grows.
 /// </summary>
-public static class Silhouette
+public sealed class Silhouette
 {
     public const int MaxSample = 1500;
 
-    public static double Mean(IReadOnlyList<SparseVector> vectors, IReadOnlyList<int> labels, int k)
+    private readonly int _count;
+    // Row-major distances between the items; the diagonal is never read.
+    private readonly double[] _distances;
+
+    public Silhouette(IReadOnlyList<SparseVector> vectors, int dimension)
     {
-        var sample = Sample(vectors.Count);
-        var norms = sample.Select(i => vectors[i].SquaredNorm).ToArray();
+        var n = _count = vectors.Count;
+        var norms = vectors.Select(v => v.SquaredNorm).ToArray();
+        _distances = new double[n * n];
+        // Each row is written by one thread only, so the values do not depend on the scheduling. Item a is spread
+        // into a dense array and every later item gathers from it: one pass over b's terms per pair.
+        Workers.For(n, () => new double[dimension], (a, dense) =>
+        {
+            var x = vectors[a];
+            for (var j = 0; j < x.Indices.Length; j++) dense[x.Indices[j]] = x.Values[j];
+            for (var b = a + 1; b < n; b++)
+            {
+                var y = vectors[b];
+                double dot = 0;
+                for (var j = 0; j < y.Indices.Length; j++) dot += dense[y.Indices[j]] * y.Values[j];
+                _distances[a * n + b] = Math.Sqrt(Math.Max(0, norms[a] + norms[b] - 2 * dot));
+            }
+            for (var j = 0; j < x.Indices.Length; j++) dense[x.Indices[j]] = 0;
+        });
+        for (var a = 0; a < n; a++)
+            for (var b = 0; b < a; b++) _distances[a * n + b] = _distances[b * n + a];
+    }
+
+    /// <summary>At most <see cref="MaxSample"/> of <paramref name="n"/> items, evenly spaced; all of them when there are few.</summary>
+    public static int[] Sample(int n)
+    {
+        if (n <= MaxSample) return Enumerable.Range(0, n).ToArray();
+        return Enumerable.Range(0, MaxSample).Select(i => (int)((long)i * n / MaxSample)).ToArray();
+    }
+
+    /// <param name="labels">Cluster 0..k-1 of every vector given to the constructor.</param>
+    public double Mean(IReadOnlyList<int> labels, int k)
+    {
+        var n = _count;
         var total = 0.0;
         var sums = new double[k];
         var counts = new int[k];
-        for (var a = 0; a < sample.Length; a++)
+        for (var a = 0; a < n; a++)
         {
             Array.Clear(sums);
             Array.Clear(counts);
-            for (var b = 0; b < sample.Length; b++)
+            for (var b = 0; b < n; b++)
             {
                 if (a == b) continue;
-                var d2 = norms[a] + norms[b] - 2 * vectors[sample[a]].Dot(vectors[sample[b]]);
-                var label = labels[sample[b]];
-                sums[label] += Math.Sqrt(Math.Max(0, d2));
+                var label = labels[b];
+                sums[label] += _distances[a * n + b];
                 counts[label]++;
             }
-            var own = labels[sample[a]];
+            var own = labels[a];
             if (counts[own] == 0) continue; // a singleton scores 0, as in scikit-learn
             var inside = sums[own] / counts[own];
             var nearest = double.MaxValue;
@@ -37,12 +72,6 @@ public static class Silhouette
             var spread = Math.Max(inside, nearest);
             total += spread == 0 ? 0 : (nearest - inside) / spread;
         }
-        return sample.Length == 0 ? 0 : total / sample.Length;
-    }
-
-    private static int[] Sample(int n)
-    {
-        if (n <= MaxSample) return Enumerable.Range(0, n).ToArray();
-        return Enumerable.Range(0, MaxSample).Select(i => (int)((long)i * n / MaxSample)).ToArray();
+        return n == 0 ? 0 : total / n;
     }
 }

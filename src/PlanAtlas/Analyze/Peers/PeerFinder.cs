@@ -37,12 +37,17 @@ public sealed class PeerFinder(PeerOptions options)
             var list = new List<PeerGroup> { new(PeerGroupKind.SimilarText, similarText[i].Select(s => new Peer(ordered[s.Other].Id, s.Similarity)).ToList()) };
             if (similarThemes is not null && themeProfiles!.ContainsKey(plan.Id))
                 list.Add(new PeerGroup(PeerGroupKind.SimilarThemes, similarThemes[i].Select(s => new Peer(ordered[s.Other].Id, s.Similarity)).ToList()));
-            list.Add(Ranked(PeerGroupKind.Province, i, plan.Region?.ProvinceCode is { } pc ? byProvince[pc] : [], ordered, text, nearest[i]));
-            list.Add(Ranked(PeerGroupKind.Level, i, plan.Region is { Level: not AdminLevel.Unknown } r ? byLevel[r.Level.ToString()] : [], ordered, text, nearest[i]));
+            var province = plan.Region?.ProvinceCode;
+            list.Add(Ranked(PeerGroupKind.Province, i, province is not null ? byProvince[province] : [],
+                j => ordered[j].Region?.ProvinceCode == province, ordered, text, nearest[i]));
+            var level = plan.Region is { Level: not AdminLevel.Unknown } r ? r.Level : (AdminLevel?)null;
+            list.Add(Ranked(PeerGroupKind.Level, i, level is { } l ? byLevel[l.ToString()] : [],
+                j => ordered[j].Region?.Level == level, ordered, text, nearest[i]));
             var sameYears = plan.Year is { } y
                 ? Enumerable.Range(y - options.YearWindow, 2 * options.YearWindow + 1).SelectMany(year => byYear.GetValueOrDefault(year.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? []).ToList()
                 : [];
-            list.Add(Ranked(PeerGroupKind.Year, i, sameYears, ordered, text, nearest[i]));
+            list.Add(Ranked(PeerGroupKind.Year, i, sameYears,
+                j => ordered[j].Year is { } other && Math.Abs(other - plan.Year!.Value) <= options.YearWindow, ordered, text, nearest[i]));
             groups[i] = list;
         });
         return Enumerable.Range(0, ordered.Count).ToDictionary(i => ordered[i].Id, i => groups[i]);
@@ -57,7 +62,8 @@ public sealed class PeerFinder(PeerOptions options)
     /// with hundreds of plans) the plan's nearest plans that are members come first, then the rest by id:
     /// scoring every member of every big group would make this quadratic in the corpus.
     /// </summary>
-    private PeerGroup Ranked(PeerGroupKind kind, int self, IReadOnlyList<int> members, List<Plan> plans,
+    /// <param name="inGroup">Whether plan j is a member: the same as <paramref name="members"/> containing it, without building a set per plan.</param>
+    private PeerGroup Ranked(PeerGroupKind kind, int self, IReadOnlyList<int> members, Func<int, bool> inGroup, List<Plan> plans,
         IReadOnlyList<IReadOnlyDictionary<string, double>> text, List<(int Other, double Similarity)> nearest)
     {
         IEnumerable<(int Index, double Similarity)> scored;
@@ -65,8 +71,7 @@ public sealed class PeerFinder(PeerOptions options)
             scored = members.Where(j => j != self).Select(j => (j, Math.Round(SparseVectors.Cosine(text[self], text[j]), 4)));
         else
         {
-            var inGroup = members.ToHashSet();
-            var near = nearest.Where(n => inGroup.Contains(n.Other)).ToList();
+            var near = nearest.Where(n => n.Other != self && inGroup(n.Other)).ToList();
             var seen = near.Select(n => n.Other).ToHashSet();
             scored = near.Concat(members.Where(j => j != self && !seen.Contains(j)).Take(options.MaxGroupSize).Select(j => (j, 0.0)));
         }

@@ -25,25 +25,44 @@ public static class SparseVectors
     /// <summary>For each vector, the <paramref name="count"/> most similar others (cosine &gt; 0), best first, ties by index.</summary>
     public static List<(int Other, double Similarity)>[] Neighbours(IReadOnlyList<IReadOnlyDictionary<string, double>> vectors, int count)
     {
-        var postings = new Dictionary<string, List<(int Doc, double Weight)>>(StringComparer.Ordinal);
-        for (var d = 0; d < vectors.Count; d++)
-            foreach (var (term, weight) in vectors[d])
-            {
-                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-                list.Add((d, weight));
-            }
+        // Terms become numbers and the postings one flat array per field, in document order.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = vectors.Select(v => v.Select(t => (Term: Id(ids, t.Key), Weight: t.Value)).ToArray()).ToArray();
+        var starts = new int[ids.Count + 1];
+        foreach (var row in rows)
+            foreach (var (term, _) in row) starts[term + 1]++;
+        for (var t = 0; t < ids.Count; t++) starts[t + 1] += starts[t];
+        var fill = starts[..^1].ToArray();
+        var postedDocs = new int[starts[^1]];
+        var postedWeights = new double[starts[^1]];
+        for (var d = 0; d < rows.Length; d++)
+            foreach (var (term, weight) in rows[d]) (postedDocs[fill[term]], postedWeights[fill[term]++]) = (d, weight);
+
         var result = new List<(int, double)>[vectors.Count];
-        Parallel.For(0, vectors.Count, d =>
+        // Scores add up in one dense array per thread, cleared through the list of documents touched.
+        Workers.For(vectors.Count, () => (Scores: new double[vectors.Count], Seen: new bool[vectors.Count], Touched: new List<int>()), (d, local) =>
         {
-            var scores = new Dictionary<int, double>();
-            foreach (var (term, weight) in vectors[d])
-                foreach (var (other, w) in postings[term])
-                    if (other != d) scores[other] = scores.GetValueOrDefault(other) + weight * w;
-            result[d] = scores.Where(s => s.Value > 1e-9)
-                .Select(s => (s.Key, Math.Round(s.Value, 4)))
-                .OrderByDescending(s => s.Item2).ThenBy(s => s.Key)
+            foreach (var (term, weight) in rows[d])
+                for (var p = starts[term]; p < starts[term + 1]; p++)
+                {
+                    var other = postedDocs[p];
+                    if (other == d) continue;
+                    if (!local.Seen[other]) { local.Seen[other] = true; local.Touched.Add(other); }
+                    local.Scores[other] += weight * postedWeights[p];
+                }
+            result[d] = local.Touched.Where(o => local.Scores[o] > 1e-9)
+                .Select(o => (o, Math.Round(local.Scores[o], 4)))
+                .OrderByDescending(s => s.Item2).ThenBy(s => s.o)
                 .Take(count).ToList();
+            foreach (var o in local.Touched) (local.Scores[o], local.Seen[o]) = (0, false);
+            local.Touched.Clear();
         });
         return result;
+    }
+
+    private static int Id(Dictionary<string, int> ids, string term)
+    {
+        if (!ids.TryGetValue(term, out var id)) ids[term] = id = ids.Count;
+        return id;
     }
 }

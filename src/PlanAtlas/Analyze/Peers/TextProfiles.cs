@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PlanAtlas.Analyze.Reuse;
 using PlanAtlas.Model;
 
@@ -12,30 +13,22 @@ public static class TextProfiles
 {
     public static IReadOnlyList<IReadOnlyDictionary<string, double>> Build(IReadOnlyList<Plan> plans, int termsPerPlan)
     {
-        // Bigrams are two UTF-16 units packed into an int while counting; only kept terms become strings.
-        var counts = new Dictionary<int, int>[plans.Count];
-        Parallel.For(0, plans.Count, p =>
-        {
-            var tf = new Dictionary<int, int>();
-            foreach (var item in plans[p].Items)
-            {
-                var text = TextNormalizer.Normalize(item.Text);
-                for (var i = 0; i + 2 <= text.Length; i++)
-                {
-                    var bigram = text[i] << 16 | text[i + 1];
-                    tf[bigram] = tf.GetValueOrDefault(bigram) + 1;
-                }
-            }
-            counts[p] = tf;
-        });
+        // Two passes over the text rather than every plan's term counts kept at once (tens of millions of entries
+        // at national scale): the first counts in how many plans each bigram is, the second weighs each plan's own.
         var df = new Dictionary<int, int>();
-        foreach (var tf in counts)
-            foreach (var term in tf.Keys)
-                df[term] = df.GetValueOrDefault(term) + 1;
+        const int chunk = 256;
+        for (var start = 0; start < plans.Count; start += chunk)
+        {
+            var distinct = new int[Math.Min(chunk, plans.Count - start)][];
+            Parallel.For(0, distinct.Length, i => distinct[i] = [.. Counts(plans[start + i]).Keys]);
+            foreach (var terms in distinct)
+                foreach (var term in terms) CollectionsMarshal.GetValueRefOrAddDefault(df, term, out _)++;
+        }
+
         var profiles = new IReadOnlyDictionary<string, double>[plans.Count];
         Parallel.For(0, plans.Count, p =>
         {
-            var weights = counts[p]
+            var weights = Counts(plans[p])
                 .Select(t => new KeyValuePair<int, double>(t.Key, (1 + Math.Log(t.Value)) * Math.Log((double)plans.Count / df[t.Key])))
                 // A bigram no other plan has cannot make two plans alike; one many plans have barely can, and its
                 // long posting list would dominate the neighbour search (capped at 200 plans).
@@ -46,5 +39,17 @@ public static class TextProfiles
             profiles[p] = SparseVectors.Normalise(weights);
         });
         return profiles;
+    }
+
+    /// <summary>Bigram → occurrences in the plan; a bigram is two UTF-16 units packed into an int, so no string per bigram.</summary>
+    private static Dictionary<int, int> Counts(Plan plan)
+    {
+        var tf = new Dictionary<int, int>();
+        foreach (var item in plan.Items)
+        {
+            var text = TextNormalizer.Normalize(item.Text);
+            for (var i = 0; i + 2 <= text.Length; i++) CollectionsMarshal.GetValueRefOrAddDefault(tf, text[i] << 16 | text[i + 1], out _)++;
+        }
+        return tf;
     }
 }

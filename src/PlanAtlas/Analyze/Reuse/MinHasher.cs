@@ -20,7 +20,14 @@ public sealed class MinHasher
     public ulong[] Signature(ReadOnlySpan<ulong> shingles)
     {
         var signature = new ulong[_seeds.Length];
-        Array.Fill(signature, ulong.MaxValue);
+        Signature(shingles, signature);
+        return signature;
+    }
+
+    /// <summary>Writes the signature into <paramref name="signature"/> (<see cref="Length"/> values): no allocation per passage.</summary>
+    public void Signature(ReadOnlySpan<ulong> shingles, Span<ulong> signature)
+    {
+        signature.Fill(ulong.MaxValue);
         foreach (var s in shingles)
         {
             for (var i = 0; i < _seeds.Length; i++)
@@ -29,7 +36,6 @@ public sealed class MinHasher
                 if (h < signature[i]) signature[i] = h;
             }
         }
-        return signature;
     }
 
     /// <summary>The share of equal positions: an estimate of the Jaccard similarity of the two sets.</summary>

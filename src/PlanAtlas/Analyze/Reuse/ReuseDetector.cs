@@ -3,17 +3,23 @@ using PlanAtlas.Model;
 namespace PlanAtlas.Analyze.Reuse;
 
 /// <summary>Counts behind a run of the detector, for THRESHOLDS.md and the build summary.</summary>
+/// <param name="DistinctShingles">Distinct shingles in the plans counted (all plans, or the sample of a big corpus: <see cref="SampledPlans"/>).</param>
+/// <param name="Proposals">(passage, earlier item) pairs the LSH buckets proposed; linear in the passages whatever the bucket sizes.</param>
+/// <param name="CandidatePairs">Item pairs verified (aligned if they share enough): at most a few per passage.</param>
+/// <param name="LargestBucket">Passages in the biggest LSH bucket: the biggest family of near-copies, paired in O(n) all the same.</param>
 public sealed record ReuseStatistics(
-    int Plans, int Items, int IndexedPassages, int DistinctShingles, int BoilerplateShingles, int BoilerplateThreshold,
-    int CandidatePairs, int VerifiedPairs, int Links, int SkippedBuckets);
+    int Plans, int Items, int IndexedPassages, int DistinctShingles, int BoilerplateShingles, int BoilerplateThreshold, int SampledPlans,
+    long Proposals, int CandidatePairs, int VerifiedPairs, int Links, int LargestBucket);
 
 public sealed record ReuseResult(IReadOnlyList<ReuseLink> Links, IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> SeeAlso, ReuseStatistics Statistics);
 
 /// <summary>
 /// Finds items that share wording, across plans and inside one plan, without comparing every pair:
 /// character shingles → boilerplate shingles dropped by document frequency → MinHash signatures of
-/// sentence-sized passages → LSH banding for candidate pairs → exact shared-shingle count and a
-/// character-level alignment of each candidate pair only. Built once, reused for any corpus.
+/// sentence-sized passages → LSH banding, each passage paired with the earliest and the nearest earlier items of
+/// its buckets → exact shared-shingle count and a character-level alignment of those pairs only. A family of n
+/// copies of one passage costs O(n) pairs: each copy links to the passage's first appearance and to the copies just
+/// before it, so the family stays one connected whole (<see cref="PassageSpread"/>). Built once, reused for any corpus.
 /// </summary>
 public sealed class ReuseDetector(ReuseOptions options)
 {
@@ -24,145 +30,164 @@ public sealed class ReuseDetector(ReuseOptions options)
     public ReuseResult Detect(IReadOnlyList<Plan> plans)
     {
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var entries = ordered.SelectMany((p, planIndex) => p.Items.Select((item, order) => new Entry(planIndex, order, p, item))).ToArray();
+        // Items in time order (plan year, plan id, document order): of two items, the one with the smaller index came first.
+        var entries = ordered.SelectMany((p, planIndex) => p.Items.Select((item, order) => new Entry(planIndex, order, p, item)))
+            .OrderBy(e => e.Plan.Year ?? int.MaxValue).ThenBy(e => e.PlanIndex).ThenBy(e => e.Order).ToArray();
         var n = options.ShingleSize;
+        var normalized = new string[entries.Length];
+        Parallel.For(0, entries.Length, i => normalized[i] = TextNormalizer.Normalize(entries[i].Item.Text));
+        var planOf = entries.Select(e => e.PlanIndex).ToArray();
+        var byPlan = Enumerable.Range(0, ordered.Count).Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < entries.Length; i++) byPlan[planOf[i]].Add(i);
 
-        var shingles = new ulong[entries.Length][];
-        Parallel.For(0, entries.Length, i => shingles[i] = Shingles.Hashes(entries[i].Normalized, n));
-        // Entries are grouped by plan, in plan order: each plan's shingles are one contiguous range.
-        var starts = new int[ordered.Count + 1];
-        for (var p = 0; p < ordered.Count; p++) starts[p + 1] = starts[p] + ordered[p].Items.Count;
-        var perPlan = Enumerable.Range(0, ordered.Count)
-            .Select(p => (IEnumerable<ulong>)shingles[starts[p]..starts[p + 1]].SelectMany(h => h))
-            .ToList();
-        var frequencies = ShingleFrequencies.Count(perPlan, options);
+        var frequencies = ShingleFrequencies.Count(ordered.Count, p => ReuseTexts.ItemCounts(byPlan[p].Select(i => normalized[i]), n).Keys,
+            p => Hash64.Of(ordered[p].Id), options);
         var local = new HashSet<ulong>[ordered.Count];
-        Parallel.For(0, ordered.Count, p => local[p] = LocalBoilerplate(shingles[starts[p]..starts[p + 1]]));
+        Parallel.For(0, ordered.Count, p => local[p] = LocalBoilerplate(ReuseTexts.ItemCounts(byPlan[p].Select(i => normalized[i]), n)));
+        var texts = new ReuseTexts(normalized, planOf, frequencies, local, n);
 
-        // Informative shingles of each item (sorted, distinct) and MinHash signatures of its passages.
-        var informative = new ulong[entries.Length][];
-        var masked = new string[entries.Length];
-        var signatures = new List<ulong[]>[entries.Length];
-        Parallel.For(0, entries.Length, i =>
-        {
-            var boilerplate = local[entries[i].PlanIndex];
-            informative[i] = Informative(shingles[i], frequencies, boilerplate);
-            masked[i] = Mask(entries[i].Normalized, shingles[i], n, h => !frequencies.IsBoilerplate(h) && !boilerplate.Contains(h));
-            signatures[i] = [];
-            if (entries[i].Normalized.Length < n) return;
-            foreach (var passage in PassageSplitter.Split(entries[i].Item.Text, 2 * n))
-            {
-                var kept = Informative(Shingles.Hashes(passage, n), frequencies, boilerplate);
-                if (kept.Length >= options.MinPassageShingles) signatures[i].Add(_hasher.Signature(kept));
-            }
-        });
-
-        var index = new LshIndex(options.Bands, options.RowsPerBand, options.MaxBucketSize);
-        var owner = new List<int>();
+        var index = new LshIndex(options.Bands, options.RowsPerBand);
+        var keys = new uint[entries.Length][];
+        Parallel.For(0, entries.Length, i => keys[i] = BandKeys(entries[i], texts, index));
         for (var i = 0; i < entries.Length; i++)
-            foreach (var signature in signatures[i]) { index.Add(owner.Count, signature); owner.Add(i); }
-        var candidates = index.Candidates((x, y) => owner[x] != owner[y])
-            .Select(p => (Math.Min(owner[p.X], owner[p.Y]), Math.Max(owner[p.X], owner[p.Y])))
-            .Where(p => !Nested(entries[p.Item1], entries[p.Item2]))
-            .Distinct().Order().ToArray();
+            for (var k = 0; k < keys[i].Length; k += options.Bands) index.Add(i, keys[i].AsSpan(k, options.Bands));
+        keys = null;
+        var found = index.Candidates(options.Pairing);
+        var candidates = found.Pairs.Where(p => !Nested(entries[p.Earlier], entries[p.Later])).ToArray();
+        var verified = Verify(candidates, texts);
 
-        var verified = new Verdict?[candidates.Length];
-        Parallel.For(0, candidates.Length, c => verified[c] = Verify(masked[candidates[c].Item1], masked[candidates[c].Item2],
-            informative[candidates[c].Item1], informative[candidates[c].Item2]));
+        // Items ranked by key (plan id, item id): links and matches are ordered by it without comparing strings again.
+        var byKey = Enumerable.Range(0, entries.Length).ToArray();
+        Array.Sort(byKey, (a, b) => entries[a].Key.CompareTo(entries[b].Key));
+        var rank = new int[entries.Length];
+        for (var r = 0; r < byKey.Length; r++) rank[byKey[r]] = r;
 
-        var links = new List<ReuseLink>();
-        var matches = new Dictionary<ItemKey, List<ItemMatch>>();
+        var linked = new List<(int A, int B, Verdict V)>();
+        var matches = new List<(int Other, double Score, bool Reused)>?[entries.Length];
         for (var c = 0; c < candidates.Length; c++)
         {
             if (verified[c] is not { } v) continue;
-            var (x, y) = (entries[candidates[c].Item1], entries[candidates[c].Item2]);
-            if (v.Linked)
-            {
-                var (a, b) = Earlier(x, y) ? (x, y) : (y, x);
-                links.Add(new ReuseLink(a.Key, b.Key, Math.Round(v.Score, 4), v.SharedChars));
-            }
-            Add(matches, x.Key, new ItemMatch(y.Key, Math.Round(v.Score, 4), v.Linked));
-            Add(matches, y.Key, new ItemMatch(x.Key, Math.Round(v.Score, 4), v.Linked));
+            var (a, b) = candidates[c];
+            var score = Math.Round(v.Score, 4);
+            if (v.Linked) linked.Add((a, b, v));
+            (matches[a] ??= []).Add((b, score, v.Linked));
+            (matches[b] ??= []).Add((a, score, v.Linked));
         }
-        links.Sort((l, r) => Compare(l, r));
-        var seeAlso = matches.OrderBy(m => m.Key.PlanId, StringComparer.Ordinal).ThenBy(m => m.Key.ItemId, StringComparer.Ordinal).ToDictionary(
-            m => m.Key,
-            m => (IReadOnlyList<ItemMatch>)m.Value.OrderByDescending(x => x.Reused).ThenByDescending(x => x.Score)
-                .ThenBy(x => x.Other.PlanId, StringComparer.Ordinal).ThenBy(x => x.Other.ItemId, StringComparer.Ordinal)
-                .Take(options.SeeAlsoCount).ToList());
+        linked.Sort((l, r) => rank[l.A] != rank[r.A] ? rank[l.A].CompareTo(rank[r.A]) : rank[l.B].CompareTo(rank[r.B]));
+        var links = linked.Select(l => new ReuseLink(entries[l.A].Key, entries[l.B].Key, Math.Round(l.V.Score, 4), l.V.SharedChars)).ToList();
+        var seeAlso = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>();
+        foreach (var i in byKey)
+            if (matches[i] is { } mine)
+                seeAlso[entries[i].Key] = mine.OrderByDescending(x => x.Reused).ThenByDescending(x => x.Score).ThenBy(x => rank[x.Other])
+                    .Take(options.SeeAlsoCount).Select(x => new ItemMatch(entries[x.Other].Key, x.Score, x.Reused)).ToList();
 
-        var statistics = new ReuseStatistics(ordered.Count, entries.Length, owner.Count, frequencies.Distinct,
-            frequencies.Histogram().Skip(frequencies.BoilerplateThreshold + 1).Sum(), frequencies.BoilerplateThreshold,
-            candidates.Length, verified.Count(v => v is not null), links.Count, index.SkippedBuckets);
+        var statistics = new ReuseStatistics(ordered.Count, entries.Length, index.Count, frequencies.Distinct,
+            frequencies.BoilerplateCount, frequencies.BoilerplateThreshold, frequencies.SampledPlans,
+            found.Proposals, candidates.Length, verified.Count(v => v is not null), links.Count, found.LargestBucket);
         return new ReuseResult(links, seeAlso, statistics);
+    }
+
+    /// <summary>The LSH band keys of each indexable passage of an item, passage after passage.</summary>
+    private uint[] BandKeys(Entry entry, ReuseTexts texts, LshIndex index)
+    {
+        if (entry.Item.Text.Length < options.ShingleSize) return [];
+        var keys = new List<uint>();
+        Span<ulong> signature = stackalloc ulong[_hasher.Length];
+        Span<uint> bandKeys = stackalloc uint[options.Bands];
+        foreach (var passage in PassageSplitter.Split(entry.Item.Text, 2 * options.ShingleSize))
+        {
+            if (passage.Length < options.ShingleSize) continue;
+            var buffer = System.Buffers.ArrayPool<ulong>.Shared.Rent(Shingles.Count(passage.Length, options.ShingleSize));
+            var hashes = buffer.AsSpan(0, Shingles.Hashes(passage, options.ShingleSize, buffer));
+            var kept = texts.InformativeSet(hashes, entry.PlanIndex);
+            if (kept >= options.MinPassageShingles)
+            {
+                _hasher.Signature(hashes[..kept], signature);
+                index.BandKeys(signature, bandKeys);
+                foreach (var key in bandKeys) keys.Add(key);
+            }
+            System.Buffers.ArrayPool<ulong>.Shared.Return(buffer);
+        }
+        return [.. keys];
+    }
+
+    /// <summary>
+    /// Every candidate pair checked. Pairs are taken by their later item, in time order, in blocks: an item is
+    /// prepared once as the later of its pairs and kept in a small cache, where the copies after it (its later
+    /// neighbours in time) and the many items that link back to a passage's first appearance find it again.
+    /// </summary>
+    private Verdict?[] Verify((int Earlier, int Later)[] candidates, ReuseTexts texts)
+    {
+        var byLater = Enumerable.Range(0, candidates.Length).ToArray();
+        Array.Sort(byLater, (a, b) => candidates[a].Later != candidates[b].Later
+            ? candidates[a].Later.CompareTo(candidates[b].Later) : candidates[a].Earlier.CompareTo(candidates[b].Earlier));
+        var blocks = new List<(int Start, int End)>();
+        for (var start = 0; start < byLater.Length;)
+        {
+            var end = Math.Min(byLater.Length, start + VerifyBlock);
+            // A block ends between two later items, so each is prepared in one block only.
+            while (end < byLater.Length && candidates[byLater[end]].Later == candidates[byLater[end - 1]].Later) end++;
+            blocks.Add((start, end));
+            start = end;
+        }
+        var verified = new Verdict?[candidates.Length];
+        Workers.For(blocks.Count, () => new PreparedCache(texts), (b, cache) =>
+        {
+            for (var i = blocks[b].Start; i < blocks[b].End; i++)
+            {
+                var (earlier, later) = candidates[byLater[i]];
+                verified[byLater[i]] = Verify(cache.Get(earlier), cache.Get(later));
+            }
+        });
+        return verified;
+    }
+
+    private const int VerifyBlock = 4096;
+
+    /// <summary>Prepared items by item index, direct-mapped: recent items and hubs stay, others are prepared again.</summary>
+    private sealed class PreparedCache(ReuseTexts texts)
+    {
+        private const int Size = 8192;
+        private readonly int[] _items = Enumerable.Repeat(-1, Size).ToArray();
+        private readonly PreparedItem[] _prepared = new PreparedItem[Size];
+
+        public PreparedItem Get(int item)
+        {
+            var slot = item & (Size - 1);
+            if (_items[slot] != item) (_items[slot], _prepared[slot]) = (item, texts.Prepare(item));
+            return _prepared[slot];
+        }
     }
 
     private readonly record struct Verdict(bool Linked, double Score, int SharedChars);
 
     /// <summary>
-    /// The exact check of one candidate pair. Shared informative shingles first (cheap): too few and the
-    /// pair only shares boilerplate. Then the character alignment gives the score.
+    /// The exact check of one candidate pair. Shared informative shingles first: too few and the pair only
+    /// shares boilerplate. Then the score: the share of the shorter item's informative characters that lie in
+    /// shingles the other item has too (a copied sentence covers itself; an edit uncovers the few characters around it).
     /// </summary>
-    private Verdict? Verify(string x, string y, ulong[] a, ulong[] b)
+    private Verdict? Verify(PreparedItem x, PreparedItem y)
     {
-        var shared = SharedCount(a, b);
+        var shared = x.SharedWith(y);
         if (shared == 0) return null;
-        var shorter = Math.Min(InformativeLength(x), InformativeLength(y));
         if (shared < options.MinSharedShingles)
-            return new Verdict(false, (double)shared / Math.Max(1, Math.Min(a.Length, b.Length)) * 0.5, 0);
-        // Left and right masks differ, so boilerplate characters never align and never count.
-        var runs = TextAlignment.Common(x, y.Replace(MaskLeft, MaskRight), options.ShingleSize);
-        var score = shorter == 0 ? 0 : Math.Min(1.0, (double)runs.Covered / shorter);
+            return new Verdict(false, (double)shared / Math.Max(1, Math.Min(x.Count, y.Count)) * 0.5, 0);
+        var (shorter, longer) = x.InformativeLength <= y.InformativeLength ? (x, y) : (y, x);
+        var covered = shorter.CoveredBy(longer, options.ShingleSize);
+        var score = shorter.InformativeLength == 0 ? 0 : Math.Min(1.0, (double)covered / shorter.InformativeLength);
         var linked = score >= options.MinScore || shared >= options.MinSharedPassage;
-        return new Verdict(linked, score, runs.Covered);
+        return new Verdict(linked, score, covered);
     }
 
-    private const char MaskLeft = '\u0001', MaskRight = '\u0002';
+    private static readonly HashSet<ulong> NoBoilerplate = [];
 
-    /// <summary>
-    /// The normalized text with every character that no informative shingle covers replaced by a mask
-    /// character: what is left is the wording that can make a link.
-    /// </summary>
-    private static string Mask(string normalized, ulong[] hashes, int size, Func<ulong, bool> informative)
+    /// <summary>The plan's own boilerplate: shingles in more than <see cref="ReuseOptions.LocalBoilerplateItems"/> of its items.</summary>
+    private HashSet<ulong> LocalBoilerplate(Dictionary<ulong, int> itemsPerShingle)
     {
-        if (normalized.Length < size) return normalized;
-        var covered = new bool[normalized.Length];
-        for (var i = 0; i < hashes.Length; i++)
-            if (informative(hashes[i]))
-                for (var k = i; k < i + size; k++) covered[k] = true;
-        var chars = normalized.ToCharArray();
-        for (var i = 0; i < chars.Length; i++) if (!covered[i]) chars[i] = MaskLeft;
-        return new string(chars);
-    }
-
-    private static int InformativeLength(string masked) => masked.Length - masked.AsSpan().Count(MaskLeft);
-
-    private HashSet<ulong> LocalBoilerplate(ulong[][] itemShingles)
-    {
-        var items = new Dictionary<ulong, int>();
-        foreach (var hashes in itemShingles)
-            foreach (var h in hashes.Distinct())
-                items[h] = items.GetValueOrDefault(h) + 1;
-        return items.Where(x => x.Value > options.LocalBoilerplateItems).Select(x => x.Key).ToHashSet();
-    }
-
-    private static ulong[] Informative(ulong[] hashes, ShingleFrequencies frequencies, HashSet<ulong> local)
-    {
-        var kept = hashes.Where(h => !frequencies.IsBoilerplate(h) && !local.Contains(h)).Distinct().ToArray();
-        Array.Sort(kept);
-        return kept;
-    }
-
-    private static int SharedCount(ulong[] a, ulong[] b)
-    {
-        int i = 0, j = 0, shared = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j]) { shared++; i++; j++; }
-            else if (a[i] < b[j]) i++;
-            else j++;
-        }
-        return shared;
+        HashSet<ulong>? boilerplate = null;
+        foreach (var (h, items) in itemsPerShingle)
+            if (items > options.LocalBoilerplateItems) (boilerplate ??= []).Add(h);
+        return boilerplate ?? NoBoilerplate;
     }
 
     /// <summary>
@@ -190,36 +215,12 @@ public sealed class ReuseDetector(ReuseOptions options)
         return false;
     }
 
-    private static bool Earlier(Entry x, Entry y)
-    {
-        var (yx, yy) = (x.Plan.Year ?? int.MaxValue, y.Plan.Year ?? int.MaxValue);
-        if (yx != yy) return yx < yy;
-        if (x.PlanIndex != y.PlanIndex) return x.PlanIndex < y.PlanIndex;
-        return x.Order < y.Order;
-    }
-
-    private static int Compare(ReuseLink l, ReuseLink r)
-    {
-        var c = string.CompareOrdinal(l.A.PlanId, r.A.PlanId);
-        if (c == 0) c = string.CompareOrdinal(l.A.ItemId, r.A.ItemId);
-        if (c == 0) c = string.CompareOrdinal(l.B.PlanId, r.B.PlanId);
-        if (c == 0) c = string.CompareOrdinal(l.B.ItemId, r.B.ItemId);
-        return c;
-    }
-
-    private static void Add(Dictionary<ItemKey, List<ItemMatch>> matches, ItemKey key, ItemMatch match)
-    {
-        if (!matches.TryGetValue(key, out var list)) matches[key] = list = [];
-        list.Add(match);
-    }
-
     private sealed class Entry(int planIndex, int order, Plan plan, Item item)
     {
         public int PlanIndex { get; } = planIndex;
         public int Order { get; } = order;
         public Plan Plan { get; } = plan;
         public Item Item { get; } = item;
-        public string Normalized { get; } = TextNormalizer.Normalize(item.Text);
         public ItemKey Key => new(Plan.Id, Item.Id);
     }
 }

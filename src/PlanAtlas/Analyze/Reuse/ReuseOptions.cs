@@ -41,8 +41,18 @@ public sealed record ReuseOptions
     /// <summary>… or at least this many informative shingles in common (a whole sentence reused inside a longer item).</summary>
     public int MinSharedPassage { get; init; } = 25;
 
-    /// <summary>LSH buckets bigger than this are skipped: only boilerplate that slipped past the filter fills them.</summary>
-    public int MaxBucketSize { get; init; } = 1000;
+    /// <summary>
+    /// Corpora of more plans than this count shingle frequencies on a sample of this many plans first, then exactly
+    /// for the shingles common in the sample (see <see cref="ShingleFrequencies"/>): memory of the sample, not of the corpus.
+    /// </summary>
+    public int FrequencySamplePlans { get; init; } = 1000;
+
+    /// <summary>
+    /// How a passage in an LSH bucket is paired with earlier ones: never with the whole bucket (a family of n copies
+    /// would give n² pairs), but with the bucket's earliest item, the items just before it, and over all bands the
+    /// few sharing the most bands.
+    /// </summary>
+    public LshPairing Pairing { get; init; } = new();
 
     /// <summary>Matches kept per item (closest first): plan pages show the first few, compare pages look for peers among them.</summary>
     public int SeeAlsoCount { get; init; } = 20;

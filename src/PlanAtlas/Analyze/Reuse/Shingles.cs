@@ -11,10 +11,25 @@ public static class Shingles
 
     public static ulong[] Hashes(ReadOnlySpan<char> normalized, int size)
     {
-        if (normalized.Length < size) return normalized.Length == 0 ? [] : [Hash(normalized)];
-        var hashes = new ulong[normalized.Length - size + 1];
-        for (var i = 0; i < hashes.Length; i++) hashes[i] = Hash(normalized.Slice(i, size));
+        var hashes = new ulong[Count(normalized.Length, size)];
+        Hashes(normalized, size, hashes);
         return hashes;
+    }
+
+    /// <summary>How many hashes a text of <paramref name="length"/> characters has: one per start, or one for a text shorter than a shingle.</summary>
+    public static int Count(int length, int size) => length < size ? Math.Min(length, 1) : length - size + 1;
+
+    /// <summary>Writes the hashes into <paramref name="hashes"/> (at least <see cref="Count"/> long); returns how many.</summary>
+    public static int Hashes(ReadOnlySpan<char> normalized, int size, Span<ulong> hashes)
+    {
+        if (normalized.Length < size)
+        {
+            if (normalized.Length > 0) hashes[0] = Hash(normalized);
+            return Math.Min(normalized.Length, 1);
+        }
+        var count = normalized.Length - size + 1;
+        for (var i = 0; i < count; i++) hashes[i] = Hash(normalized.Slice(i, size));
+        return count;
     }
 
     public static ulong Hash(ReadOnlySpan<char> chars)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PlanAtlas.Model;
 
 namespace PlanAtlas.Analyze.Reuse;
@@ -5,71 +6,116 @@ namespace PlanAtlas.Analyze.Reuse;
 /// <summary>
 /// The closest items in other plans for every item, reused or not, so a reader always has somewhere to go
 /// next. Each item is reduced to its most distinctive character bigrams (TF-IDF over items; bigrams in
-/// nearly every item and bigrams no other item has are left out), and neighbours are found through an
-/// inverted index of those bigrams — never by comparing all pairs.
+/// many items and bigrams no other plan has are left out), and neighbours are found through an inverted index
+/// of those bigrams — never by comparing all pairs. A bigram's posting list is at most
+/// <see cref="MaxPostings"/> long, so each item costs the same at any corpus size.
 /// </summary>
 public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, double minSimilarity = 0.1)
 {
+    /// <summary>Bigrams in more items than this are too common to tell which item is close (安全, 生产, 工作 …).</summary>
+    public const int MaxPostings = 100;
+
+    /// <summary>… except in a small corpus, which would otherwise lose every bigram it shares.</summary>
+    public const int MinPostingsCap = 50;
+
     public IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Find(IReadOnlyList<Plan> plans)
     {
-        var entries = plans.OrderBy(p => p.Id, StringComparer.Ordinal)
-            .SelectMany((p, planIndex) => p.Items.Where(i => i.Kind != ItemKind.Section)
+        var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var entries = ordered.SelectMany((p, planIndex) => p.Items.Where(i => i.Kind != ItemKind.Section)
                 .Select(i => (Key: new ItemKey(p.Id, i.Id), Plan: planIndex, Text: TextNormalizer.Normalize(i.Text))))
             .Where(e => e.Text.Length >= 10)
             .ToArray();
+        var (df, plansWith) = Frequencies(entries.Select(e => (e.Plan, e.Text)).ToArray(), ordered.Count);
+        var maxDf = Math.Max(MinPostingsCap, Math.Min(entries.Length / 200, MaxPostings));
+
         // A bigram is two UTF-16 units packed into one int: no string per bigram on a corpus of millions.
-        var bigrams = new int[entries.Length][];
-        Parallel.For(0, entries.Length, i =>
-        {
-            var text = entries[i].Text;
-            var set = new HashSet<int>();
-            for (var c = 0; c + 2 <= text.Length; c++) set.Add(text[c] << 16 | text[c + 1]);
-            bigrams[i] = [.. set];
-        });
-        var df = new Dictionary<int, int>();
-        var plansWith = new Dictionary<int, (int Plan, int Count)>();
-        for (var i = 0; i < entries.Length; i++)
-            foreach (var b in bigrams[i])
-            {
-                df[b] = df.GetValueOrDefault(b) + 1;
-                // Entries come plan by plan, so "last plan seen" counts distinct plans.
-                var seen = plansWith.TryGetValue(b, out var s) ? s : (Plan: -1, Count: 0);
-                if (seen.Plan != entries[i].Plan) plansWith[b] = (entries[i].Plan, seen.Count + 1);
-            }
-        // Bigrams in many items (安全, 生产, 工作 …) say nothing about which item is close, and their long posting
-        // lists would make the search slow; the floor keeps small corpora from losing every shared bigram.
-        var maxDf = Math.Max(50, Math.Min(entries.Length / 200, 400));
-        var vectors = new (int Term, double Weight)[entries.Length][];
+        var vectors = new (int Term, float Weight)[entries.Length][];
         Parallel.For(0, entries.Length, i =>
         {
             // Only bigrams another plan also uses can lead to an item elsewhere.
-            var kept = bigrams[i].Where(b => plansWith[b].Count >= 2 && df[b] <= maxDf)
+            var kept = Bigrams(entries[i].Text).Where(b => plansWith[b] >= 2 && df[b] <= maxDf)
                 .Select(b => (Term: b, Weight: Math.Log((double)entries.Length / df[b])))
                 .OrderByDescending(w => w.Weight).ThenBy(w => w.Term).Take(termsPerItem).ToArray();
             var norm = Math.Sqrt(kept.Sum(w => w.Weight * w.Weight));
-            vectors[i] = norm == 0 ? [] : kept.Select(w => (w.Term, w.Weight / norm)).ToArray();
+            vectors[i] = norm == 0 ? [] : kept.Select(w => (w.Term, (float)(w.Weight / norm))).ToArray();
         });
+        var postings = Postings(vectors);
 
-        var postings = new Dictionary<int, List<(int Item, double Weight)>>();
-        for (var i = 0; i < entries.Length; i++)
-            foreach (var (term, weight) in vectors[i])
-            {
-                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-                list.Add((i, weight));
-            }
         var result = new IReadOnlyList<ItemMatch>[entries.Length];
-        Parallel.For(0, entries.Length, i =>
+        // Scores add up in a dense array per thread (and are cleared through the list of touched items).
+        Workers.For(entries.Length, () => (Scores: new double[entries.Length], Touched: new List<int>()), (i, local) =>
         {
-            var scores = new Dictionary<int, double>();
             foreach (var (term, weight) in vectors[i])
                 foreach (var (other, w) in postings[term])
                     if (entries[other].Plan != entries[i].Plan)
-                        scores[other] = scores.GetValueOrDefault(other) + weight * w;
-            result[i] = scores.Where(s => s.Value >= minSimilarity)
-                .OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(neighbours)
-                .Select(s => new ItemMatch(entries[s.Key].Key, Math.Round(s.Value, 4), false)).ToList();
+                    {
+                        if (local.Scores[other] == 0) local.Touched.Add(other);
+                        local.Scores[other] += (double)weight * w;
+                    }
+            result[i] = local.Touched.Where(o => local.Scores[o] >= minSimilarity)
+                .Select(o => (Other: o, Score: local.Scores[o]))
+                .OrderByDescending(s => s.Score).ThenBy(s => s.Other).Take(neighbours)
+                .Select(s => new ItemMatch(entries[s.Other].Key, Math.Round(s.Score, 4), false)).ToList();
+            foreach (var o in local.Touched) local.Scores[o] = 0;
+            local.Touched.Clear();
         });
         return Enumerable.Range(0, entries.Length).Where(i => result[i].Count > 0).ToDictionary(i => entries[i].Key, i => result[i]);
+    }
+
+    private static HashSet<int> Bigrams(string text)
+    {
+        var set = new HashSet<int>();
+        for (var c = 0; c + 2 <= text.Length; c++) set.Add(text[c] << 16 | text[c + 1]);
+        return set;
+    }
+
+    /// <summary>
+    /// Items and plans each bigram is in. Entries come plan by plan; each plan is counted on its own, then added in,
+    /// a few hundred plans at a time so that the plans' own counts are never all held at once.
+    /// </summary>
+    private static (Dictionary<int, int> Items, Dictionary<int, int> Plans) Frequencies((int Plan, string Text)[] entries, int plans)
+    {
+        var ranges = new List<(int Start, int End)>();
+        for (var start = 0; start < entries.Length;)
+        {
+            var end = start + 1;
+            while (end < entries.Length && entries[end].Plan == entries[start].Plan) end++;
+            ranges.Add((start, end));
+            start = end;
+        }
+        var items = new Dictionary<int, int>();
+        var plansWith = new Dictionary<int, int>();
+        const int chunk = 256;
+        for (var first = 0; first < ranges.Count; first += chunk)
+        {
+            var perPlan = new Dictionary<int, int>[Math.Min(chunk, ranges.Count - first)];
+            Parallel.For(0, perPlan.Length, r =>
+            {
+                var counts = new Dictionary<int, int>();
+                for (var i = ranges[first + r].Start; i < ranges[first + r].End; i++)
+                    foreach (var b in Bigrams(entries[i].Text)) CollectionsMarshal.GetValueRefOrAddDefault(counts, b, out _)++;
+                perPlan[r] = counts;
+            });
+            foreach (var counts in perPlan)
+                foreach (var (b, n) in counts)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(items, b, out _) += n;
+                    CollectionsMarshal.GetValueRefOrAddDefault(plansWith, b, out _)++;
+                }
+        }
+        return (items, plansWith);
+    }
+
+    private static Dictionary<int, (int Item, float Weight)[]> Postings((int Term, float Weight)[][] vectors)
+    {
+        var lists = new Dictionary<int, List<(int Item, float Weight)>>();
+        for (var i = 0; i < vectors.Length; i++)
+            foreach (var (term, weight) in vectors[i])
+            {
+                if (!lists.TryGetValue(term, out var list)) lists[term] = list = [];
+                list.Add((i, weight));
+            }
+        return lists.ToDictionary(l => l.Key, l => l.Value.ToArray());
     }
 
     /// <summary>Adds the similar items after the reuse matches of each item, skipping any already there.</summary>

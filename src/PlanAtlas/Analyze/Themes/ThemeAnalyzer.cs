@@ -32,29 +32,59 @@ public sealed class ThemeAnalyzer
         return new ThemeAnalyzer(taxonomy, new ClusterOptions { Clusters = settings.Clusters }).Analyze(plans);
     }
 
-    public ThemeAnalysis Analyze(IReadOnlyList<Plan> plans)
+    public ThemeAnalysis Analyze(IReadOnlyList<Plan> plans) => Analyze(plans, null).Analysis;
+
+    /// <summary>
+    /// The analysis, reusing <paramref name="previous"/> (a model saved from an earlier build) instead of training
+    /// when <see cref="ItemClusterer.CanReuse"/> and the corpus drifted at most <paramref name="maxDrift"/> from it.
+    /// </summary>
+    /// <returns>The analysis and the model its clusters come from (null when nothing could be clustered).</returns>
+    public (ThemeAnalysis Analysis, ClusterModel? Model, bool Trained) Analyze(IReadOnlyList<Plan> plans, ClusterModel? previous, double maxDrift = DefaultMaxDrift)
     {
+        var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        // Plans are tagged independently, then joined in plan order: the same result on any number of threads.
+        var perPlan = new (List<(ItemKey Key, IReadOnlyList<ThemeTag> Tags)> Tags, List<ClusterInput> Inputs, List<PlanThemeShare> Shares)[ordered.Count];
+        Parallel.For(0, ordered.Count, p => perPlan[p] = TagPlan(ordered[p]));
         var tags = new Dictionary<ItemKey, IReadOnlyList<ThemeTag>>();
-        var analysed = new HashSet<ItemKey>();
         var inputs = new List<ClusterInput>();
         var shares = new List<PlanThemeShare>();
-        foreach (var plan in plans.OrderBy(p => p.Id, StringComparer.Ordinal))
+        foreach (var plan in perPlan)
         {
-            var counted = new List<(Item Item, IReadOnlyList<ThemeTag> Tags)>();
-            foreach (var item in plan.Items)
-            {
-                var key = new ItemKey(plan.Id, item.Id);
-                var itemTags = _tagger.Tag(item.Text);
-                if (itemTags.Count > 0) tags[key] = itemTags;
-                if (!IsAnalysed(item)) continue;
-                analysed.Add(key);
-                inputs.Add(new ClusterInput(key, item.Text));
-                counted.Add((item, itemTags));
-            }
-            shares.AddRange(Shares(plan.Id, counted));
+            foreach (var (key, itemTags) in plan.Tags) tags[key] = itemTags;
+            inputs.AddRange(plan.Inputs);
+            shares.AddRange(plan.Shares);
         }
-        var clustering = _clusterer.Cluster(inputs, key => tags.TryGetValue(key, out var t) ? t.Select(x => x.ThemeId).ToList() : []);
-        return new ThemeAnalysis(_tagger.Taxonomy, tags, analysed, shares, clustering);
+        var analysed = inputs.Select(i => i.Key).ToHashSet();
+        var trained = false;
+        var model = previous is not null && _clusterer.CanReuse(previous) && _clusterer.Drift(previous, inputs) <= maxDrift ? previous : null;
+        if (model is null)
+        {
+            model = _clusterer.Train(inputs);
+            trained = true;
+        }
+        var clustering = model is null ? ItemClustering.Empty
+            : _clusterer.Assign(model, inputs, key => tags.TryGetValue(key, out var t) ? t.Select(x => x.ThemeId).ToList() : []);
+        return (new ThemeAnalysis(_tagger.Taxonomy, tags, analysed, shares, clustering), model, trained);
+    }
+
+    /// <summary>A saved cluster model is reused while at most this share of the training sample has changed.</summary>
+    public const double DefaultMaxDrift = 0.05;
+
+    private (List<(ItemKey, IReadOnlyList<ThemeTag>)> Tags, List<ClusterInput> Inputs, List<PlanThemeShare> Shares) TagPlan(Plan plan)
+    {
+        var tags = new List<(ItemKey, IReadOnlyList<ThemeTag>)>();
+        var inputs = new List<ClusterInput>();
+        var counted = new List<(Item Item, IReadOnlyList<ThemeTag> Tags)>();
+        foreach (var item in plan.Items)
+        {
+            var key = new ItemKey(plan.Id, item.Id);
+            var itemTags = _tagger.Tag(item.Text);
+            if (itemTags.Count > 0) tags.Add((key, itemTags));
+            if (!IsAnalysed(item)) continue;
+            inputs.Add(new ClusterInput(key, item.Text));
+            counted.Add((item, itemTags));
+        }
+        return (tags, inputs, Shares(plan.Id, counted).ToList());
     }
 
     /// <summary>Content items: not section headings, not 一是… clauses (their text is already in their parent), not short lines.</summary>

@@ -36,19 +36,22 @@ public sealed class SyntheticReuseTests(ITestOutputHelper output)
     {
         var corpus = new SyntheticCorpus(plans: 400, itemsPerPlan: 40);
         output.WriteLine($"corpus: {corpus.Plans.Count} plans, {corpus.Items} items, {corpus.TruePairs} true pairs, {(long)corpus.Items * (corpus.Items - 1) / 2} all pairs");
-        output.WriteLine("n\tbands\trows\tshare\tcandidates\tlinks\tprecision\trecall\tboilerplate_shingles\tseconds");
+        output.WriteLine("n\tbands\trows\tshare\tpairing\tproposals\tcandidates\tlinks\tprecision\trecall\tpair_recall\tboilerplate_shingles\tseconds");
         var variants = new List<ReuseOptions>();
         foreach (var n in new[] { 4, 5, 6 })
             foreach (var (b, r) in new[] { (16, 2), (10, 3), (8, 4), (32, 2) })
                 variants.Add(new ReuseOptions { ShingleSize = n, Bands = b, RowsPerBand = r });
         foreach (var share in new[] { 0.02, 0.05, 0.1, 0.2, 0.5, 1.0 })
             variants.Add(new ReuseOptions { BoilerplateShare = share });
+        foreach (var pairing in new LshPairing[] { new(1, 1, 2), new(1, 2, 2), new(1, 2, 3), new(1, 3, 4), new(2, 4, 6) })
+            variants.Add(new ReuseOptions { Pairing = pairing });
         foreach (var options in variants)
         {
             var clock = Stopwatch.StartNew();
             var result = new ReuseDetector(options).Detect(corpus.Plans);
             var (precision, recall, _) = corpus.Score(result.Links);
-            output.WriteLine($"{options.ShingleSize}\t{options.Bands}\t{options.RowsPerBand}\t{options.BoilerplateShare}\t{result.Statistics.CandidatePairs}\t{result.Links.Count}\t{precision:F3}\t{recall:F3}\t{result.Statistics.BoilerplateShingles}\t{clock.Elapsed.TotalSeconds:F1}");
+            var pairing = $"{options.Pairing.Earliest}/{options.Pairing.Previous}/{options.Pairing.PerPassage}";
+            output.WriteLine($"{options.ShingleSize}\t{options.Bands}\t{options.RowsPerBand}\t{options.BoilerplateShare}\t{pairing}\t{result.Statistics.Proposals}\t{result.Statistics.CandidatePairs}\t{result.Links.Count}\t{precision:F3}\t{recall:F3}\t{corpus.PairRecall(result.Links):F3}\t{result.Statistics.BoilerplateShingles}\t{clock.Elapsed.TotalSeconds:F1}");
             Assert.True(result.Statistics.Items == corpus.Items);
         }
     }
