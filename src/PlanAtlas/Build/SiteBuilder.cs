@@ -35,6 +35,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             using var swap = new OutputSwap(options.OutputDirectory);
             var cache = options.NoCache ? null : CacheFolder.Open(options.CacheDirectory ?? CacheFolder.DefaultFor(options.OutputDirectory));
             var parsedPlans = cache is null ? null : new ParsedPlanCache(cache, ignorePrevious: options.Full);
+            var clusterModels = cache is null ? null : new ClusterModelCache(cache, ignorePrevious: options.Full);
 
             var reader = InputReader.CreateDefault();
             var input = Stage(Read, stages, () => reader.Read(options.InputDirectory, parsedPlans is null ? null : parsedPlans.Known),
@@ -53,11 +54,13 @@ public sealed class SiteBuilder(IBuildProgress progress)
 
             var analysis = Stage(Analyze, stages, () =>
             {
-                var themes = ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics);
+                var (themes, model, trained) = ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics, clusterModels?.Load());
+                if (trained && model is not null) clusterModels?.Save(model);
                 // Peers "most similar by themes" compare the plans' theme profiles, so themes come first.
                 var (peers, reuse) = PeerAnalyzer.CreateDefault().Analyze(plans, themes.ProfilesByItemShare());
-                return (Corpus: new CorpusAnalysis { Themes = themes, Peers = peers }, Reuse: reuse);
-            }, a => $"{a.Corpus.Themes!.Tags.Count} tagged items, {a.Corpus.Themes.Clustering.Clusters.Count} clusters, {a.Reuse.Links} reuse links").Corpus;
+                return (Corpus: new CorpusAnalysis { Themes = themes, Peers = peers }, Reuse: reuse, Trained: trained);
+            }, a => $"{a.Corpus.Themes!.Tags.Count} tagged items, {a.Corpus.Themes.Clustering.Clusters.Count} clusters"
+                + (a.Trained ? "" : " (model reused)") + $", {a.Reuse.Links} reuse links").Corpus;
             cancellation.ThrowIfCancellationRequested();
 
             var themeDirectory = options.ThemeDirectory ?? ThemeFiles.DefaultThemeDirectory();

@@ -31,7 +31,15 @@ public sealed record ItemClustering(
     IReadOnlyDictionary<ItemKey, (float X, float Y)> Coordinates)
 {
     public static readonly ItemClustering Empty = new([], new Dictionary<ItemKey, int>(), [], false, new Dictionary<ItemKey, (float, float)>());
+
+    /// <summary>Set when an incremental build assigned a changed corpus to a model trained on an earlier one.</summary>
+    public ReusedClusterModel? Reused { get; init; }
 }
+
+/// <summary>A cluster model reused although the corpus changed a little since it was trained.</summary>
+/// <param name="Drift">Share of the training sample that changed (0–1).</param>
+/// <param name="MaxDrift">The share above which a model is trained again.</param>
+public sealed record ReusedClusterModel(double Drift, double MaxDrift);
 
 /// <summary>The theme analysis of a corpus: tags with evidence for every item, shares per plan, clusters.</summary>
 /// <param name="Tags">Tags of every item that has any (items with none are absent).</param>

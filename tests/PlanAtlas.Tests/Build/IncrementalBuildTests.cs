@@ -43,6 +43,39 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_small_edit_reuses_the_cluster_model_says_so_on_the_clusters_page_and_full_retrains()
+    {
+        using var temp = RepoPaths.NewTemp();
+        var input = temp["input"];
+        RepoPaths.CopyTree(RepoPaths.SampleInput, input);
+        var first = Build(input, temp["site"]);
+        Assert.DoesNotContain("model reused", Summary(first, SiteBuilder.Analyze));
+        Assert.True(File.Exists(Path.Combine(temp[".site.cache"], "cluster-model.json")));
+
+        // One item of one plan gets longer: well under the retraining threshold.
+        var plan = Path.Combine(input, "plans", "hubei-ezhou-2018-work-safety-key-points.txt");
+        var lines = File.ReadAllLines(plan);
+        var longest = Array.IndexOf(lines, lines.MaxBy(l => l.Length));
+        lines[longest] = lines[longest].TrimEnd('。') + "，并将落实情况纳入年度考核。";
+        File.WriteAllLines(plan, lines);
+
+        var incremental = Build(input, temp["site"]);
+        Assert.Equal(BuildOutcome.Built, incremental.Outcome);
+        Assert.Contains("model reused", Summary(incremental, SiteBuilder.Analyze));
+        var clusters = File.ReadAllText(Path.Combine(temp["site"], "clusters", "index.html"));
+        Assert.Contains("沿用了上次训练的聚类模型", clusters);
+        Assert.Contains("build --full", clusters);
+
+        var full = Build(input, temp["site"], full: true);
+        Assert.DoesNotContain("model reused", Summary(full, SiteBuilder.Analyze));
+        Build(input, temp["fresh"], noCache: true);
+        Assert.Equal(RepoPaths.Snapshot(temp["fresh"]), RepoPaths.Snapshot(temp["site"]));
+        Assert.DoesNotContain("沿用了上次训练的聚类模型", File.ReadAllText(Path.Combine(temp["site"], "clusters", "index.html")));
+    }
+
+    private static string Summary(BuildResult result, string stage) => result.Stages.Single(s => s.Stage == stage).Summary;
+
+    [Fact]
     public void A_rebuild_without_changes_keeps_every_page_and_full_renders_every_page_again()
     {
         using var temp = RepoPaths.NewTemp();
@@ -50,6 +83,8 @@ public sealed class IncrementalBuildTests
         var before = RepoPaths.Snapshot(temp["site"]);
         var again = Build(RepoPaths.SampleInput, temp["site"]);
         Assert.Equal(again.Pages, Count(again, SiteBuilder.Render, "unchanged"));
+        // The same corpus: the saved cluster model is used as it is, and the pages do not mention it.
+        Assert.Contains("model reused", Summary(again, SiteBuilder.Analyze));
         Assert.Equal(before, RepoPaths.Snapshot(temp["site"]));
 
         // Full: every page rendered again, same bytes.

@@ -26,10 +26,15 @@ public sealed class ThemeAnalyzer
     public ThemeTagger Tagger => _tagger;
 
     /// <summary>The analyze stage's theme step: input/themes.yml (if any), site.yml's cluster count, all plans.</summary>
-    public static ThemeAnalysis ForInput(string inputDirectory, SiteSettings settings, IReadOnlyList<Plan> plans, List<Diagnostic> diagnostics)
+    public static ThemeAnalysis ForInput(string inputDirectory, SiteSettings settings, IReadOnlyList<Plan> plans, List<Diagnostic> diagnostics) =>
+        ForInput(inputDirectory, settings, plans, diagnostics, null).Analysis;
+
+    /// <summary>The theme step of an incremental build: <paramref name="previous"/> is the model the last build saved.</summary>
+    public static (ThemeAnalysis Analysis, ClusterModel? Model, bool Trained) ForInput(string inputDirectory, SiteSettings settings,
+        IReadOnlyList<Plan> plans, List<Diagnostic> diagnostics, ClusterModel? previous)
     {
         var taxonomy = ThemeTaxonomyLoader.Load(inputDirectory, diagnostics);
-        return new ThemeAnalyzer(taxonomy, new ClusterOptions { Clusters = settings.Clusters }).Analyze(plans);
+        return new ThemeAnalyzer(taxonomy, new ClusterOptions { Clusters = settings.Clusters }).Analyze(plans, previous);
     }
 
     public ThemeAnalysis Analyze(IReadOnlyList<Plan> plans) => Analyze(plans, null).Analysis;
@@ -55,15 +60,14 @@ public sealed class ThemeAnalyzer
             shares.AddRange(plan.Shares);
         }
         var analysed = inputs.Select(i => i.Key).ToHashSet();
-        var trained = false;
-        var model = previous is not null && _clusterer.CanReuse(previous) && _clusterer.Drift(previous, inputs) <= maxDrift ? previous : null;
-        if (model is null)
-        {
-            model = _clusterer.Train(inputs);
-            trained = true;
-        }
+        var drift = previous is not null && _clusterer.CanReuse(previous) ? _clusterer.Drift(previous, inputs) : double.PositiveInfinity;
+        var trained = drift > maxDrift;
+        var model = trained ? _clusterer.Train(inputs) : previous;
         var clustering = model is null ? ItemClustering.Empty
             : _clusterer.Assign(model, inputs, key => tags.TryGetValue(key, out var t) ? t.Select(x => x.ThemeId).ToList() : []);
+        // With no drift, training again would give this very model; with some, a fresh model could draw the clusters
+        // differently, and readers comparing two builds should know why.
+        if (!trained && drift > 0) clustering = clustering with { Reused = new ReusedClusterModel(drift, maxDrift) };
         return (new ThemeAnalysis(_tagger.Taxonomy, tags, analysed, shares, clustering), model, trained);
     }
 

@@ -185,7 +185,10 @@ public sealed class ThemePages
             : clustering.FixedBySettings ? string.Format(CultureInfo.InvariantCulture, _t["clusters.fixed"], clustering.Clusters.Count)
             : string.Format(CultureInfo.InvariantCulture, _t["clusters.chosen"], clustering.Clusters.Count, clustering.Silhouette.FirstOrDefault().Key, clustering.Silhouette.LastOrDefault().Key);
         var page = new PageInfo(_t["nav.clusters"], ClustersPath, _t["clusters.intro"], "clusters") { Scripts = list.Count > 0 ? ChartWriter.Scripts : [] };
-        _templates.WritePage(output, ClustersPath, "clusters", page, new ClustersIndexModel(rows, list, choice));
+        var reused = clustering.Reused is { } r
+            ? string.Format(CultureInfo.InvariantCulture, _t["clusters.reused"], SmallPercent(r.Drift), Percent(r.MaxDrift))
+            : null;
+        _templates.WritePage(output, ClustersPath, "clusters", page, new ClustersIndexModel(rows, list, choice, reused));
     }
 
     private ClusterRow ClusterRow(ItemCluster c) =>
@@ -262,6 +265,10 @@ public sealed class ThemePages
         }
         return new DashboardModel(list);
     }
+
+    // A drift is often a fraction of a percent: "0%" would say nothing changed.
+    private static string SmallPercent(double share) =>
+        share is > 0 and < 0.0001 ? "<0.01%" : (share * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     internal static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 

@@ -32,7 +32,8 @@ public sealed record ClusterPageModel(ClusterRow Cluster, IReadOnlyList<string> 
     public string ItemsCsv { get; init; } = "";
 }
 
-public sealed record ClustersIndexModel(IReadOnlyList<ClusterRow> Clusters, IReadOnlyList<ChartView> Charts, string Choice);
+/// <param name="Reused">Why these clusters may differ from a full build's (an incremental build reused the model), or null.</param>
+public sealed record ClustersIndexModel(IReadOnlyList<ClusterRow> Clusters, IReadOnlyList<ChartView> Charts, string Choice, string? Reused = null);
 
 /// <summary>The trends dashboard on the home page.</summary>
 public sealed record DashboardModel(IReadOnlyList<ChartView> Charts);
