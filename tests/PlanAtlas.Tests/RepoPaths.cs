@@ -27,6 +27,10 @@ public static class RepoPaths
     }
 
     /// <summary>Every file under a folder with the SHA-256 of its bytes: two snapshots are equal when the trees are byte-identical.</summary>
+    /// <summary>Staging and old-output folders a build left beside <paramref name="outputName"/> (the cache folder is meant to stay).</summary>
+    public static string[] SwapLeftovers(string parent, string outputName) =>
+        [.. Directory.GetDirectories(parent, $".{outputName}.staging-*"), .. Directory.GetDirectories(parent, $".{outputName}.old-*")];
+
     public static SortedDictionary<string, string> Snapshot(string root) =>
         new(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .ToDictionary(f => System.IO.Path.GetRelativePath(root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);

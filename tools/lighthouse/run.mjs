@@ -3,12 +3,11 @@
 // It builds nothing itself. Usage:
 //   node tools/lighthouse/run.mjs OUTPUT_DIR [--base-path /x/] [--preset mobile|desktop] [--json FILE] [page ...]
 // Needs Chromium (CHROME_PATH, else /usr/bin/chromium) and `npm ci` (lighthouse is a devDependency).
-import { createServer } from 'node:http';
-import { createReadStream, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { serveStatic } from '../static-server.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -36,27 +35,8 @@ const firstPage = (folder) => {
 };
 const targets = pages.length > 0 ? pages : ['', firstPage('plans'), firstPage('themes'), firstPage('compare')].filter((p) => p !== null);
 
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml', '.csv': 'text/csv', '.wasm': 'application/wasm', '.txt': 'text/plain' };
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (!path.startsWith(basePath)) { res.writeHead(404).end(); return; }
-  let file = normalize(join(site, path.slice(basePath.length)));
-  if (file !== site && !file.startsWith(site + sep)) { res.writeHead(403).end(); return; }
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) { res.writeHead(404).end(); return; }
-  const type = types[extname(file)] ?? 'application/octet-stream';
-  // Static hosts (GitHub Pages among them) compress text; measuring without it would flag what the host does anyway.
-  if (/^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-    res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
-    createReadStream(file).pipe(createGzip()).pipe(res);
-  } else {
-    res.writeHead(200, { 'content-type': type });
-    createReadStream(file).pipe(res);
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serveStatic(site, basePath);
+const origin = server.origin;
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',

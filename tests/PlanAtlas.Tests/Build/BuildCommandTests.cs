@@ -80,7 +80,7 @@ public sealed class BuildCommandTests
         var result = new SiteBuilder(IBuildProgress.None).Build(new BuildOptions(input, temp["out"], ThemeDirectory: RepoPaths.Theme));
         Assert.Equal(BuildOutcome.Failed, result.Outcome);
         Assert.Contains("layouts/plan.sbn", result.FatalError);
-        Assert.Empty(Directory.GetDirectories(temp.Path, ".out.*"));
+        Assert.Empty(RepoPaths.SwapLeftovers(temp.Path, "out"));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class BuildCommandTests
         var result = new SiteBuilder(progress).Build(new BuildOptions(input, temp["out"], ThemeDirectory: RepoPaths.Theme), cancelled.Token);
         Assert.Equal(BuildOutcome.Cancelled, result.Outcome);
         Assert.Equal(before, Directory.GetFiles(temp["out"], "*", SearchOption.AllDirectories).Length);
-        Assert.Empty(Directory.GetDirectories(temp.Path, ".out.*"));
+        Assert.Empty(RepoPaths.SwapLeftovers(temp.Path, "out"));
     }
 
     [Fact]

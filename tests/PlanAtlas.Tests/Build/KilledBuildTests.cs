@@ -40,7 +40,7 @@ public sealed class KilledBuildTests
 
         Assert.Equal(BuildOutcome.Built, new SiteBuilder(IBuildProgress.None)
             .Build(new BuildOptions(RepoPaths.SampleInput, output, ThemeDirectory: RepoPaths.Theme)).Outcome);
-        Assert.Empty(Directory.GetDirectories(temp.Path, ".out.*"));
+        Assert.Empty(RepoPaths.SwapLeftovers(temp.Path, "out"));
         Assert.Equal(before, RepoPaths.Snapshot(output));
     }
 }
