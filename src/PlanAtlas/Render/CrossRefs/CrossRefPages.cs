@@ -72,21 +72,25 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links)
         { MoreSteps = known.Count - timeline.Count };
     }
 
+    private static string Year(int? y) => y?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>One row per mention. A reference's plan count and first year are computed once, not per mention: a unit named in every plan has a mention per plan.</summary>
+    private static byte[] MentionsCsv(string keyColumn, IReadOnlyList<CrossReference> references) =>
+        ChartWriter.Csv([keyColumn, "plans", "first_year", "plan_id", "item_id", "year", "as_written"],
+            references.SelectMany(r =>
+            {
+                var (plans, firstYear) = (r.PlanIds.Count.ToString(CultureInfo.InvariantCulture), Year(r.FirstYear));
+                return r.Mentions.Select(m => (IReadOnlyList<string>)[r.Key, plans, firstYear, m.Item.PlanId, m.Item.ItemId, Year(m.Year), m.AsWritten]);
+            }));
+
     /// <summary>data/reuse.csv, citations.csv, units.csv and slogans.csv; independent of the pages, so the renderer writes them alongside.</summary>
     public static void WriteData(PeerAnalysis analysis, OutputFolder output)
     {
-        static string Year(int? y) => y?.ToString(CultureInfo.InvariantCulture) ?? "";
         output.WriteBytes("data/reuse.csv", ChartWriter.Csv(["plan_a", "item_a", "plan_b", "item_b", "score", "shared_chars", "within_plan"],
             analysis.Links.Select(l => (IReadOnlyList<string>)[l.A.PlanId, l.A.ItemId, l.B.PlanId, l.B.ItemId,
                 l.Score.ToString("0.####", CultureInfo.InvariantCulture), l.SharedChars.ToString(CultureInfo.InvariantCulture), l.WithinPlan ? "1" : "0"])));
-        output.WriteBytes("data/citations.csv", ChartWriter.Csv(["document", "plans", "first_year", "plan_id", "item_id", "year", "as_written"],
-            analysis.Citations.SelectMany(c => c.Mentions.Select(m => (IReadOnlyList<string>)[c.Key, c.PlanIds.Count.ToString(CultureInfo.InvariantCulture),
-                Year(c.FirstYear), m.Item.PlanId, m.Item.ItemId, Year(m.Year), m.AsWritten]))));
-        output.WriteBytes("data/units.csv", ChartWriter.Csv(["unit", "plans", "first_year", "plan_id", "item_id", "year", "as_written"],
-            analysis.Units.SelectMany(u => u.Mentions.Select(m => (IReadOnlyList<string>)[u.Key, u.PlanIds.Count.ToString(CultureInfo.InvariantCulture),
-                Year(u.FirstYear), m.Item.PlanId, m.Item.ItemId, Year(m.Year), m.AsWritten]))));
-        output.WriteBytes("data/slogans.csv", ChartWriter.Csv(["slogan", "plans", "first_year", "plan_id", "item_id", "year", "as_written"],
-            analysis.Slogans.SelectMany(s => s.Mentions.Select(m => (IReadOnlyList<string>)[s.Key, s.PlanIds.Count.ToString(CultureInfo.InvariantCulture),
-                Year(s.FirstYear), m.Item.PlanId, m.Item.ItemId, Year(m.Year), m.AsWritten]))));
+        output.WriteBytes("data/citations.csv", MentionsCsv("document", analysis.Citations));
+        output.WriteBytes("data/units.csv", MentionsCsv("unit", analysis.Units));
+        output.WriteBytes("data/slogans.csv", MentionsCsv("slogan", analysis.Slogans));
     }
 }
