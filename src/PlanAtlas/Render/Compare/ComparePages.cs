@@ -36,7 +36,8 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links)
         Parallel.ForEach(plans, plan =>
         {
             var groups = analysis.PeerGroups.GetValueOrDefault(plan.Id) ?? [];
-            var views = groups.Select(g => Group(plan, g, byId, analysis)).ToList();
+            var alignments = new Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>>();
+            var views = groups.Select(g => Group(plan, g, byId, analysis, alignments)).ToList();
             var first = views.FindIndex(v => v.Peers.Count > 0);
             if (first >= 0) views[first] = views[first] with { Selected = true };
             var chart = ThemeChart(plan, views, charts);
@@ -53,7 +54,8 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links)
         WroteCharts = anyChart == 1;
     }
 
-    private PeerGroupView Group(Plan plan, PeerGroup group, Dictionary<string, Plan> byId, PeerAnalysis analysis)
+    private PeerGroupView Group(Plan plan, PeerGroup group, Dictionary<string, Plan> byId, PeerAnalysis analysis,
+        Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>> alignments)
     {
         var t = site.Strings;
         var peers = group.Peers.Where(p => byId.ContainsKey(p.PlanId)).ToList();
@@ -75,8 +77,11 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links)
         foreach (var (p, index) in pairs.Select((p, index) => (p, index)))
         {
             var sideBySide = closest.Contains(index);
-            var segments = sideBySide ? ItemLinks.Diff(p.Item.Text.Trim(), links.ItemOf(p.Best.Other).Text.Trim()) : [];
-            (sideBySide ? shared : moreShared).Add(new CounterpartView(links.View(p.Key), links.View(p.Best.Other), ItemLinks.Percent(p.Best.Score), p.Best.Reused, segments));
+            var (mine, theirs) = (links.View(p.Key), links.View(p.Best.Other));
+            Lazy<IReadOnlyList<DiffSegmentView>>? alignment = null;
+            if (sideBySide && !alignments.TryGetValue((p.Key, p.Best.Other), out alignment))
+                alignments[(p.Key, p.Best.Other)] = alignment = new(() => ItemLinks.Diff(mine.Text, theirs.Text));
+            (sideBySide ? shared : moreShared).Add(new CounterpartView(mine, theirs, ItemLinks.Percent(p.Best.Score), p.Best.Reused, alignment));
         }
         var kind = group.Kind.ToString().ToLowerInvariant();
         var (themes, onlyHere, onlyInPeers) = Themes(plan, peerIds, analysis);

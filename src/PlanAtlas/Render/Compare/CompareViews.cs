@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PlanAtlas.Render.Charts;
 using PlanAtlas.Render.Views;
 
@@ -6,7 +7,19 @@ namespace PlanAtlas.Render.Compare;
 public sealed record PeerView(string Id, string Title, string Url, string CompareUrl, string Region, string Year, string Similarity);
 
 /// <summary>One of the plan's items with its closest item in a peer, aligned character by character.</summary>
-public sealed record CounterpartView(ItemLinkView Mine, ItemLinkView Theirs, string Score, bool Reused, IReadOnlyList<DiffSegmentView> Segments);
+/// <param name="Alignment">
+/// The alignment, made when a template first reads <see cref="Segments"/> (null: listed as links only). Lazy because
+/// an incremental build renders only pages whose model changed, and the alignment is a function of the two texts the
+/// model already holds: an unchanged page never needs it. Shared by the groups that show the same pair.
+/// </param>
+public sealed record CounterpartView(ItemLinkView Mine, ItemLinkView Theirs, string Score, bool Reused,
+    [property: JsonIgnore] Lazy<IReadOnlyList<DiffSegmentView>>? Alignment)
+{
+    public bool SideBySide => Alignment is not null;
+
+    [JsonIgnore]
+    public IReadOnlyList<DiffSegmentView> Segments => Alignment?.Value ?? [];
+}
 
 /// <summary>A theme's share in this plan and in the peers (mean), in percent.</summary>
 public sealed record ThemeShareView(string Theme, string Plan, string Peers, string Difference);
