@@ -1,5 +1,6 @@
-// A static file server on 127.0.0.1 for measuring a built site (Lighthouse, search bytes): serves OUTPUT_DIR under
-// a base path, gzips text as static hosts (GitHub Pages among them) do, and never serves outside the folder.
+// What the measuring scripts (tools/lighthouse, tools/search-bytes) share: their option parsing, and a static file
+// server on 127.0.0.1 that serves OUTPUT_DIR under a base path, gzips text as static hosts (GitHub Pages among
+// them) do, and never serves outside the folder.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -7,6 +8,20 @@ import { createGzip } from 'node:zlib';
 
 const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml', '.csv': 'text/csv', '.wasm': 'application/wasm', '.txt': 'text/plain' };
+
+/** Removes `--name value` from args and returns the value (or the fallback): the measuring scripts' options. */
+export function takeOption(args, name, fallback) {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const value = args[i + 1];
+  args.splice(i, 2);
+  return value;
+}
+
+/** "/x", "x/" or "/x/" → "/x/"; "" → "/". */
+export function normalizeBasePath(path) {
+  return path.replace(/\/?$/, '/').replace(/^\/?/, '/');
+}
 
 /** Starts serving; resolves to { origin, close }. */
 export async function serveStatic(root, basePath = '/') {

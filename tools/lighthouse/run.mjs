@@ -7,17 +7,11 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { serveStatic } from '../static-server.mjs';
+import { normalizeBasePath, serveStatic, takeOption } from '../static-server.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const value = args[i + 1];
-  args.splice(i, 2);
-  return value;
-};
-const basePath = option('--base-path', '/').replace(/\/?$/, '/').replace(/^\/?/, '/');
+const option = (name, fallback) => takeOption(args, name, fallback);
+const basePath = normalizeBasePath(option('--base-path', '/'));
 const preset = option('--preset', 'mobile');
 const jsonFile = option('--json', null);
 const [root, ...pages] = args;

@@ -6,17 +6,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../../tests/browser/browser.mjs';
-import { serveStatic } from '../static-server.mjs';
+import { normalizeBasePath, serveStatic, takeOption } from '../static-server.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const value = args[i + 1];
-  args.splice(i, 2);
-  return value;
-};
-const basePath = option('--base-path', '/').replace(/\/?$/, '/').replace(/^\/?/, '/');
+const option = (name, fallback) => takeOption(args, name, fallback);
+const basePath = normalizeBasePath(option('--base-path', '/'));
 const jsonFile = option('--json', null);
 const [root, ...queries] = args;
 if (!root || !existsSync(join(root, 'search', 'index.html'))) {
