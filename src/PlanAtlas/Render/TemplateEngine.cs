@@ -26,8 +26,10 @@ public sealed class TemplateEngine
     {
         _theme = theme;
         _globals = new ScriptObject();
-        _globals.Import("url", new Func<string, string>(urls.Url));
-        _globals.Import("t", new Func<string, string>(key => strings[key]));
+        // Made from the methods, not imported as delegates: Scriban then calls them through its typed string(string)
+        // wrapper instead of Delegate.DynamicInvoke, and a page calls them for every link and label.
+        _globals.SetValue("url", DynamicCustomFunction.Create(urls, typeof(SiteUrls).GetMethod(nameof(SiteUrls.Url))!), true);
+        _globals.SetValue("t", DynamicCustomFunction.Create(strings, typeof(UiStrings).GetProperty("Item")!.GetMethod!), true);
         _globals["site"] = site;
         _globals["lang"] = strings.Language;
         _fingerprintBase = FingerprintBase(theme, site, strings.Language);
