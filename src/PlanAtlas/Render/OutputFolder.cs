@@ -91,6 +91,16 @@ public sealed class OutputFolder
         write(writer);
     }
 
+    /// <summary>Writes a file as <paramref name="write"/> streams it (a large data file never exists as one byte array).</summary>
+    public void WriteStream(string sitePath, Action<Stream> write)
+    {
+        var full = FullPath(sitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.Delete(full);
+        using var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+        write(stream);
+    }
+
     public void CopyFile(string source, string sitePath)
     {
         var full = FullPath(sitePath);
