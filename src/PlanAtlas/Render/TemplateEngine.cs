@@ -56,15 +56,53 @@ public sealed class TemplateEngine
         hash.AppendData(_fingerprintBase);
         hash.AppendData(Encoding.UTF8.GetBytes(name));
         // Serialised straight into the hash: a large page's model never exists as one (large-object-heap) byte array.
-        using (var into = new HashingStream(hash))
+        RepeatedItemLinks.Begin();
+        try
         {
+            using var into = new HashingStream(hash);
             JsonSerializer.Serialize(into, page, FingerprintJson);
             JsonSerializer.Serialize(into, model, model.GetType(), FingerprintJson);
+        }
+        finally
+        {
+            RepeatedItemLinks.Begin();
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static readonly JsonSerializerOptions FingerprintJson = new() { IncludeFields = true, MaxDepth = 256 };
+    private static readonly JsonSerializerOptions FingerprintJson = new()
+    {
+        IncludeFields = true, MaxDepth = 256, Converters = { new RepeatedItemLinks() },
+    };
+
+    private static readonly JsonSerializerOptions FingerprintJsonPlain = new() { IncludeFields = true, MaxDepth = 256 };
+
+    /// <summary>
+    /// A compare page lists each of its plan's items in all five peer groups: in a fingerprint, an item link equal to
+    /// one already written is written as the number of that first one. Equality is by value (the record's strings), so
+    /// the JSON depends on the model's values only, never on which objects happen to be shared.
+    /// </summary>
+    private sealed class RepeatedItemLinks : System.Text.Json.Serialization.JsonConverter<Compare.ItemLinkView>
+    {
+        [ThreadStatic] private static Dictionary<Compare.ItemLinkView, int>? t_seen;
+
+        public static void Begin() => (t_seen ??= []).Clear();
+
+        public override Compare.ItemLinkView Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("fingerprint JSON is only written");
+
+        public override void Write(Utf8JsonWriter writer, Compare.ItemLinkView value, JsonSerializerOptions options)
+        {
+            var seen = t_seen ??= [];
+            if (seen.TryGetValue(value, out var index))
+            {
+                writer.WriteNumberValue(index);
+                return;
+            }
+            seen[value] = seen.Count;
+            JsonSerializer.Serialize(writer, value, FingerprintJsonPlain);
+        }
+    }
 
     private static byte[] FingerprintBase(ThemeFiles theme, object site, string language)
     {
@@ -98,7 +136,7 @@ public sealed class TemplateEngine
         var template = Load($"layouts/{name}.sbn");
         var layout = Load("layouts/base.sbn");
         // One context for the body and the layout: building one (builtins, caches, scopes) costs as much as a small page.
-        var context = new TemplateContext(Builtins)
+        var context = new PageContext(Builtins)
         {
             TemplateLoader = new ThemeTemplateLoader(_theme),
             StrictVariables = false,
@@ -153,6 +191,25 @@ public sealed class TemplateEngine
     {
         var uses = CodeBlock.Matches(layoutText).Select(m => m.Groups[1].Value).Where(code => ContentWord.IsMatch(code)).ToList();
         return uses.Count == 1 && BareContent.IsMatch(uses[0]);
+    }
+
+    /// <summary>
+    /// A rendering context whose accessors for .NET model types are shared by every page: Scriban caches them per
+    /// context, and building one reads the type's properties and attributes by reflection, for every type on every page.
+    /// </summary>
+    private sealed class PageContext(ScriptObject builtins) : TemplateContext(builtins)
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IObjectAccessor> Shared = new();
+
+        protected override IObjectAccessor GetMemberAccessorImpl(object target)
+        {
+            var type = target.GetType();
+            if (Shared.TryGetValue(type, out var shared)) return shared;
+            var accessor = base.GetMemberAccessorImpl(target);
+            // Only accessors made by reflection from the type alone are shared (not those of script objects, dictionaries, lists).
+            if (accessor is Scriban.Runtime.Accessors.TypedObjectAccessor) Shared.TryAdd(type, accessor);
+            return accessor;
+        }
     }
 
     /// <summary>Scriban output into a StringBuilder that is never turned into a string by Scriban itself.</summary>

@@ -92,6 +92,27 @@ public sealed class TemplateEngineTests
         Assert.Equal(Convert.ToHexStringLower(expected.GetHashAndReset()), engine.Fingerprint("page", page, model));
     }
 
+    private sealed record Links(IReadOnlyList<PlanAtlas.Render.Compare.ItemLinkView> First, IReadOnlyList<PlanAtlas.Render.Compare.ItemLinkView> Second);
+
+    private static PlanAtlas.Render.Compare.ItemLinkView Link(string id, string text) => new("p", "标题", "2023", "一、", $"/plans/p/#{id}", text, text);
+
+    [Fact]
+    public void A_repeated_item_link_is_fingerprinted_by_its_values_and_still_changes_the_fingerprint()
+    {
+        var engine = Engine();
+        var page = new PageInfo("对比", "compare/p/");
+        var shared = Link("i1", "加强燃气安全管理");
+        var one = engine.Fingerprint("compare", page, new Links([shared, Link("i2", "乙")], [shared]));
+        // The same values in distinct objects: the same fingerprint (a plan read from the cache shares nothing).
+        Assert.Equal(one, engine.Fingerprint("compare", page, new Links([Link("i1", "加强燃气安全管理"), Link("i2", "乙")], [Link("i1", "加强燃气安全管理")])));
+        // A change in any appearance, the first or a repeat, or in the order, changes it.
+        Assert.NotEqual(one, engine.Fingerprint("compare", page, new Links([shared, Link("i2", "乙")], [Link("i1", "加强燃气安全监管")])));
+        Assert.NotEqual(one, engine.Fingerprint("compare", page, new Links([Link("i1", "加强燃气安全监管"), Link("i2", "乙")], [shared])));
+        Assert.NotEqual(one, engine.Fingerprint("compare", page, new Links([Link("i2", "乙"), shared], [shared])));
+        Assert.NotEqual(one, engine.Fingerprint("compare", page, new Links([shared, Link("i2", "乙")], [Link("i2", "乙")])));
+        Assert.NotEqual(one, engine.Fingerprint("compare", page, new Links([shared, Link("i2", "乙")], [shared, shared])));
+    }
+
     private static byte[] FingerprintBase(TemplateEngine engine) =>
         (byte[])typeof(TemplateEngine).GetField("_fingerprintBase", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(engine)!;
 }
