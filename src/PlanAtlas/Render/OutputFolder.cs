@@ -42,11 +42,18 @@ public sealed class OutputFolder
         Interlocked.Increment(ref _pages);
     }
 
+    /// <summary>Writes a page as <paramref name="write"/> produces it, straight into its file (UTF-8, no BOM).</summary>
+    public void WritePage(string sitePath, Action<TextWriter> write)
+    {
+        WriteStreamed(sitePath, write);
+        Interlocked.Increment(ref _pages);
+    }
+
     /// <summary>
     /// Writes a page unless the previous build wrote the same page (<paramref name="fingerprint"/>): then its file is
     /// kept and <paramref name="render"/> never runs.
     /// </summary>
-    public void WritePage(string sitePath, string fingerprint, Func<string> render)
+    public void WritePage(string sitePath, string fingerprint, Action<TextWriter> render)
     {
         var full = FullPath(sitePath);
         if (Reuse is { } reuse)
@@ -59,7 +66,7 @@ public sealed class OutputFolder
                 return;
             }
         }
-        WritePage(sitePath, render());
+        WritePage(sitePath, render);
         Reuse?.Rendered(sitePath, fingerprint, full);
     }
 
@@ -72,6 +79,26 @@ public sealed class OutputFolder
         // A kept page may be a hard link to the previous site's file: replace the link, never write through it.
         File.Delete(full);
         File.WriteAllBytes(full, bytes);
+    }
+
+    private void WriteStreamed(string sitePath, Action<TextWriter> write)
+    {
+        var full = FullPath(sitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.Delete(full);
+        using var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
+        using var writer = new StreamWriter(stream, Utf8NoBom, bufferSize: 16 * 1024);
+        write(writer);
+    }
+
+    /// <summary>Writes a file as <paramref name="write"/> streams it (a large data file never exists as one byte array).</summary>
+    public void WriteStream(string sitePath, Action<Stream> write)
+    {
+        var full = FullPath(sitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.Delete(full);
+        using var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+        write(stream);
     }
 
     public void CopyFile(string source, string sitePath)

@@ -49,6 +49,8 @@ public sealed class SiteRenderer
         var rows = plans.Select(p => PlanRow.From(p, _urls, _t))
             .OrderBy(r => r.Year, StringComparer.Ordinal).ThenBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
+        // Plan ids are unique after parsing; the first row wins should two plans ever share one.
+        var rowsById = rows.DistinctBy(r => r.Id).ToDictionary(r => r.Id, StringComparer.Ordinal);
         CopyAssets(output);
         // The data files depend on no page: written alongside the pages, their long single-threaded CSV writes
         // overlap page rendering instead of following it.
@@ -66,7 +68,7 @@ public sealed class SiteRenderer
             RenderHome(rows, plans, output, dashboard);
             Parallel.ForEach(plans, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 plan => RenderPlan(plan, output, peers, itemLinks, themePages));
-            new Compare.ComparePages(this, itemLinks).Render(plans, peers, output);
+            new Compare.ComparePages(this, itemLinks, rowsById).Render(plans, peers, output);
             new CrossRefs.CrossRefPages(this, itemLinks).Render(plans, peers, output);
             RenderRegions(plans, rows, output);
             RenderYears(rows, output);

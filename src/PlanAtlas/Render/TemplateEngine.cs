@@ -26,20 +26,24 @@ public sealed class TemplateEngine
     {
         _theme = theme;
         _globals = new ScriptObject();
-        _globals.Import("url", new Func<string, string>(urls.Url));
-        _globals.Import("t", new Func<string, string>(key => strings[key]));
+        // Made from the methods, not imported as delegates: Scriban then calls them through its typed string(string)
+        // wrapper instead of Delegate.DynamicInvoke, and a page calls them for every link and label.
+        _globals.SetValue("url", DynamicCustomFunction.Create(urls, typeof(SiteUrls).GetMethod(nameof(SiteUrls.Url))!), true);
+        _globals.SetValue("t", DynamicCustomFunction.Create(strings, typeof(UiStrings).GetProperty("Item")!.GetMethod!), true);
         _globals["site"] = site;
         _globals["lang"] = strings.Language;
         _fingerprintBase = FingerprintBase(theme, site, strings.Language);
         foreach (var path in theme.List("layouts/partials").Where(p => p.EndsWith(".sbn", StringComparison.Ordinal)))
             _partials[path] = Parse(path);
+        if (WritesContentAsIs(theme.ReadText("layouts/base.sbn")))
+            _contentMark = "\uE000content-" + Guid.NewGuid().ToString("N");
     }
 
     /// <summary>Renders a page into <paramref name="output"/>, or keeps the previous build's copy when nothing it depends on changed.</summary>
     public void WritePage(OutputFolder output, string sitePath, string name, PageInfo page, object model)
     {
-        if (output.Reuse is null) output.WritePage(sitePath, RenderPage(name, page, model));
-        else output.WritePage(sitePath, Fingerprint(name, page, model), () => RenderPage(name, page, model));
+        if (output.Reuse is null) output.WritePage(sitePath, writer => RenderPage(name, page, model, writer));
+        else output.WritePage(sitePath, Fingerprint(name, page, model), writer => RenderPage(name, page, model, writer));
     }
 
     /// <summary>
@@ -51,12 +55,54 @@ public sealed class TemplateEngine
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(_fingerprintBase);
         hash.AppendData(Encoding.UTF8.GetBytes(name));
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(page, FingerprintJson));
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(model, model.GetType(), FingerprintJson));
+        // Serialised straight into the hash: a large page's model never exists as one (large-object-heap) byte array.
+        RepeatedItemLinks.Begin();
+        try
+        {
+            using var into = new HashingStream(hash);
+            JsonSerializer.Serialize(into, page, FingerprintJson);
+            JsonSerializer.Serialize(into, model, model.GetType(), FingerprintJson);
+        }
+        finally
+        {
+            RepeatedItemLinks.Begin();
+        }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static readonly JsonSerializerOptions FingerprintJson = new() { IncludeFields = true, MaxDepth = 256 };
+    private static readonly JsonSerializerOptions FingerprintJson = new()
+    {
+        IncludeFields = true, MaxDepth = 256, Converters = { new RepeatedItemLinks() },
+    };
+
+    private static readonly JsonSerializerOptions FingerprintJsonPlain = new() { IncludeFields = true, MaxDepth = 256 };
+
+    /// <summary>
+    /// A compare page lists each of its plan's items in all five peer groups: in a fingerprint, an item link equal to
+    /// one already written is written as the number of that first one. Equality is by value (the record's strings), so
+    /// the JSON depends on the model's values only, never on which objects happen to be shared.
+    /// </summary>
+    private sealed class RepeatedItemLinks : System.Text.Json.Serialization.JsonConverter<Compare.ItemLinkView>
+    {
+        [ThreadStatic] private static Dictionary<Compare.ItemLinkView, int>? t_seen;
+
+        public static void Begin() => (t_seen ??= []).Clear();
+
+        public override Compare.ItemLinkView Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("fingerprint JSON is only written");
+
+        public override void Write(Utf8JsonWriter writer, Compare.ItemLinkView value, JsonSerializerOptions options)
+        {
+            var seen = t_seen ??= [];
+            if (seen.TryGetValue(value, out var index))
+            {
+                writer.WriteNumberValue(index);
+                return;
+            }
+            seen[value] = seen.Count;
+            JsonSerializer.Serialize(writer, value, FingerprintJsonPlain);
+        }
+    }
 
     private static byte[] FingerprintBase(ThemeFiles theme, object site, string language)
     {
@@ -74,10 +120,23 @@ public sealed class TemplateEngine
     /// <summary>Renders layouts/{name}.sbn with the page model, then wraps it in layouts/base.sbn.</summary>
     public string RenderPage(string name, PageInfo page, object model)
     {
+        using var writer = new StringWriter();
+        RenderPage(name, page, model, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// Renders a page into <paramref name="writer"/>. The body is rendered into a buffer the thread keeps, and the layout
+    /// around a mark that stands for it; the page is then written as layout-before-mark, body, layout-after-mark. A
+    /// compare or plan page is 100–300 KB: as one string, and again as its UTF-8 bytes, every page cost two
+    /// large-object-heap allocations, and the full collections they caused were a large share of the render stage.
+    /// </summary>
+    public void RenderPage(string name, PageInfo page, object model, TextWriter writer)
+    {
         var template = Load($"layouts/{name}.sbn");
         var layout = Load("layouts/base.sbn");
         // One context for the body and the layout: building one (builtins, caches, scopes) costs as much as a small page.
-        var context = new TemplateContext(Builtins)
+        var context = new PageContext(Builtins)
         {
             TemplateLoader = new ThemeTemplateLoader(_theme),
             StrictVariables = false,
@@ -91,9 +150,94 @@ public sealed class TemplateEngine
         context.PushGlobal(_globals);
         var locals = new ScriptObject { ["page"] = page, ["model"] = model };
         context.PushGlobal(locals);
-        var body = template.Render(context);
-        locals["content"] = body;
-        return layout.Render(context);
+        var body = t_body ??= new StringBuilder();
+        body.Clear();
+        context.PushOutput(new BufferOutput(body));
+        template.Render(context);
+        context.PopOutput();
+        if (_contentMark is { } mark)
+        {
+            locals["content"] = mark;
+            var frame = layout.Render(context);
+            var at = frame.IndexOf(mark, StringComparison.Ordinal);
+            if (at >= 0 && frame.IndexOf(mark, at + mark.Length, StringComparison.Ordinal) < 0)
+            {
+                writer.Write(frame.AsSpan(0, at));
+                writer.Write(body);
+                writer.Write(frame.AsSpan(at + mark.Length));
+                return;
+            }
+        }
+        locals["content"] = body.ToString();
+        writer.Write(layout.Render(context));
+    }
+
+    /// <summary>The body buffer of the rendering thread: its capacity is kept from page to page.</summary>
+    [ThreadStatic] private static StringBuilder? t_body;
+
+    /// <summary>
+    /// What the layout gets as its content when it only writes it as it is (`{{ content }}`, once): a private-use
+    /// character and a per-engine random id, which no value of a page can produce. Null when the layout does anything
+    /// else with the content (a filter, its size): such a layout is always rendered with the real body.
+    /// </summary>
+    private readonly string? _contentMark;
+
+    private static readonly System.Text.RegularExpressions.Regex CodeBlock = new(@"\{\{(.*?)\}\}", System.Text.RegularExpressions.RegexOptions.Singleline);
+    private static readonly System.Text.RegularExpressions.Regex ContentWord = new(@"\bcontent\b");
+    private static readonly System.Text.RegularExpressions.Regex BareContent = new(@"^[-~]?\s*content\s*[-~]?$");
+
+    /// <summary>True when the only use of <c>content</c> in the layout's code is one bare <c>{{ content }}</c>.</summary>
+    internal static bool WritesContentAsIs(string layoutText)
+    {
+        var uses = CodeBlock.Matches(layoutText).Select(m => m.Groups[1].Value).Where(code => ContentWord.IsMatch(code)).ToList();
+        return uses.Count == 1 && BareContent.IsMatch(uses[0]);
+    }
+
+    /// <summary>
+    /// A rendering context whose accessors for .NET model types are shared by every page: Scriban caches them per
+    /// context, and building one reads the type's properties and attributes by reflection, for every type on every page.
+    /// </summary>
+    private sealed class PageContext(ScriptObject builtins) : TemplateContext(builtins)
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IObjectAccessor> Shared = new();
+
+        protected override IObjectAccessor GetMemberAccessorImpl(object target)
+        {
+            var type = target.GetType();
+            if (Shared.TryGetValue(type, out var shared)) return shared;
+            var accessor = base.GetMemberAccessorImpl(target);
+            // Only accessors made by reflection from the type alone are shared (not those of script objects, dictionaries, lists).
+            if (accessor is Scriban.Runtime.Accessors.TypedObjectAccessor) Shared.TryAdd(type, accessor);
+            return accessor;
+        }
+    }
+
+    /// <summary>Scriban output into a StringBuilder that is never turned into a string by Scriban itself.</summary>
+    private sealed class BufferOutput(StringBuilder builder) : IScriptOutput
+    {
+        public void Write(string text, int offset, int count) => builder.Append(text, offset, count);
+
+        public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(text, offset, count);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>A write-only stream that feeds everything written to it into a hash.</summary>
+    private sealed class HashingStream(IncrementalHash hash) : Stream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => hash.AppendData(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => hash.AppendData(buffer);
+        public override void Flush() { }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>Scriban's built-in functions, made once: every page's context shares them (templates only read them).</summary>

@@ -77,17 +77,21 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
     public static byte[] Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var h in header) csv.WriteField(h);
-            csv.NextRecord();
-            foreach (var row in rows)
-            {
-                foreach (var cell in row) csv.WriteField(cell);
-                csv.NextRecord();
-            }
-        }
+        Csv(stream, header, rows);
         return stream.ToArray();
+    }
+
+    /// <summary>The same CSV written into <paramref name="stream"/> as the rows come (a data file of a large corpus is not held in memory).</summary>
+    public static void Csv(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var h in header) csv.WriteField(h);
+        csv.NextRecord();
+        foreach (var row in rows)
+        {
+            foreach (var cell in row) csv.WriteField(cell);
+            csv.NextRecord();
+        }
     }
 }

@@ -11,7 +11,8 @@ namespace PlanAtlas.Render.Compare;
 /// counterpart in a peer side by side with the differing characters marked, and the items no peer has.
 /// The theme part appears only when the analysis carries theme profiles.
 /// </summary>
-public sealed class ComparePages(SiteRenderer site, ItemLinks links)
+/// <param name="rows">Every plan's row by id, as the renderer built them for its lists: a peer's row is not built again per group and page.</param>
+public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDictionary<string, PlanRow> rows)
 {
     /// <summary>A similar (not reused) item counts as a counterpart from this share of common wording.</summary>
     public const double CounterpartScore = 0.5;
@@ -37,7 +38,9 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links)
         {
             var groups = analysis.PeerGroups.GetValueOrDefault(plan.Id) ?? [];
             var alignments = new Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>>();
-            var views = groups.Select(g => Group(plan, g, byId, analysis, alignments)).ToList();
+            // The plan's items appear in every group (as counterparts or as unique): one view each per page.
+            var itemViews = new Dictionary<ItemKey, ItemLinkView>();
+            var views = groups.Select(g => Group(plan, g, byId, analysis, alignments, itemViews)).ToList();
             var first = views.FindIndex(v => v.Peers.Count > 0);
             if (first >= 0) views[first] = views[first] with { Selected = true };
             var chart = ThemeChart(plan, views, charts);
@@ -49,14 +52,20 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links)
                 Scripts = Scripts,
                 Breadcrumbs = [new PageCrumb(plan.Title, SiteUrls.PlanPath(plan.Id))],
             };
-            site.Templates.WritePage(output, page.SitePath, "compare", page, new ComparePageModel(PlanRow.From(plan, site.Urls, t), views, chart));
+            site.Templates.WritePage(output, page.SitePath, "compare", page, new ComparePageModel(Row(plan), views, chart));
         });
         WroteCharts = anyChart == 1;
     }
 
     private PeerGroupView Group(Plan plan, PeerGroup group, Dictionary<string, Plan> byId, PeerAnalysis analysis,
-        Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>> alignments)
+        Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>> alignments, Dictionary<ItemKey, ItemLinkView> itemViews)
     {
+        ItemLinkView View(ItemKey key)
+        {
+            if (!itemViews.TryGetValue(key, out var view)) itemViews[key] = view = links.View(key);
+            return view;
+        }
+
         var t = site.Strings;
         var peers = group.Peers.Where(p => byId.ContainsKey(p.PlanId)).ToList();
         var peerIds = peers.Select(p => p.PlanId).ToHashSet(StringComparer.Ordinal);
@@ -67,7 +76,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links)
             var key = new ItemKey(plan.Id, item.Id);
             var best = (analysis.SeeAlso.GetValueOrDefault(key) ?? [])
                 .FirstOrDefault(m => peerIds.Contains(m.Other.PlanId) && (m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other));
-            if (best is null) unique.Add(links.View(key));
+            if (best is null) unique.Add(View(key));
             else pairs.Add((item, key, best));
         }
         var closest = pairs.Select((p, index) => (p.Best, index)).OrderByDescending(x => x.Best.Reused).ThenByDescending(x => x.Best.Score).ThenBy(x => x.index)
@@ -77,7 +86,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links)
         foreach (var (p, index) in pairs.Select((p, index) => (p, index)))
         {
             var sideBySide = closest.Contains(index);
-            var (mine, theirs) = (links.View(p.Key), links.View(p.Best.Other));
+            var (mine, theirs) = (View(p.Key), View(p.Best.Other));
             Lazy<IReadOnlyList<DiffSegmentView>>? alignment = null;
             if (sideBySide && !alignments.TryGetValue((p.Key, p.Best.Other), out alignment))
                 alignments[(p.Key, p.Best.Other)] = alignment = new(() => ItemLinks.Diff(mine.Text, theirs.Text));
@@ -91,10 +100,12 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links)
 
     private PeerView Peer(Plan peer, double? similarity)
     {
-        var row = PlanRow.From(peer, site.Urls, site.Strings);
+        var row = Row(peer);
         return new PeerView(peer.Id, peer.Title, row.Url, site.Urls.Url(ComparePath(peer.Id)), row.Region, row.Year,
             similarity is { } s ? ItemLinks.Percent(s) : "");
     }
+
+    private PlanRow Row(Plan plan) => rows.TryGetValue(plan.Id, out var row) ? row : PlanRow.From(plan, site.Urls, site.Strings);
 
     private static (List<ThemeShareView>, List<string>, List<string>) Themes(Plan plan, HashSet<string> peerIds, PeerAnalysis analysis)
     {

@@ -75,8 +75,8 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links)
     private static string Year(int? y) => y?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>One row per mention. A reference's plan count and first year are computed once, not per mention: a unit named in every plan has a mention per plan.</summary>
-    private static byte[] MentionsCsv(string keyColumn, IReadOnlyList<CrossReference> references) =>
-        ChartWriter.Csv([keyColumn, "plans", "first_year", "plan_id", "item_id", "year", "as_written"],
+    private static void MentionsCsv(Stream stream, string keyColumn, IReadOnlyList<CrossReference> references) =>
+        ChartWriter.Csv(stream, [keyColumn, "plans", "first_year", "plan_id", "item_id", "year", "as_written"],
             references.SelectMany(r =>
             {
                 var (plans, firstYear) = (r.PlanIds.Count.ToString(CultureInfo.InvariantCulture), Year(r.FirstYear));
@@ -86,11 +86,11 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links)
     /// <summary>data/reuse.csv, citations.csv, units.csv and slogans.csv; independent of the pages, so the renderer writes them alongside.</summary>
     public static void WriteData(PeerAnalysis analysis, OutputFolder output)
     {
-        output.WriteBytes("data/reuse.csv", ChartWriter.Csv(["plan_a", "item_a", "plan_b", "item_b", "score", "shared_chars", "within_plan"],
+        output.WriteStream("data/reuse.csv", stream => ChartWriter.Csv(stream, ["plan_a", "item_a", "plan_b", "item_b", "score", "shared_chars", "within_plan"],
             analysis.Links.Select(l => (IReadOnlyList<string>)[l.A.PlanId, l.A.ItemId, l.B.PlanId, l.B.ItemId,
                 l.Score.ToString("0.####", CultureInfo.InvariantCulture), l.SharedChars.ToString(CultureInfo.InvariantCulture), l.WithinPlan ? "1" : "0"])));
-        output.WriteBytes("data/citations.csv", MentionsCsv("document", analysis.Citations));
-        output.WriteBytes("data/units.csv", MentionsCsv("unit", analysis.Units));
-        output.WriteBytes("data/slogans.csv", MentionsCsv("slogan", analysis.Slogans));
+        output.WriteStream("data/citations.csv", stream => MentionsCsv(stream, "document", analysis.Citations));
+        output.WriteStream("data/units.csv", stream => MentionsCsv(stream, "unit", analysis.Units));
+        output.WriteStream("data/slogans.csv", stream => MentionsCsv(stream, "slogan", analysis.Slogans));
     }
 }

@@ -64,10 +64,10 @@ public static class DataExport
         Directory.CreateDirectory(Path.Combine(data, "plans"));
 
         var planColumns = PlanColumns.Concat(options.ExtraPlanColumns).ToList();
-        WriteIfChanged(Path.Combine(data, "plans.csv"), Csv(planColumns, ordered));
+        WriteIfChanged(Path.Combine(data, "plans.csv"), stream => Csv(stream, planColumns, ordered));
 
         var itemColumns = ItemColumns.Concat(options.ExtraItemColumns).ToList();
-        WriteIfChanged(Path.Combine(data, "items.csv"), Csv(itemColumns, ordered.SelectMany(p => p.Items.Select(i => new PlanItem(p, i)))));
+        WriteIfChanged(Path.Combine(data, "items.csv"), stream => Csv(stream, itemColumns, ordered.SelectMany(p => p.Items.Select(i => new PlanItem(p, i)))));
 
         Parallel.ForEach(ordered, plan => WriteIfChanged(Path.Combine(data, "plans", FileName(plan) + ".json"), PlanJson.Serialize(plan)));
     }
@@ -75,32 +75,61 @@ public static class DataExport
     /// <summary>The plan id as a file name: ids are already safe, this guards against an id that is not (empty, '..', a slash).</summary>
     public static string FileName(Plan plan) => Slugs.ForPath(plan.Id.Length == 0 ? Path.GetFileNameWithoutExtension(plan.SourceFile) : plan.Id);
 
-    private static byte[] Csv<T>(IReadOnlyList<DataColumn<T>> columns, IEnumerable<T> rows)
+    /// <summary>Writes the CSV into <paramref name="stream"/> as it goes: items.csv of a large corpus is hundreds of MB, never held in memory.</summary>
+    private static void Csv<T>(Stream stream, IReadOnlyList<DataColumn<T>> columns, IEnumerable<T> rows)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             NewLine = "\r\n",
             // CsvHelper only quotes the configured new line; item texts hold bare '\n' (table rows), so quote those too.
             ShouldQuote = a => a.Field is { } f && (f.AsSpan().IndexOfAny("\",\r\n") >= 0 || f.Length > 0 && (char.IsWhiteSpace(f[0]) || char.IsWhiteSpace(f[^1]))),
-        }))
+        });
+        foreach (var c in columns) csv.WriteField(c.Name);
+        csv.NextRecord();
+        foreach (var row in rows)
         {
-            foreach (var c in columns) csv.WriteField(c.Name);
+            foreach (var c in columns) csv.WriteField(c.Value(row));
             csv.NextRecord();
-            foreach (var row in rows)
-            {
-                foreach (var c in columns) csv.WriteField(c.Value(row));
-                csv.NextRecord();
-            }
         }
-        return stream.ToArray();
     }
 
     internal static void WriteIfChanged(string path, byte[] bytes)
     {
         if (File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes)) return;
         File.WriteAllBytes(path, bytes);
+    }
+
+    /// <summary>
+    /// Streams a file to disk, keeping the existing file when the new bytes equal it: the new bytes go to a file beside
+    /// it, compared chunk by chunk, then either dropped or moved over the old one (a rename, never a write through a link).
+    /// </summary>
+    internal static void WriteIfChanged(string path, Action<Stream> write)
+    {
+        if (!File.Exists(path))
+        {
+            using var created = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+            write(created);
+            return;
+        }
+        var fresh = path + ".new";
+        using (var stream = new FileStream(fresh, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024)) write(stream);
+        if (SameBytes(path, fresh)) File.Delete(fresh);
+        else File.Move(fresh, path, overwrite: true);
+    }
+
+    private static bool SameBytes(string a, string b)
+    {
+        if (new FileInfo(a).Length != new FileInfo(b).Length) return false;
+        using var x = File.OpenRead(a);
+        using var y = File.OpenRead(b);
+        var (bx, by) = (new byte[64 * 1024], new byte[64 * 1024]);
+        while (true)
+        {
+            var n = x.ReadAtLeast(bx, bx.Length, throwOnEndOfStream: false);
+            if (y.ReadAtLeast(by, n, throwOnEndOfStream: false) != n || !bx.AsSpan(0, n).SequenceEqual(by.AsSpan(0, n))) return false;
+            if (n < bx.Length) return true;
+        }
     }
 
     private static string Join(IEnumerable<string> values) => string.Join(ListSeparator, values);

@@ -35,7 +35,7 @@ public sealed class ThemeData(ThemeAnalysis analysis)
 
     public void Write(OutputFolder output)
     {
-        output.WriteBytes("data/themes.csv", ChartWriter.Csv(["plan_id", "theme_id", "items", "share_items", "share_chars"],
+        output.WriteStream("data/themes.csv", stream => ChartWriter.Csv(stream, ["plan_id", "theme_id", "items", "share_items", "share_chars"],
             analysis.Shares.OrderBy(s => s.PlanId, StringComparer.Ordinal).ThenBy(s => s.ThemeId, StringComparer.Ordinal)
                 .Select(s => (IReadOnlyList<string>)[s.PlanId, s.ThemeId, Int(s.Items), Num(s.ShareItems), Num(s.ShareChars)])));
         output.WriteBytes("data/clusters.csv", ChartWriter.Csv(["cluster", "label", "size", "top_terms"],

@@ -39,7 +39,25 @@ public sealed class ThemePages
         foreach (var p in _plans)
             foreach (var i in p.Items) _items[new ItemKey(p.Id, i.Id)] = i;
         _share = analysis.Shares.ToDictionary(s => (s.PlanId, s.ThemeId));
+        _tagged = TaggedByTheme(analysis);
     }
+
+    /// <summary>Theme id → the items tagged with it, in the order of <see cref="ThemeAnalysis.Tags"/>: one pass over the tags, not one per theme and page.</summary>
+    private readonly Dictionary<string, List<ItemKey>> _tagged;
+
+    private static Dictionary<string, List<ItemKey>> TaggedByTheme(ThemeAnalysis analysis)
+    {
+        var tagged = new Dictionary<string, List<ItemKey>>(StringComparer.Ordinal);
+        foreach (var (key, tags) in analysis.Tags)
+            foreach (var themeId in tags.Select(t => t.ThemeId).Distinct(StringComparer.Ordinal))
+            {
+                if (!tagged.TryGetValue(themeId, out var keys)) tagged[themeId] = keys = [];
+                keys.Add(key);
+            }
+        return tagged;
+    }
+
+    private IReadOnlyList<ItemKey> TaggedWith(string themeId) => _tagged.TryGetValue(themeId, out var keys) ? keys : [];
 
     public static string ThemePath(string id) => $"themes/{Slugs.ForPath(id)}/";
     public static string ClusterPath(int number) => $"clusters/{number}/";
@@ -95,7 +113,7 @@ public sealed class ThemePages
 
     private ThemeRow Row(Theme t)
     {
-        var tagged = _analysis.Tags.Where(kv => _analysis.AnalysedItems.Contains(kv.Key) && kv.Value.Any(x => x.ThemeId == t.Id)).Select(kv => kv.Key).ToList();
+        var tagged = TaggedWith(t.Id).Where(_analysis.AnalysedItems.Contains).ToList();
         return new ThemeRow(t.Id, Name(t), t.NameEn, _urls.Url(ThemePath(t.Id)), tagged.Count, tagged.Select(k => k.PlanId).Distinct().Count(),
             Percent(MeanShare(_plans, t.Id)), t.Definition);
     }
@@ -110,7 +128,7 @@ public sealed class ThemePages
             list.Add(GroupChart(charts, $"theme-{theme.Id}-region", theme, _t["theme.chart.region"], _t["axis.region"], p => p.Region?.ProvinceName ?? _t["group.unknown"]));
             list.Add(GroupChart(charts, $"theme-{theme.Id}-level", theme, _t["theme.chart.level"], _t["axis.level"], p => _t[$"level.{(p.Region?.Level ?? AdminLevel.Unknown).ToString().ToLowerInvariant()}"]));
         }
-        var tagged = _analysis.Tags.Where(kv => kv.Value.Any(x => x.ThemeId == theme.Id)).Select(kv => kv.Key).ToList();
+        var tagged = TaggedWith(theme.Id);
         var items = tagged.OrderByDescending(k => _planById[k.PlanId].Year ?? int.MinValue).ThenBy(k => k)
             .Take(ItemsShown).Select(k => ItemView(k, theme.Id)).ToList();
         var model = new ThemePageModel(Row(theme), theme.Signals, theme.Exclusions, list, items) { ItemsTotal = tagged.Count, ItemsCsv = _urls.Url("data/items.csv") };

@@ -96,6 +96,25 @@ public sealed class DataExportTests : IDisposable
     }
 
     [Fact]
+    public void A_changed_data_file_is_replaced_and_nothing_is_left_beside_it()
+    {
+        var plans = SamplePlans();
+        DataExport.Write(plans, _out);
+        var path = Path.Combine(_out, "data", "items.csv");
+        var first = File.ReadAllBytes(path);
+        File.WriteAllText(path, "stale");
+        DataExport.Write(plans, _out);
+        Assert.Equal(first, File.ReadAllBytes(path));
+        // Same length, one byte different: compared byte by byte, not by size.
+        var changed = (byte[])first.Clone();
+        changed[^3] ^= 1;
+        File.WriteAllBytes(path, changed);
+        DataExport.Write(plans, _out);
+        Assert.Equal(first, File.ReadAllBytes(path));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_out, "data"), "*.new"));
+    }
+
+    [Fact]
     public void Extra_columns_are_appended_after_the_base_columns()
     {
         var options = new DataExportOptions
