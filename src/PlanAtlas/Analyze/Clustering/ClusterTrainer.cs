@@ -211,7 +211,12 @@ internal sealed class ClusterTrainer(ChineseTokenizer tokenizer, ClusterOptions 
         var schema = SchemaDefinition.Create(typeof(FeatureRow));
         schema[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
         var rows = vectors.Select(v => new FeatureRow { Features = new VBuffer<float>(dimension, v.Indices.Length, v.Values, v.Indices) }).ToArray();
-        return ml.Data.LoadFromEnumerable(rows, schema);
+        var cached = ml.Data.Cache(ml.Data.LoadFromEnumerable(rows, schema));
+        // Filled once here, before the fits read it side by side: every KMeans pass then reads the cache instead of
+        // enumerating the rows again through ML.NET's enumerable view (a cursor set with pipes per pass, and
+        // reflection-emitted getters per cursor that the finalizer thread has to clean up).
+        using (var cursor = cached.GetRowCursor(cached.Schema)) while (cursor.MoveNext()) { }
+        return cached;
     }
 
     private static string[] SlotNames(IDataView view, string name)
