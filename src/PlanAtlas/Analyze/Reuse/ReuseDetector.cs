@@ -49,6 +49,7 @@ public sealed class ReuseDetector(ReuseOptions options)
             return distinct;
         }, p => Hash64.Of(ordered[p].Id), options);
         var texts = new ReuseTexts(normalized, planOf, frequencies, local, n);
+
         var index = new LshIndex(options.Bands, options.RowsPerBand);
         var keys = new uint[entries.Length][];
         Parallel.For(0, entries.Length, i => keys[i] = BandKeys(entries[i], texts, index));
@@ -64,6 +65,7 @@ public sealed class ReuseDetector(ReuseOptions options)
         var found = index.Candidates(options.Pairing);
         var candidates = found.Pairs.Where(p => !Nested(entries[p.Earlier], entries[p.Later])).ToArray();
         var verified = Verify(candidates, texts);
+
         // Items ranked by key (plan id, item id): links and matches are ordered by it without comparing strings again.
         var byKey = Enumerable.Range(0, entries.Length).ToArray();
         Array.Sort(byKey, (a, b) => entries[a].Key.CompareTo(entries[b].Key));
@@ -113,6 +115,7 @@ public sealed class ReuseDetector(ReuseOptions options)
             order.Sort(closest);
             seeAlso[entries[i].Key] = order.Take(options.SeeAlsoCount).Select(m => new ItemMatch(entries[others[m]].Key, scores[m], reused[m])).ToList();
         }
+
         var statistics = new ReuseStatistics(ordered.Count, entries.Length, index.Count, frequencies.Distinct,
             frequencies.BoilerplateCount, frequencies.BoilerplateThreshold, frequencies.SampledPlans,
             found.Proposals, candidates.Length, verifiedPairs, links.Count, found.LargestBucket);
