@@ -27,7 +27,6 @@ public sealed class PeerFinder(PeerOptions options)
             similarThemes = SparseVectors.Neighbours(themes, options.SimilarCount);
         }
 
-        var cosines = new ProfileCosines(text);
         var byProvince = Members(ordered, p => p.Region?.ProvinceCode);
         var byLevel = Members(ordered, p => p.Region is { Level: not AdminLevel.Unknown } r ? r.Level.ToString() : null);
         var byYear = Members(ordered, p => p.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -40,15 +39,15 @@ public sealed class PeerFinder(PeerOptions options)
                 list.Add(new PeerGroup(PeerGroupKind.SimilarThemes, similarThemes[i].Select(s => new Peer(ordered[s.Other].Id, s.Similarity)).ToList()));
             var province = plan.Region?.ProvinceCode;
             list.Add(Ranked(PeerGroupKind.Province, i, province is not null ? byProvince[province] : [],
-                j => ordered[j].Region?.ProvinceCode == province, ordered, cosines, nearest[i]));
+                j => ordered[j].Region?.ProvinceCode == province, ordered, text, nearest[i]));
             var level = plan.Region is { Level: not AdminLevel.Unknown } r ? r.Level : (AdminLevel?)null;
             list.Add(Ranked(PeerGroupKind.Level, i, level is { } l ? byLevel[l.ToString()] : [],
-                j => ordered[j].Region?.Level == level, ordered, cosines, nearest[i]));
+                j => ordered[j].Region?.Level == level, ordered, text, nearest[i]));
             var sameYears = plan.Year is { } y
                 ? Enumerable.Range(y - options.YearWindow, 2 * options.YearWindow + 1).SelectMany(year => byYear.GetValueOrDefault(year.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? []).ToList()
                 : [];
             list.Add(Ranked(PeerGroupKind.Year, i, sameYears,
-                j => ordered[j].Year is { } other && Math.Abs(other - plan.Year!.Value) <= options.YearWindow, ordered, cosines, nearest[i]));
+                j => ordered[j].Year is { } other && Math.Abs(other - plan.Year!.Value) <= options.YearWindow, ordered, text, nearest[i]));
             groups[i] = list;
         });
         return Enumerable.Range(0, ordered.Count).ToDictionary(i => ordered[i].Id, i => groups[i]);
@@ -65,11 +64,11 @@ public sealed class PeerFinder(PeerOptions options)
     /// </summary>
     /// <param name="inGroup">Whether plan j is a member: the same as <paramref name="members"/> containing it, without building a set per plan.</param>
     private PeerGroup Ranked(PeerGroupKind kind, int self, IReadOnlyList<int> members, Func<int, bool> inGroup, List<Plan> plans,
-        ProfileCosines cosines, List<(int Other, double Similarity)> nearest)
+        IReadOnlyList<IReadOnlyDictionary<string, double>> text, List<(int Other, double Similarity)> nearest)
     {
         IEnumerable<(int Index, double Similarity)> scored;
         if (members.Count <= 4 * options.MaxGroupSize)
-            scored = members.Where(j => j != self).Select(j => (j, Math.Round(cosines.Cosine(self, j), 4))).ToList();
+            scored = members.Where(j => j != self).Select(j => (j, Math.Round(SparseVectors.Cosine(text[self], text[j]), 4)));
         else
         {
             var near = nearest.Where(n => n.Other != self && inGroup(n.Other)).ToList();

@@ -20,7 +20,7 @@ public static class TextProfiles
         for (var start = 0; start < plans.Count; start += chunk)
         {
             var distinct = new int[Math.Min(chunk, plans.Count - start)][];
-            Parallel.For(0, distinct.Length, i => distinct[i] = Counts(plans[start + i]).Select(t => t.Term).ToArray());
+            Parallel.For(0, distinct.Length, i => distinct[i] = [.. Counts(plans[start + i]).Keys]);
             foreach (var terms in distinct)
                 foreach (var term in terms) CollectionsMarshal.GetValueRefOrAddDefault(df, term, out _)++;
         }
@@ -29,7 +29,7 @@ public static class TextProfiles
         Parallel.For(0, plans.Count, p =>
         {
             var weights = Counts(plans[p])
-                .Select(t => new KeyValuePair<int, double>(t.Term, (1 + Math.Log(t.Count)) * Math.Log((double)plans.Count / df[t.Term])))
+                .Select(t => new KeyValuePair<int, double>(t.Key, (1 + Math.Log(t.Value)) * Math.Log((double)plans.Count / df[t.Key])))
                 // A bigram no other plan has cannot make two plans alike; one many plans have barely can, and its
                 // long posting list would dominate the neighbour search (capped at 200 plans).
                 .Where(w => w.Value > 0 && df[w.Key] > 1 && (plans.Count < 20 || df[w.Key] <= Math.Max(20, Math.Min(plans.Count / 20, 200))))
@@ -41,39 +41,15 @@ public static class TextProfiles
         return profiles;
     }
 
-    [ThreadStatic] private static int[]? t_bigrams;
-
-    /// <summary>
-    /// Each bigram of the plan and its occurrences, by bigram; a bigram is two UTF-16 units packed into an int, so
-    /// no string per bigram. Counted by sorting the plan's bigrams in a buffer the thread keeps: a dictionary per
-    /// plan, made twice, was large-object garbage at 10,000 plans.
-    /// </summary>
-    private static (int Term, int Count)[] Counts(Plan plan)
+    /// <summary>Bigram → occurrences in the plan; a bigram is two UTF-16 units packed into an int, so no string per bigram.</summary>
+    private static Dictionary<int, int> Counts(Plan plan)
     {
-        var buffer = t_bigrams ?? new int[4096];
-        var length = 0;
+        var tf = new Dictionary<int, int>();
         foreach (var item in plan.Items)
         {
             var text = TextNormalizer.Normalize(item.Text);
-            var count = Math.Max(0, text.Length - 1);
-            if (buffer.Length < length + count)
-                Array.Resize(ref buffer, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(length + count)));
-            for (var i = 0; i < count; i++) buffer[length + i] = text[i] << 16 | text[i + 1];
-            length += count;
+            for (var i = 0; i + 2 <= text.Length; i++) CollectionsMarshal.GetValueRefOrAddDefault(tf, text[i] << 16 | text[i + 1], out _)++;
         }
-        t_bigrams = buffer;
-        var bigrams = buffer.AsSpan(0, length);
-        bigrams.Sort();
-        var runs = 0;
-        for (var i = 0; i < bigrams.Length; i++)
-            if (i == 0 || bigrams[i] != bigrams[i - 1]) runs++;
-        var counts = new (int Term, int Count)[runs];
-        var r = -1;
-        for (var i = 0; i < bigrams.Length; i++)
-        {
-            if (i == 0 || bigrams[i] != bigrams[i - 1]) counts[++r] = (bigrams[i], 0);
-            counts[r].Count++;
-        }
-        return counts;
+        return tf;
     }
 }
