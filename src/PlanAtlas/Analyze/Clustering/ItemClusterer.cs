@@ -27,6 +27,12 @@ public sealed record ClusterOptions
     /// the same at any corpus size.
     /// </summary>
     public int TrainingItems { get; init; } = 4000;
+
+    /// <summary>
+    /// The number of clusters is chosen, and the restarts are run, on at most this many items of the training sample
+    /// (evenly spread over it); the best restart's centres are then refined on the whole training sample.
+    /// </summary>
+    public int SearchItems { get; init; } = Silhouette.MaxSample;
 }
 
 /// <summary>

@@ -37,11 +37,11 @@ public sealed class Silhouette
             for (var b = 0; b < a; b++) _distances[a * n + b] = _distances[b * n + a];
     }
 
-    /// <summary>At most <see cref="MaxSample"/> of <paramref name="n"/> items, evenly spaced; all of them when there are few.</summary>
-    public static int[] Sample(int n)
+    /// <summary>At most <paramref name="max"/> of <paramref name="n"/> items, evenly spaced; all of them when there are few.</summary>
+    public static int[] Sample(int n, int max = MaxSample)
     {
-        if (n <= MaxSample) return Enumerable.Range(0, n).ToArray();
-        return Enumerable.Range(0, MaxSample).Select(i => (int)((long)i * n / MaxSample)).ToArray();
+        if (n <= max) return Enumerable.Range(0, n).ToArray();
+        return Enumerable.Range(0, max).Select(i => (int)((long)i * n / max)).ToArray();
     }
 
     /// <param name="labels">Cluster 0..k-1 of every vector given to the constructor.</param>

@@ -34,6 +34,13 @@ public sealed class LshIndex(int bands, int rowsPerBand)
 
     public int Count => _owners.Count;
 
+    /// <summary>Makes room for this many passages in all, so that adding them allocates nothing more.</summary>
+    public void EnsureCapacity(int passages)
+    {
+        _owners.EnsureCapacity(passages);
+        _keys.EnsureCapacity(passages * bands);
+    }
+
     /// <summary>
     /// Adds a passage of item <paramref name="owner"/>. Add passages in time order (items numbered in time order,
     /// owners never decreasing): a passage's id is then its place in time, and a smaller owner is an earlier item.

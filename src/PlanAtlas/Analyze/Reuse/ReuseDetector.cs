@@ -40,17 +40,27 @@ public sealed class ReuseDetector(ReuseOptions options)
         var byPlan = Enumerable.Range(0, ordered.Count).Select(_ => new List<int>()).ToArray();
         for (var i = 0; i < entries.Length; i++) byPlan[planOf[i]].Add(i);
 
-        var frequencies = ShingleFrequencies.Count(ordered.Count, p => ReuseTexts.ItemCounts(byPlan[p].Select(i => normalized[i]), n).Keys,
-            p => Hash64.Of(ordered[p].Id), options);
+        // One pass over each plan's shingles gives both its share of the document frequencies and its own boilerplate.
         var local = new HashSet<ulong>[ordered.Count];
-        Parallel.For(0, ordered.Count, p => local[p] = LocalBoilerplate(ReuseTexts.ItemCounts(byPlan[p].Select(i => normalized[i]), n)));
+        var frequencies = ShingleFrequencies.Count(ordered.Count, p =>
+        {
+            var (distinct, own) = PlanShingles.Count(byPlan[p].Select(i => normalized[i]), n, options.LocalBoilerplateItems);
+            local[p] = own ?? NoBoilerplate;
+            return distinct;
+        }, p => Hash64.Of(ordered[p].Id), options);
         var texts = new ReuseTexts(normalized, planOf, frequencies, local, n);
 
         var index = new LshIndex(options.Bands, options.RowsPerBand);
         var keys = new uint[entries.Length][];
         Parallel.For(0, entries.Length, i => keys[i] = BandKeys(entries[i], texts, index));
+        // The index is sized once and each item's keys are dropped as soon as they are in it: a growing index next to
+        // every item's keys held two or three copies of the band keys at the peak.
+        index.EnsureCapacity((int)(keys.Sum(k => (long)k.Length) / options.Bands));
         for (var i = 0; i < entries.Length; i++)
+        {
             for (var k = 0; k < keys[i].Length; k += options.Bands) index.Add(i, keys[i].AsSpan(k, options.Bands));
+            keys[i] = null!;
+        }
         keys = null;
         var found = index.Candidates(options.Pairing);
         var candidates = found.Pairs.Where(p => !Nested(entries[p.Earlier], entries[p.Later])).ToArray();
@@ -62,28 +72,53 @@ public sealed class ReuseDetector(ReuseOptions options)
         var rank = new int[entries.Length];
         for (var r = 0; r < byKey.Length; r++) rank[byKey[r]] = r;
 
-        var linked = new List<(int A, int B, Verdict V)>();
-        var matches = new List<(int Other, double Score, bool Reused)>?[entries.Length];
+        // Each item's matches in one compact table (where each item's run starts, then the other item, the score and
+        // whether it is reuse) rather than a list per item: at 10,000 plans those lists were hundreds of megabytes.
+        var starts = new int[entries.Length + 1];
+        var (verifiedPairs, linkedPairs) = (0, 0);
+        for (var c = 0; c < candidates.Length; c++)
+        {
+            if (verified[c] is not { } v) continue;
+            starts[candidates[c].Earlier + 1]++;
+            starts[candidates[c].Later + 1]++;
+            verifiedPairs++;
+            if (v.Linked) linkedPairs++;
+        }
+        for (var i = 1; i < starts.Length; i++) starts[i] += starts[i - 1];
+        var filled = starts[..^1];
+        var (others, scores, reused) = (new int[starts[^1]], new double[starts[^1]], new bool[starts[^1]]);
+        var linked = new (int A, int B, Verdict V)[linkedPairs];
+        var linkedCount = 0;
         for (var c = 0; c < candidates.Length; c++)
         {
             if (verified[c] is not { } v) continue;
             var (a, b) = candidates[c];
             var score = Math.Round(v.Score, 4);
-            if (v.Linked) linked.Add((a, b, v));
-            (matches[a] ??= []).Add((b, score, v.Linked));
-            (matches[b] ??= []).Add((a, score, v.Linked));
+            if (v.Linked) linked[linkedCount++] = (a, b, v);
+            (others[filled[a]], scores[filled[a]], reused[filled[a]++]) = (b, score, v.Linked);
+            (others[filled[b]], scores[filled[b]], reused[filled[b]++]) = (a, score, v.Linked);
         }
-        linked.Sort((l, r) => rank[l.A] != rank[r.A] ? rank[l.A].CompareTo(rank[r.A]) : rank[l.B].CompareTo(rank[r.B]));
+        verified = null!;
+        Array.Sort(linked, (l, r) => rank[l.A] != rank[r.A] ? rank[l.A].CompareTo(rank[r.A]) : rank[l.B].CompareTo(rank[r.B]));
         var links = linked.Select(l => new ReuseLink(entries[l.A].Key, entries[l.B].Key, Math.Round(l.V.Score, 4), l.V.SharedChars)).ToList();
+        linked = null!;
         var seeAlso = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>();
+        // Reuse first, then the best score, then the other item's key: a total order, as each other item is there once.
+        Comparison<int> closest = (x, y) => reused[x] != reused[y] ? reused[y].CompareTo(reused[x])
+            : scores[x] != scores[y] ? scores[y].CompareTo(scores[x]) : rank[others[x]].CompareTo(rank[others[y]]);
+        var order = new List<int>();
         foreach (var i in byKey)
-            if (matches[i] is { } mine)
-                seeAlso[entries[i].Key] = mine.OrderByDescending(x => x.Reused).ThenByDescending(x => x.Score).ThenBy(x => rank[x.Other])
-                    .Take(options.SeeAlsoCount).Select(x => new ItemMatch(entries[x.Other].Key, x.Score, x.Reused)).ToList();
+        {
+            if (starts[i] == starts[i + 1]) continue;
+            order.Clear();
+            for (var m = starts[i]; m < starts[i + 1]; m++) order.Add(m);
+            order.Sort(closest);
+            seeAlso[entries[i].Key] = order.Take(options.SeeAlsoCount).Select(m => new ItemMatch(entries[others[m]].Key, scores[m], reused[m])).ToList();
+        }
 
         var statistics = new ReuseStatistics(ordered.Count, entries.Length, index.Count, frequencies.Distinct,
             frequencies.BoilerplateCount, frequencies.BoilerplateThreshold, frequencies.SampledPlans,
-            found.Proposals, candidates.Length, verified.Count(v => v is not null), links.Count, found.LargestBucket);
+            found.Proposals, candidates.Length, verifiedPairs, links.Count, found.LargestBucket);
         return new ReuseResult(links, seeAlso, statistics);
     }
 
@@ -144,17 +179,24 @@ public sealed class ReuseDetector(ReuseOptions options)
 
     private const int VerifyBlock = 4096;
 
-    /// <summary>Prepared items by item index, direct-mapped: recent items and hubs stay, others are prepared again.</summary>
+    /// <summary>
+    /// Prepared items by item index, direct-mapped: recent items and hubs stay, others are prepared again, into the
+    /// arrays of the item they push out (millions of short-lived arrays at 10,000 plans were most of the peak memory
+    /// of verification). Only the item handed out last is never written over: a pair reads two items at once.
+    /// </summary>
     private sealed class PreparedCache(ReuseTexts texts)
     {
         private const int Size = 8192;
         private readonly int[] _items = Enumerable.Repeat(-1, Size).ToArray();
         private readonly PreparedItem[] _prepared = new PreparedItem[Size];
+        private int _last = -1;
 
         public PreparedItem Get(int item)
         {
             var slot = item & (Size - 1);
-            if (_items[slot] != item) (_items[slot], _prepared[slot]) = (item, texts.Prepare(item));
+            if (_items[slot] != item)
+                (_items[slot], _prepared[slot]) = (item, texts.Prepare(item, slot == _last ? default : _prepared[slot]));
+            _last = slot;
             return _prepared[slot];
         }
     }
@@ -180,15 +222,6 @@ public sealed class ReuseDetector(ReuseOptions options)
     }
 
     private static readonly HashSet<ulong> NoBoilerplate = [];
-
-    /// <summary>The plan's own boilerplate: shingles in more than <see cref="ReuseOptions.LocalBoilerplateItems"/> of its items.</summary>
-    private HashSet<ulong> LocalBoilerplate(Dictionary<ulong, int> itemsPerShingle)
-    {
-        HashSet<ulong>? boilerplate = null;
-        foreach (var (h, items) in itemsPerShingle)
-            if (items > options.LocalBoilerplateItems) (boilerplate ??= []).Add(h);
-        return boilerplate ?? NoBoilerplate;
-    }
 
     /// <summary>
     /// An item and a sub-item written inside its own text (一是… within the item's paragraph) share text by

@@ -1,19 +1,19 @@
-using System.Buffers;
-using System.Runtime.InteropServices;
-
 namespace PlanAtlas.Analyze.Reuse;
 
 /// <summary>An item as the verification reads it.</summary>
-/// <param name="Set">Its informative shingles, distinct, in an open-addressing table (0 marks an empty slot).</param>
+/// <param name="Set">Its informative shingles, distinct, in an open-addressing table of <paramref name="SetSize"/> slots at its start (0 marks an empty slot).</param>
+/// <param name="SetSize">Slots of the table in use: a power of two, or 0.</param>
 /// <param name="Count">How many distinct informative shingles it has.</param>
-/// <param name="Shingles">The hash of the shingle starting at each position, 0 where that shingle is not informative.</param>
+/// <param name="Shingles">At its first <paramref name="ShingleCount"/> places, the hash of the shingle starting at each position, 0 where that shingle is not informative.</param>
+/// <param name="ShingleCount">Positions of the item that start a shingle (0 for an item shorter than one).</param>
 /// <param name="InformativeLength">Characters that some informative shingle covers.</param>
-internal readonly record struct PreparedItem(ulong[] Set, int Count, ulong[] Shingles, int InformativeLength)
+/// <remarks>The arrays may be longer than what is in use: a verifier hands the arrays of an item it no longer needs to the next one.</remarks>
+internal readonly record struct PreparedItem(ulong[] Set, int SetSize, int Count, ulong[] Shingles, int ShingleCount, int InformativeLength)
 {
     public bool Contains(ulong hash)
     {
-        if (Set.Length == 0) return false;
-        var mask = Set.Length - 1;
+        if (SetSize == 0) return false;
+        var mask = SetSize - 1;
         for (var slot = (int)Hash64.Mix(hash) & mask; ; slot = (slot + 1) & mask)
         {
             if (Set[slot] == hash) return true;
@@ -24,9 +24,9 @@ internal readonly record struct PreparedItem(ulong[] Set, int Count, ulong[] Shi
     /// <summary>Informative shingles the two items have in common.</summary>
     public int SharedWith(PreparedItem other)
     {
-        var (small, large) = Set.Length <= other.Set.Length ? (this, other) : (other, this);
+        var (small, large) = SetSize <= other.SetSize ? (this, other) : (other, this);
         var shared = 0;
-        foreach (var h in small.Set)
+        foreach (var h in small.Set.AsSpan(0, small.SetSize))
             if (h != 0 && large.Contains(h)) shared++;
         return shared;
     }
@@ -35,7 +35,7 @@ internal readonly record struct PreparedItem(ulong[] Set, int Count, ulong[] Shi
     public int CoveredBy(PreparedItem other, int size)
     {
         int covered = 0, reach = 0;
-        for (var i = 0; i < Shingles.Length; i++)
+        for (var i = 0; i < ShingleCount; i++)
         {
             if (Shingles[i] == 0 || !other.Contains(Shingles[i])) continue;
             var end = i + size;
@@ -45,14 +45,16 @@ internal readonly record struct PreparedItem(ulong[] Set, int Count, ulong[] Shi
         return covered;
     }
 
-    /// <summary>A table of the non-zero hashes given, at most half full.</summary>
-    public static (ulong[] Set, int Count) Table(ReadOnlySpan<ulong> hashes)
+    /// <summary>A table of the non-zero hashes given, at most half full, in <paramref name="reuse"/> when it is big enough.</summary>
+    public static (ulong[] Set, int Size, int Count) Table(ReadOnlySpan<ulong> hashes, ulong[]? reuse = null)
     {
         var nonZero = 0;
         foreach (var h in hashes) if (h != 0) nonZero++;
-        if (nonZero == 0) return ([], 0);
-        var set = new ulong[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * nonZero))];
-        var mask = set.Length - 1;
+        if (nonZero == 0) return (reuse ?? [], 0, 0);
+        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * nonZero));
+        var set = reuse is { } old && old.Length >= size ? old : new ulong[size];
+        Array.Clear(set, 0, size);
+        var mask = size - 1;
         var count = 0;
         foreach (var h in hashes)
         {
@@ -61,7 +63,7 @@ internal readonly record struct PreparedItem(ulong[] Set, int Count, ulong[] Shi
             while (set[slot] != 0 && set[slot] != h) slot = (slot + 1) & mask;
             if (set[slot] == 0) { set[slot] = h; count++; }
         }
-        return (set, count);
+        return (set, size, count);
     }
 }
 
@@ -109,47 +111,29 @@ internal sealed class ReuseTexts
     }
 
     /// <summary>The item's informative shingles, where they are, and how many characters they cover.</summary>
-    public PreparedItem Prepare(int item)
+    /// <param name="recycled">An item prepared earlier and no longer read: its arrays are written over when they are big enough.</param>
+    public PreparedItem Prepare(int item, PreparedItem recycled = default)
     {
         var text = normalized[item];
         var plan = planOf[item];
-        var hashes = new ulong[Shingles.Count(text.Length, size)];
+        var count = Shingles.Count(text.Length, size);
+        var hashes = recycled.Shingles is { } old && old.Length >= count ? old : new ulong[count];
         Shingles.Hashes(text, size, hashes);
         if (text.Length < size)
         {
             // Shorter than one shingle: the whole text is the one shingle (and it counts whole when informative).
-            var whole = hashes.Length == 1 && IsInformative(hashes[0], plan);
-            var (single, one) = PreparedItem.Table(whole ? hashes : []);
-            return new PreparedItem(single, one, [], whole ? text.Length : 0);
+            var whole = count == 1 && IsInformative(hashes[0], plan);
+            var (single, singleSize, one) = PreparedItem.Table(whole ? hashes.AsSpan(0, 1) : [], recycled.Set);
+            return new PreparedItem(single, singleSize, one, hashes, 0, whole ? text.Length : 0);
         }
         int informativeLength = 0, reach = 0;
-        for (var i = 0; i < hashes.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             if (!IsInformative(hashes[i], plan)) { hashes[i] = 0; continue; }
             informativeLength += i + size - Math.Max(i, reach);
             reach = i + size;
         }
-        var (set, count) = PreparedItem.Table(hashes);
-        return new PreparedItem(set, count, hashes, informativeLength);
-    }
-
-    /// <summary>
-    /// Each distinct shingle of the items given and in how many of them it is: the plan's shingle set (for the
-    /// document frequency) and, counted past a limit, the plan's own boilerplate.
-    /// </summary>
-    public static Dictionary<ulong, int> ItemCounts(IEnumerable<string> normalizedItems, int size)
-    {
-        var counts = new Dictionary<ulong, int>();
-        var seen = new HashSet<ulong>();
-        foreach (var text in normalizedItems)
-        {
-            seen.Clear();
-            var buffer = ArrayPool<ulong>.Shared.Rent(Math.Max(1, Shingles.Count(text.Length, size)));
-            var n = Shingles.Hashes(text, size, buffer);
-            foreach (var h in buffer.AsSpan(0, n))
-                if (seen.Add(h)) CollectionsMarshal.GetValueRefOrAddDefault(counts, h, out _)++;
-            ArrayPool<ulong>.Shared.Return(buffer);
-        }
-        return counts;
+        var (set, setSize, distinct) = PreparedItem.Table(hashes.AsSpan(0, count), recycled.Set);
+        return new PreparedItem(set, setSize, distinct, hashes, count, informativeLength);
     }
 }

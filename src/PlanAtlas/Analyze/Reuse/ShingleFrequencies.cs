@@ -83,7 +83,12 @@ public sealed class ShingleFrequencies
     private static Dictionary<ulong, int> CountPlans(int[] plans, Func<int, IEnumerable<ulong>> shinglesOf)
     {
         var sets = new ulong[plans.Length][];
-        Parallel.For(0, plans.Length, i => sets[i] = shinglesOf(plans[i]).Distinct().ToArray());
+        Parallel.For(0, plans.Length, i =>
+        {
+            // Sorted in place rather than through a hash set per plan: a big plan's set would be large-object garbage.
+            var set = shinglesOf(plans[i]).ToArray();
+            sets[i] = set[..PlanShingles.SortDistinct(set)];
+        });
         var counts = new Dictionary<ulong, int>();
         foreach (var set in sets)
             foreach (var h in set)

@@ -33,9 +33,10 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
         Parallel.For(0, entries.Length, i =>
         {
             // Only bigrams another plan also uses can lead to an item elsewhere.
-            var kept = Bigrams(entries[i].Text).Where(b => plansWith[b] >= 2 && df[b] <= maxDf)
-                .Select(b => (Term: b, Weight: Math.Log((double)entries.Length / df[b])))
-                .OrderByDescending(w => w.Weight).ThenBy(w => w.Term).Take(termsPerItem).ToArray();
+            var candidates = new List<(int Term, double Weight)>();
+            foreach (var b in Bigrams(entries[i].Text))
+                if (plansWith[b] >= 2 && df[b] <= maxDf) candidates.Add((b, Math.Log((double)entries.Length / df[b])));
+            var kept = candidates.OrderByDescending(w => w.Weight).ThenBy(w => w.Term).Take(termsPerItem).ToArray();
             var norm = Math.Sqrt(kept.Sum(w => w.Weight * w.Weight));
             vectors[i] = norm == 0 ? [] : kept.Select(w => (w.Term, (float)(w.Weight / norm))).ToArray();
         });
@@ -62,11 +63,24 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
         return Enumerable.Range(0, entries.Length).Where(i => result[i].Count > 0).ToDictionary(i => entries[i].Key, i => result[i]);
     }
 
-    private static HashSet<int> Bigrams(string text)
+    [ThreadStatic] private static int[]? t_bigrams;
+
+    /// <summary>
+    /// The text's distinct bigrams, sorted, in a buffer the thread keeps until its next call: a hash set per item
+    /// (twice per item) was most of this step's garbage.
+    /// </summary>
+    private static ReadOnlySpan<int> Bigrams(string text)
     {
-        var set = new HashSet<int>();
-        for (var c = 0; c + 2 <= text.Length; c++) set.Add(text[c] << 16 | text[c + 1]);
-        return set;
+        var count = Math.Max(0, text.Length - 1);
+        var buffer = t_bigrams is { } kept && kept.Length >= count
+            ? kept : t_bigrams = new int[System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(count, 256))];
+        for (var c = 0; c < count; c++) buffer[c] = text[c] << 16 | text[c + 1];
+        var bigrams = buffer.AsSpan(0, count);
+        bigrams.Sort();
+        var distinct = 0;
+        for (var i = 0; i < bigrams.Length; i++)
+            if (i == 0 || bigrams[i] != bigrams[i - 1]) bigrams[distinct++] = bigrams[i];
+        return bigrams[..distinct];
     }
 
     /// <summary>
