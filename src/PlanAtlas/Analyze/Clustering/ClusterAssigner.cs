@@ -95,25 +95,10 @@ internal sealed class ClusterAssigner
         _tokenizer.Tokenize(text, worker.Sink);
         var nonZero = Weigh(worker);
         var features = new SparseVector(worker.Indices, worker.Values);
-        var scores = worker.Scores;
-        Array.Clear(scores);
-        for (var j = 0; j < nonZero; j++)
-        {
-            var row = features.Indices[j] * _k;
-            var v = (double)features.Values[j];
-            for (var c = 0; c < _k; c++) scores[c] += v * _centres[row + c];
-        }
-        // Nearest centre: ||x − c||² = ||x||² + ||c||² − 2 x·c, and ||x||² is the same for every c.
-        var best = 0;
-        var bestDistance = double.MaxValue;
-        for (var c = 0; c < _k; c++)
-        {
-            var distance = _centreNorms[c] - 2 * scores[c];
-            if (distance < bestDistance) (best, bestDistance) = (c, distance);
-        }
+        var best = LloydRefinement.Nearest(features.Indices.AsSpan(0, nonZero), features.Values.AsSpan(0, nonZero), _centres, _centreNorms, worker.Scores);
         foreach (var id in worker.Ids) worker.Counts[best * _dimension + id]++;
         var (x, y) = Project(features, nonZero);
-        return new Placement(best, Math.Round(scores[best], 9), x, y);
+        return new Placement(best, Math.Round(worker.Scores[best], 9), x, y);
     }
 
     /// <summary>

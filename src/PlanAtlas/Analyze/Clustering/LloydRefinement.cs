@@ -63,16 +63,24 @@ internal static class LloydRefinement
         for (var i = 0; i < centres.Length; i++) norms[i % k] += (double)centres[i] * centres[i];
     }
 
-    private static int Nearest(SparseVector x, float[] centres, double[] norms, double[] scores)
+    private static int Nearest(SparseVector x, float[] centres, double[] norms, double[] scores) =>
+        Nearest(x.Indices, x.Values, centres, norms, scores);
+
+    /// <summary>
+    /// The nearest centre of a sparse vector, centres stored term-major (term × k). The assigner uses this too, so
+    /// refinement's labels are exactly the ones assignment gives.
+    /// </summary>
+    internal static int Nearest(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, float[] centres, double[] norms, double[] scores)
     {
         var k = norms.Length;
         Array.Clear(scores);
-        for (var j = 0; j < x.Indices.Length; j++)
+        for (var j = 0; j < indices.Length; j++)
         {
-            var row = x.Indices[j] * k;
-            var v = (double)x.Values[j];
+            var row = indices[j] * k;
+            var v = (double)values[j];
             for (var c = 0; c < k; c++) scores[c] += v * centres[row + c];
         }
+        // Nearest centre: ||x − c||² = ||x||² + ||c||² − 2 x·c, and ||x||² is the same for every c.
         var best = 0;
         var bestDistance = double.MaxValue;
         for (var c = 0; c < k; c++)
