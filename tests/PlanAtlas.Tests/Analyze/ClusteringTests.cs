@@ -7,13 +7,10 @@ public sealed class ClusteringTests
 {
     private static readonly ChineseTokenizer Tokenizer = new(["燃气", "自建房"]);
 
-    private static List<ClusterInput> Inputs() =>
-        ReferenceSet.Items.Select((item, i) => new ClusterInput(new ItemKey(item.File, i.ToString("D4")), item.Text)).ToList();
-
     [Fact]
     public void The_same_input_gives_the_same_clusters_in_any_order()
     {
-        var inputs = Inputs();
+        var inputs = ReferenceSet.ClusterInputs();
         var first = new ItemClusterer(Tokenizer, new ClusterOptions { MaxClusters = 10 }).Cluster(inputs);
         var again = new ItemClusterer(Tokenizer, new ClusterOptions { MaxClusters = 10 }).Cluster(inputs);
         var shuffled = inputs.ToArray();
@@ -33,12 +30,12 @@ public sealed class ClusteringTests
     [Fact]
     public void The_number_of_clusters_is_chosen_by_silhouette_unless_fixed()
     {
-        var chosen = new ItemClusterer(Tokenizer, new ClusterOptions { MinClusters = 3, MaxClusters = 8 }).Cluster(Inputs());
+        var chosen = new ItemClusterer(Tokenizer, new ClusterOptions { MinClusters = 3, MaxClusters = 8 }).Cluster(ReferenceSet.ClusterInputs());
         Assert.Equal(Enumerable.Range(3, 6), chosen.Silhouette.Select(s => s.Key));
         Assert.Equal(chosen.Silhouette.MaxBy(s => s.Value).Key, chosen.Clusters.Count);
         Assert.False(chosen.FixedBySettings);
 
-        var fixedK = new ItemClusterer(Tokenizer, new ClusterOptions { Clusters = 5 }).Cluster(Inputs());
+        var fixedK = new ItemClusterer(Tokenizer, new ClusterOptions { Clusters = 5 }).Cluster(ReferenceSet.ClusterInputs());
         Assert.Equal(5, fixedK.Clusters.Count);
         Assert.Empty(fixedK.Silhouette);
         Assert.True(fixedK.FixedBySettings);
@@ -47,7 +44,7 @@ public sealed class ClusteringTests
     [Fact]
     public void Clusters_are_numbered_by_size_and_labelled_by_their_distinctive_terms()
     {
-        var clustering = new ItemClusterer(Tokenizer, new ClusterOptions { Clusters = 25 }).Cluster(Inputs(), _ => ["x"]);
+        var clustering = new ItemClusterer(Tokenizer, new ClusterOptions { Clusters = 25 }).Cluster(ReferenceSet.ClusterInputs(), _ => ["x"]);
         Assert.Equal(Enumerable.Range(1, clustering.Clusters.Count), clustering.Clusters.Select(c => c.Number));
         Assert.True(clustering.Clusters.Zip(clustering.Clusters.Skip(1)).All(p => p.First.Size >= p.Second.Size));
         Assert.Equal(ReferenceSet.Items.Count, clustering.Clusters.Sum(c => c.Size));
@@ -59,7 +56,7 @@ public sealed class ClusteringTests
             Assert.Equal(1.0, Assert.Single(c.ThemeOverlap).Value);
         });
         // The gas items share their vocabulary: most of them land in one cluster whose label names gas.
-        var gasKeys = Inputs().Where((_, i) => ReferenceSet.Items[i].Primary == "gas").Select(i => i.Key).ToList();
+        var gasKeys = ReferenceSet.ClusterInputs().Where((_, i) => ReferenceSet.Items[i].Primary == "gas").Select(i => i.Key).ToList();
         var gasCluster = gasKeys.GroupBy(k => clustering.Assignment[k]).MaxBy(g => g.Count())!;
         Assert.True(gasCluster.Count() * 2 > gasKeys.Count);
         Assert.Contains("燃气", clustering.Clusters[gasCluster.Key - 1].TopTerms);

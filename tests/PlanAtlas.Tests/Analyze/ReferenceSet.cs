@@ -1,4 +1,7 @@
 using System.Globalization;
+using PlanAtlas.Analyze.Clustering;
+using PlanAtlas.Analyze.Themes;
+using PlanAtlas.Model;
 
 namespace PlanAtlas.Tests.Analyze;
 
@@ -20,6 +23,14 @@ public static class ReferenceSet
     public static string Folder => Path.Combine(RepoPaths.Fixtures, "themes");
 
     public static IReadOnlyList<ReferenceItem> Items { get; } = Load();
+
+    /// <summary>The reference items as clustering input, keyed by file and place (a fresh list: tests shuffle it).</summary>
+    public static List<ClusterInput> ClusterInputs() =>
+        Items.Select((item, i) => new ClusterInput(new ItemKey(item.File, i.ToString("D4", CultureInfo.InvariantCulture)), item.Text)).ToList();
+
+    /// <summary>The tokenizer the site uses for the sample input: its taxonomy's signals as words.</summary>
+    public static ChineseTokenizer SampleTokenizer { get; } =
+        new(ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []).Themes.SelectMany(t => t.Signals));
 
     private static List<ReferenceItem> Load()
     {

@@ -8,19 +8,14 @@ namespace PlanAtlas.Tests.Analyze.Clustering;
 /// <summary>The trained model as data: assignment without training, a bounded training sample, JSON, drift.</summary>
 public sealed class ClusterModelTests
 {
-    private static readonly ChineseTokenizer Tokenizer = new(ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []).Themes.SelectMany(t => t.Signals));
-
-    private static List<ClusterInput> Inputs() =>
-        ReferenceSet.Items.Select((item, i) => new ClusterInput(new ItemKey(item.File, i.ToString("D4")), item.Text)).ToList();
-
     [Theory]
     [InlineData(null)]
     [InlineData(100)]
     public void Assigning_the_training_items_reproduces_the_featurizer_and_the_kmeans_labels(int? trainingItems)
     {
         var options = new ClusterOptions { MaxClusters = 10, TrainingItems = trainingItems ?? new ClusterOptions().TrainingItems };
-        var clusterer = new ItemClusterer(Tokenizer, options);
-        var (model, sample, features, labels) = clusterer.TrainWithLabels(Inputs())!.Value;
+        var clusterer = new ItemClusterer(ReferenceSet.SampleTokenizer, options);
+        var (model, sample, features, labels) = clusterer.TrainWithLabels(ReferenceSet.ClusterInputs())!.Value;
 
         for (var i = 0; i < sample.Count; i++)
         {
@@ -39,8 +34,8 @@ public sealed class ClusterModelTests
     [Fact]
     public void More_items_than_the_training_sample_train_on_a_fixed_sample_and_all_are_assigned()
     {
-        var inputs = Inputs();
-        var clusterer = new ItemClusterer(Tokenizer, new ClusterOptions { MaxClusters = 8, TrainingItems = 100 });
+        var inputs = ReferenceSet.ClusterInputs();
+        var clusterer = new ItemClusterer(ReferenceSet.SampleTokenizer, new ClusterOptions { MaxClusters = 8, TrainingItems = 100 });
         var model = clusterer.Train(inputs)!;
         Assert.Equal(100, model.Sample.Length);
         Assert.Equal(inputs.Count, model.CorpusItems);
@@ -60,16 +55,16 @@ public sealed class ClusterModelTests
     [Fact]
     public void A_small_corpus_trains_on_every_item()
     {
-        var inputs = Inputs();
-        var model = new ItemClusterer(Tokenizer, new ClusterOptions { MaxClusters = 8 }).Train(inputs)!;
+        var inputs = ReferenceSet.ClusterInputs();
+        var model = new ItemClusterer(ReferenceSet.SampleTokenizer, new ClusterOptions { MaxClusters = 8 }).Train(inputs)!;
         Assert.Equal(inputs.Count, model.Sample.Length);
     }
 
     [Fact]
     public void The_model_round_trips_through_json_and_assigns_the_same()
     {
-        var inputs = Inputs();
-        var clusterer = new ItemClusterer(Tokenizer, new ClusterOptions { MaxClusters = 8 });
+        var inputs = ReferenceSet.ClusterInputs();
+        var clusterer = new ItemClusterer(ReferenceSet.SampleTokenizer, new ClusterOptions { MaxClusters = 8 });
         var model = clusterer.Train(inputs)!;
         var json = JsonSerializer.Serialize(model);
         var read = JsonSerializer.Deserialize<ClusterModel>(json)!;
@@ -90,8 +85,8 @@ public sealed class ClusterModelTests
     [Fact]
     public void A_model_assigns_new_items_without_training()
     {
-        var inputs = Inputs();
-        var clusterer = new ItemClusterer(Tokenizer, new ClusterOptions { MaxClusters = 8 });
+        var inputs = ReferenceSet.ClusterInputs();
+        var clusterer = new ItemClusterer(ReferenceSet.SampleTokenizer, new ClusterOptions { MaxClusters = 8 });
         var model = clusterer.Train(inputs.Take(200))!;
         var clustering = clusterer.Assign(model, inputs);
         Assert.Equal(inputs.Count, clustering.Assignment.Count);
@@ -101,8 +96,8 @@ public sealed class ClusterModelTests
     [Fact]
     public void Drift_measures_how_much_of_the_training_sample_changed()
     {
-        var inputs = Inputs();
-        var clusterer = new ItemClusterer(Tokenizer, new ClusterOptions { MaxClusters = 8, TrainingItems = 100 });
+        var inputs = ReferenceSet.ClusterInputs();
+        var clusterer = new ItemClusterer(ReferenceSet.SampleTokenizer, new ClusterOptions { MaxClusters = 8, TrainingItems = 100 });
         var model = clusterer.Train(inputs)!;
         Assert.Equal(0, clusterer.Drift(model, inputs));
         Assert.Equal(0, clusterer.Drift(model, inputs.AsEnumerable().Reverse()));
@@ -117,9 +112,9 @@ public sealed class ClusterModelTests
     [Fact]
     public void A_model_of_another_tokenizer_or_other_options_is_not_reused()
     {
-        var inputs = Inputs();
-        var model = new ItemClusterer(Tokenizer, new ClusterOptions { MaxClusters = 8 }).Train(inputs)!;
-        Assert.False(new ItemClusterer(Tokenizer, new ClusterOptions { MaxClusters = 9 }).CanReuse(model));
+        var inputs = ReferenceSet.ClusterInputs();
+        var model = new ItemClusterer(ReferenceSet.SampleTokenizer, new ClusterOptions { MaxClusters = 8 }).Train(inputs)!;
+        Assert.False(new ItemClusterer(ReferenceSet.SampleTokenizer, new ClusterOptions { MaxClusters = 9 }).CanReuse(model));
         var other = new ItemClusterer(new ChineseTokenizer(["燃气"]), new ClusterOptions { MaxClusters = 8 });
         Assert.False(other.CanReuse(model));
         Assert.Throws<ArgumentException>(() => other.Assign(model, inputs));

@@ -12,18 +12,13 @@ namespace PlanAtlas.Tests.Analyze.Clustering;
 /// </summary>
 public sealed class SearchSampleTests
 {
-    private static readonly ChineseTokenizer Tokenizer = new(ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []).Themes.SelectMany(t => t.Signals));
-
-    private static List<ClusterInput> Inputs() =>
-        ReferenceSet.Items.Select((item, i) => new ClusterInput(new ItemKey(item.File, i.ToString("D4")), item.Text)).ToList();
-
     private static ClusterOptions Options => new() { MaxClusters = 8, SearchItems = 100 };
 
     [Fact]
     public void The_refined_labels_are_the_nearest_centres_that_assignment_gives()
     {
-        var clusterer = new ItemClusterer(Tokenizer, Options);
-        var (model, sample, _, labels) = clusterer.TrainWithLabels(Inputs())!.Value;
+        var clusterer = new ItemClusterer(ReferenceSet.SampleTokenizer, Options);
+        var (model, sample, _, labels) = clusterer.TrainWithLabels(ReferenceSet.ClusterInputs())!.Value;
         Assert.True(sample.Count > Options.SearchItems);
 
         var assigned = clusterer.Assign(model, sample).Assignment;
@@ -37,10 +32,10 @@ public sealed class SearchSampleTests
     [Fact]
     public void Training_on_a_search_sample_is_deterministic_in_any_input_order()
     {
-        var inputs = Inputs();
+        var inputs = ReferenceSet.ClusterInputs();
         var shuffled = inputs.ToArray();
         new Random(7).Shuffle(shuffled);
-        var clusterer = new ItemClusterer(Tokenizer, Options);
+        var clusterer = new ItemClusterer(ReferenceSet.SampleTokenizer, Options);
         Assert.Equal(JsonSerializer.Serialize(clusterer.Train(inputs)), JsonSerializer.Serialize(clusterer.Train(shuffled)));
     }
 
