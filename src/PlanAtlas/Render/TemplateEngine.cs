@@ -208,7 +208,7 @@ public sealed class TemplateEngine
             var accessor = base.GetMemberAccessorImpl(target);
             // Only accessors made by reflection from the type alone are shared (not those of script objects, dictionaries, lists).
             if (accessor is Scriban.Runtime.Accessors.TypedObjectAccessor) Shared.TryAdd(type, accessor);
-            return accessor;
+            return accessor!;
         }
     }
 

@@ -14,8 +14,7 @@ public sealed class IncrementalBuildTests
 
     private static int Count(BuildResult result, string stage, string what)
     {
-        var summary = result.Stages.Single(s => s.Stage == stage).Summary;
-        var match = Regex.Match(summary, $@"\((\d+) {what}");
+        var match = Regex.Match(Summary(result, stage), $@"\((\d+) {what}");
         return match.Success ? int.Parse(match.Groups[1].Value) : 0;
     }
 
