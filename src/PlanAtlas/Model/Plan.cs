@@ -19,6 +19,13 @@ public sealed record Plan(
     IReadOnlyList<RemovedText> Removed,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>
+    /// Names what the record was made from — the file's name and bytes and its manifest row — and nothing else, so an
+    /// incremental build can tell an unchanged plan by it (the id is assigned over the whole corpus: compare it too).
+    /// Empty for a plan not made by the parse stage.
+    /// </summary>
+    public string ContentKey { get; init; } = "";
+
     /// <summary>The decoded source, kept so the plan page can show the original text.</summary>
     public SourceDocument? Source { get; init; }
 

@@ -122,4 +122,22 @@ public sealed class ParsedPlanCacheTests
         Assert.False(File.Exists(Path.Combine(temp["cache"], "stale.json")));
         Assert.NotEqual("some other build of PlanAtlas", File.ReadAllText(Path.Combine(temp["cache"], "version.txt")));
     }
+
+    [Fact]
+    public void A_plan_has_the_same_content_key_parsed_or_loaded_and_a_new_one_when_its_file_changes()
+    {
+        using var temp = RepoPaths.NewTemp();
+        var input = temp["input"];
+        RepoPaths.CopyTree(RepoPaths.SampleInput, input);
+        var parsed = ReadAndParse(input, temp["cache"]).Plans.ToDictionary(p => p.SourceFile, p => p.ContentKey);
+        var edited = Directory.EnumerateFiles(Path.Combine(input, "plans"), "*.txt").Order(StringComparer.Ordinal).First();
+        File.AppendAllText(edited, "\n六、其他\n（一）本要点自印发之日起施行。\n");
+        var loaded = ReadAndParse(input, temp["cache"]).Plans.ToDictionary(p => p.SourceFile, p => p.ContentKey);
+
+        Assert.All(parsed.Values, key => Assert.Matches("^[0-9a-f]{40}$", key));
+        Assert.Equal(parsed.Count, parsed.Values.Distinct().Count());
+        var name = Path.GetFileName(edited);
+        Assert.NotEqual(parsed[name], loaded[name]);
+        Assert.Equal(parsed.Where(p => p.Key != name), loaded.Where(p => p.Key != name));
+    }
 }

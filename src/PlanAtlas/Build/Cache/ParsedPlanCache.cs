@@ -58,7 +58,7 @@ public sealed class ParsedPlanCache
     public void Store(SourceDocument document, ManifestEntry? manifest, Plan plan, IReadOnlyList<Diagnostic> diagnostics)
     {
         var manifestKey = ManifestKey(manifest);
-        var name = CacheFolder.Hash($"{document.SourceFile}\n{document.ContentHash}\n{manifestKey}")[..40] + ".json";
+        var name = ContentKey(document.SourceFile, document.ContentHash, manifest) + ".json";
         CacheFolder.WriteAtomically(Path.Combine(_folder, name), JsonSerializer.SerializeToUtf8Bytes(new Entry(diagnostics, plan), CacheJson.Options));
         _current[document.SourceFile] = new Record(document.ContentHash, document.Format,
             Read.DuplicatePlans.TextFingerprint(document), manifestKey, name);
@@ -76,6 +76,10 @@ public sealed class ParsedPlanCache
             if (name != IndexFile && !used.Contains(name)) File.Delete(file);
         }
     }
+
+    /// <summary>A plan's file name, bytes and manifest row in one key; also the name of its record.</summary>
+    public static string ContentKey(string sourceFile, string contentHash, ManifestEntry? manifest) =>
+        CacheFolder.Hash($"{sourceFile}\n{contentHash}\n{ManifestKey(manifest)}")[..40];
 
     private static string ManifestKey(ManifestEntry? manifest) =>
         manifest is null ? "" : CacheFolder.Hash(JsonSerializer.Serialize(manifest, CacheJson.Options));
