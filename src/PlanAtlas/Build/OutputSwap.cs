@@ -1,12 +1,23 @@
 namespace PlanAtlas.Build;
 
 /// <summary>
-/// Builds write into a staging folder beside the output and swap it in only when they succeed, so a failed,
+/// Builds write into a staging folder beside the output and put it in place only when they succeed, so a failed,
 /// killed or cancelled build leaves the previous site exactly as it was. Leftovers of a killed build are
-/// cleaned (or, if it died mid-swap, the previous site restored) by the next one.
+/// cleaned (or, if it died mid-swap, the swap finished or the previous site restored) by the next one.
+/// <para>
+/// Two ways to put a build in place. A full build's staging folder is the whole site: it replaces the output in two
+/// renames and the old site is deleted. An incremental build keeps most pages where they are (<c>kept</c>) and stages
+/// only what it wrote: its staging folder first records the complete list of the new site's files (the commit
+/// record), then the staged files are moved in over the old ones and the files the new site lacks are deleted. A build
+/// killed during that is finished by the next one from the record, so the output never stays half old, half new.
+/// Deleting the old copy of a 10,000-file site took longer than the rest of a one-plan rebuild.
+/// </para>
 /// </summary>
 public sealed class OutputSwap : IDisposable
 {
+    /// <summary>In a staging folder: the commit record, the new site's files one per line. Never a site file (it starts with a dot).</summary>
+    public const string CommitRecord = ".planatlas-commit";
+
     private readonly string _output;
     private bool _committed;
 
@@ -22,18 +33,106 @@ public sealed class OutputSwap : IDisposable
 
     public string StagingDirectory { get; }
 
-    public void Commit()
+    /// <summary>The output folder, where an incremental build's kept files are.</summary>
+    public string OutputDirectory => _output;
+
+    /// <summary>Puts the staged site in place; <paramref name="kept"/> are the old output's files (relative, '/') that stay part of it.</summary>
+    public void Commit(IReadOnlyCollection<string>? kept = null)
+    {
+        if (kept is { Count: > 0 } && Directory.Exists(_output)) CommitInPlace(kept);
+        else CommitWhole();
+        _committed = true;
+    }
+
+    private void CommitWhole()
     {
         var old = Path.Combine(Path.GetDirectoryName(_output)!, $".{Path.GetFileName(_output)}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
         if (Directory.Exists(_output)) Directory.Move(_output, old);
         Directory.Move(StagingDirectory, _output);
-        _committed = true;
-        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        if (Directory.Exists(old)) DeleteTree(old);
+    }
+
+    private void CommitInPlace(IReadOnlyCollection<string> kept)
+    {
+        var staged = Directory.EnumerateFiles(StagingDirectory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(StagingDirectory, f).Replace('\\', '/')).ToList();
+        var site = kept.Concat(staged).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // Most files an incremental build writes besides its pages (search shards, data downloads) come out as they were:
+        // the old file stays. Moving a new copy over it cost a quarter of a millisecond a file (the old one is freed).
+        Parallel.ForEach(staged, new ParallelOptions { MaxDegreeOfParallelism = 4 }, relative =>
+        {
+            var file = Path.Combine(StagingDirectory, relative);
+            if (SameBytes(file, Path.Combine(_output, relative))) File.Delete(file);
+        });
+        // Written under another name and renamed: a record that exists is complete.
+        var record = Path.Combine(StagingDirectory, CommitRecord);
+        File.WriteAllLines(record + ".tmp", site);
+        File.Move(record + ".tmp", record);
+        FinishCommit(StagingDirectory, _output);
+    }
+
+    /// <summary>Moves a recorded staging folder's files into the output and deletes the output's files the record lacks; safe to repeat.</summary>
+    private static void FinishCommit(string staging, string output)
+    {
+        var record = Path.Combine(staging, CommitRecord);
+        var site = File.ReadAllLines(record).ToHashSet(StringComparer.Ordinal);
+        var moves = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories)
+            .Select(f => (From: f, Relative: Path.GetRelativePath(staging, f).Replace('\\', '/')))
+            .Where(f => site.Contains(f.Relative)).ToList();
+        foreach (var folder in moves.Select(m => Path.GetDirectoryName(Path.Combine(output, m.Relative))!).Distinct(StringComparer.Ordinal))
+            Directory.CreateDirectory(folder);
+        Parallel.ForEach(moves, new ParallelOptions { MaxDegreeOfParallelism = 4 }, m => File.Move(m.From, Path.Combine(output, m.Relative), overwrite: true));
+        var emptied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToList())
+        {
+            if (site.Contains(Path.GetRelativePath(output, file).Replace('\\', '/'))) continue;
+            File.Delete(file);
+            emptied.Add(Path.GetDirectoryName(file)!);
+        }
+        DeleteEmptyFolders(output, emptied);
+        File.Delete(record);
+        DeleteTree(staging);
+    }
+
+    private static bool SameBytes(string file, string other)
+    {
+        var (a, b) = (new FileInfo(file), new FileInfo(other));
+        if (!b.Exists || a.Length != b.Length) return false;
+        // Site files are small (a plan's page, an index shard); the few big ones (items.csv) are compared in chunks.
+        using var x = a.OpenRead();
+        using var y = b.OpenRead();
+        var (bx, by) = (new byte[64 * 1024], new byte[64 * 1024]);
+        while (true)
+        {
+            var n = x.ReadAtLeast(bx, bx.Length, throwOnEndOfStream: false);
+            if (y.ReadAtLeast(by, n, throwOnEndOfStream: false) != n || !bx.AsSpan(0, n).SequenceEqual(by.AsSpan(0, n))) return false;
+            if (n < bx.Length) return true;
+        }
+    }
+
+    /// <summary>Removes the folders a deletion left empty, and their parents it leaves empty (a full build would not have them).</summary>
+    private static void DeleteEmptyFolders(string root, IEnumerable<string> folders)
+    {
+        foreach (var start in folders.OrderByDescending(f => f.Length).ToList())
+            for (var folder = start; folder.Length > root.Length && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any();
+                 folder = Path.GetDirectoryName(folder)!)
+                Directory.Delete(folder);
+    }
+
+    /// <summary>
+    /// Deletes a site folder with its page folders (plans/{id}/, compare/{id}/ …) removed in parallel: unlinking thousands
+    /// of small files and folders is file-system work that overlaps well.
+    /// </summary>
+    public static void DeleteTree(string root)
+    {
+        var folders = Directory.EnumerateDirectories(root).SelectMany(Directory.EnumerateDirectories).ToList();
+        Parallel.ForEach(folders, new ParallelOptions { MaxDegreeOfParallelism = 4 }, folder => Directory.Delete(folder, recursive: true));
+        Directory.Delete(root, recursive: true);
     }
 
     public void Dispose()
     {
-        if (!_committed && Directory.Exists(StagingDirectory)) Directory.Delete(StagingDirectory, recursive: true);
+        if (!_committed && Directory.Exists(StagingDirectory)) DeleteTree(StagingDirectory);
     }
 
     private void RecoverFromKilledBuild(string parent)
@@ -46,8 +145,13 @@ public sealed class OutputSwap : IDisposable
             Directory.Move(olds[^1], _output);
             olds.RemoveAt(olds.Count - 1);
         }
-        foreach (var dir in olds.Concat(Directory.GetDirectories(parent, $".{name}.staging-*").Where(d => !IsLive(d))))
-            Directory.Delete(dir, recursive: true);
+        foreach (var dir in olds) DeleteTree(dir);
+        foreach (var dir in Directory.GetDirectories(parent, $".{name}.staging-*").Where(d => !IsLive(d)).Order(StringComparer.Ordinal))
+        {
+            // Killed while moving an incremental build in: the record says what the site is, so the commit is finished.
+            if (File.Exists(Path.Combine(dir, CommitRecord)) && Directory.Exists(_output)) FinishCommit(dir, _output);
+            else DeleteTree(dir);
+        }
     }
 
     /// <summary>A staging folder of a build still running (another process) is left alone.</summary>

@@ -69,8 +69,8 @@ public sealed class SiteBuilder(IBuildProgress progress)
             NodeTools.Find(NodeTools.Lockfile, themeDirectory, AppContext.BaseDirectory, Directory.GetCurrentDirectory())
                 ?.EnsureInstalled(ChartWriter.PlotlyPackage, cancellation);
             var theme = new ThemeFiles(themeDirectory, Path.Combine(input.InputDirectory, "theme"));
-            var pageCache = cache is null ? null : new PageCache(cache, options.OutputDirectory, swap.StagingDirectory, ignorePrevious: options.Full);
-            var output = new OutputFolder(swap.StagingDirectory) { Reuse = pageCache };
+            var pageCache = cache is null ? null : new PageCache(cache, options.OutputDirectory, ignorePrevious: options.Full);
+            var output = new OutputFolder(swap.StagingDirectory) { Reuse = pageCache, Previous = swap.OutputDirectory };
             var renderer = new SiteRenderer(settings, theme, input.Pages);
             Stage(Render, stages, () =>
             {
@@ -88,7 +88,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             if (options.Strict && diagnostics.Any(d => d.Severity >= Severity.Warning))
                 return Result(BuildOutcome.StrictFailed, "--strict: there were warnings; the previous output is kept");
             pageCache?.Invalidate();
-            swap.Commit();
+            swap.Commit(output.Kept);
             pageCache?.Save();
             return Result(BuildOutcome.Built);
         }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PlanAtlas.Render;
 
 namespace PlanAtlas.Index;
 
@@ -19,13 +20,15 @@ public static class IndexFiles
 {
     public const string Table = "docs.bin";
 
-    public static void Write(string root, JsonObject table, IReadOnlyList<(string Path, byte[] Bytes)> setFiles,
+    /// <param name="folder">The index's folder in the site, ending in '/'.</param>
+    public static void Write(OutputFolder output, string folder, JsonObject table, IReadOnlyList<(string Path, byte[] Bytes)> setFiles,
         IReadOnlyList<TermIndex.Entry> entries, ShardLayout layout, IReadOnlyList<SearchDocument> documents, CancellationToken cancellation)
     {
+        // Nothing of an earlier index in this folder may survive (a document that is gone leaves no t/N.bin behind).
+        var root = Path.GetDirectoryName(output.FullPath(folder + Table))!;
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
-        foreach (var folder in new[] { "k", "t", "f" }) Directory.CreateDirectory(Path.Combine(root, folder));
-        WriteGzip(Path.Combine(root, Table), JsonSerializer.SerializeToUtf8Bytes(table, DocumentTable.Json));
-        foreach (var (path, bytes) in setFiles) WriteGzip(Path.Combine(root, path), bytes);
+        WriteGzip(output, folder + Table, JsonSerializer.SerializeToUtf8Bytes(table, DocumentTable.Json));
+        foreach (var (path, bytes) in setFiles) WriteGzip(output, folder + path, bytes);
 
         var byShard = new List<int>[layout.Count];
         for (var s = 0; s < byShard.Length; s++) byShard[s] = [];
@@ -40,18 +43,18 @@ public static class IndexFiles
                 entries[i].Bytes.CopyTo(bytes, at);
                 at += entries[i].Bytes.Length;
             }
-            WriteGzip(Path.Combine(root, "k", $"{s}.bin"), bytes);
+            WriteGzip(output, $"{folder}k/{s}.bin", bytes);
         });
         Parallel.For(0, documents.Count, options, d =>
-            WriteGzip(Path.Combine(root, "t", $"{d}.bin"), JsonSerializer.SerializeToUtf8Bytes(DocumentTable.DocumentFile(documents[d]), DocumentTable.Json)));
+            WriteGzip(output, $"{folder}t/{d}.bin", JsonSerializer.SerializeToUtf8Bytes(DocumentTable.DocumentFile(documents[d]), DocumentTable.Json)));
     }
 
     /// <summary>.NET writes the gzip header without a name or time, so the same bytes in give the same file out.</summary>
-    private static void WriteGzip(string path, byte[] bytes)
+    private static void WriteGzip(OutputFolder output, string sitePath, byte[] bytes)
     {
         var compressed = new MemoryStream(bytes.Length / 2 + 64);
         using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal)) gzip.Write(bytes);
-        File.WriteAllBytes(path, compressed.ToArray());
+        output.WriteBytes(sitePath, compressed.ToArray());
     }
 
     /// <summary>Reads a file back (for tests and tools).</summary>

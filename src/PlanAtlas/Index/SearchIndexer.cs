@@ -35,8 +35,8 @@ public sealed class SearchIndexer(UiStrings strings)
     {
         var planDocuments = new PlanDocuments(strings, ThemeNames(Analysis?.Themes));
         var documents = plans.OrderBy(p => p.Id, StringComparer.Ordinal).AsParallel().AsOrdered().Select(planDocuments.For).ToList();
-        var pages = Directory.EnumerateFiles(output.Root, "*.html", SearchOption.AllDirectories)
-            .Select(file => (File: file, SitePath: SitePath(output.Root, file)))
+        var pages = output.SiteFiles("*.html")
+            .Select(file => (file.File, SitePath: SitePath(file.Relative)))
             .Where(p => !SkippedPages.Contains(p.SitePath) && !SkippedFolders.Any(f => p.SitePath.StartsWith(f, StringComparison.Ordinal)))
             .OrderBy(p => p.SitePath, StringComparer.Ordinal)
             .ToList();
@@ -44,11 +44,8 @@ public sealed class SearchIndexer(UiStrings strings)
         return documents;
     }
 
-    private static string SitePath(string root, string file)
-    {
-        var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-        return relative.EndsWith("index.html", StringComparison.Ordinal) ? relative[..^"index.html".Length] : relative;
-    }
+    private static string SitePath(string relative) =>
+        relative.EndsWith("index.html", StringComparison.Ordinal) ? relative[..^"index.html".Length] : relative;
 
     /// <summary>Plan → the Chinese names of its themes (those tagging at least one item), in taxonomy order.</summary>
     private static Func<Plan, IReadOnlyList<string>>? ThemeNames(ThemeAnalysis? themes)
@@ -77,7 +74,7 @@ public sealed class SearchIndexer(UiStrings strings)
         cancellation.ThrowIfCancellationRequested();
 
         var (table, setFiles) = DocumentTable.Build(documents, plansCount, layout.Count, lengths);
-        IndexFiles.Write(Path.GetDirectoryName(output.FullPath(Folder + IndexFiles.Table))!, table, setFiles, entries, layout, documents, cancellation);
+        IndexFiles.Write(output, Folder, table, setFiles, entries, layout, documents, cancellation);
         return documents.Count;
     }
 }

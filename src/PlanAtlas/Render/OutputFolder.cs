@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.IO.Enumeration;
 using System.Text;
 
 namespace PlanAtlas.Render;
@@ -11,6 +13,7 @@ public sealed class OutputFolder
     private static readonly UTF8Encoding Utf8NoBom = new(false);
     private readonly string _root;
     private int _pages, _reused;
+    private readonly ConcurrentDictionary<string, byte> _kept = new(StringComparer.Ordinal);
 
     public OutputFolder(string root)
     {
@@ -27,13 +30,42 @@ public sealed class OutputFolder
     /// <summary>The previous build's pages an incremental build may keep; null renders every page.</summary>
     public IPageReuse? Reuse { get; init; }
 
+    /// <summary>
+    /// The previous build's output, where the pages <see cref="Reuse"/> keeps stay: they are not copied here, so this
+    /// folder holds only what the build wrote, and the site is it plus <see cref="Kept"/>. Required with <see cref="Reuse"/>.
+    /// </summary>
+    public string? Previous { get; init; }
+
+    /// <summary>Files of the previous output (paths relative to it, '/'-separated) that belong to this build's site unchanged.</summary>
+    public IReadOnlyCollection<string> Kept => (IReadOnlyCollection<string>)_kept.Keys;
+
     public string FullPath(string sitePath)
     {
-        var relative = sitePath.EndsWith('/') || sitePath.Length == 0 ? sitePath + "index.html" : sitePath;
-        var full = Path.GetFullPath(Path.Combine(_root, relative.TrimStart('/')));
+        var full = Path.GetFullPath(Path.Combine(_root, FilePath(sitePath)));
         if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new InvalidOperationException($"refusing to write '{sitePath}' outside the output folder");
         return full;
+    }
+
+    /// <summary>The file a site path names, relative to the site's root: a folder's page is its index.html.</summary>
+    public static string FilePath(string sitePath) =>
+        (sitePath.EndsWith('/') || sitePath.Length == 0 ? sitePath + "index.html" : sitePath).TrimStart('/');
+
+    /// <summary>
+    /// The site's files matching <paramref name="searchPattern"/> (e.g. "*.html"): those written here and those kept from
+    /// the previous output, each with its path relative to the site ('/'-separated) and where to read it, by relative path.
+    /// </summary>
+    public IReadOnlyList<(string Relative, string File)> SiteFiles(string searchPattern)
+    {
+        var files = Directory.EnumerateFiles(_root, searchPattern, SearchOption.AllDirectories)
+            .Select(f => (Relative: Path.GetRelativePath(_root, f).Replace('\\', '/'), File: f)).ToList();
+        if (Previous is { } previous && !_kept.IsEmpty)
+        {
+            var written = files.Select(f => f.Relative).ToHashSet(StringComparer.Ordinal);
+            files.AddRange(_kept.Keys.Where(k => !written.Contains(k) && FileSystemName.MatchesSimpleExpression(searchPattern, Path.GetFileName(k)))
+                .Select(k => (k, Path.Combine(previous, k))));
+        }
+        return files.OrderBy(f => f.Relative, StringComparer.Ordinal).ToList();
     }
 
     public void WritePage(string sitePath, string html)
@@ -56,15 +88,12 @@ public sealed class OutputFolder
     public void WritePage(string sitePath, string fingerprint, Action<TextWriter> render)
     {
         var full = FullPath(sitePath);
-        if (Reuse is { } reuse)
+        if (Reuse is { } reuse && Previous is not null && reuse.TryReuse(sitePath, fingerprint))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            if (reuse.TryReuse(sitePath, fingerprint, full))
-            {
-                Interlocked.Increment(ref _pages);
-                Interlocked.Increment(ref _reused);
-                return;
-            }
+            _kept[FilePath(sitePath)] = 0;
+            Interlocked.Increment(ref _pages);
+            Interlocked.Increment(ref _reused);
+            return;
         }
         WritePage(sitePath, render);
         Reuse?.Rendered(sitePath, fingerprint, full);
@@ -72,13 +101,35 @@ public sealed class OutputFolder
 
     public void WriteText(string sitePath, string text) => WriteBytes(sitePath, Utf8NoBom.GetBytes(text));
 
+    /// <summary>
+    /// Writes a file; in an incremental build (<see cref="Reuse"/>), a file whose bytes equal the previous output's is
+    /// kept there instead (an index shard, a plan's download): most of them come out the same after a small edit.
+    /// </summary>
     public void WriteBytes(string sitePath, byte[] bytes)
     {
         var full = FullPath(sitePath);
+        if (Reuse is not null && Previous is { } previous && SameBytes(Path.Combine(previous, FilePath(sitePath)), bytes))
+        {
+            _kept[FilePath(sitePath)] = 0;
+            return;
+        }
+        _kept.TryRemove(FilePath(sitePath), out _);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        // A kept page may be a hard link to the previous site's file: replace the link, never write through it.
         File.Delete(full);
         File.WriteAllBytes(full, bytes);
+    }
+
+    private static bool SameBytes(string file, byte[] bytes)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            return info.Exists && info.Length == bytes.Length && File.ReadAllBytes(file).AsSpan().SequenceEqual(bytes);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private void WriteStreamed(string sitePath, Action<TextWriter> write)

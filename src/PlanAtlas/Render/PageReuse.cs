@@ -8,8 +8,11 @@ namespace PlanAtlas.Render;
 /// </summary>
 public interface IPageReuse
 {
-    /// <summary>Puts the previous build's file for <paramref name="sitePath"/> at <paramref name="target"/> when its fingerprint matches.</summary>
-    bool TryReuse(string sitePath, string fingerprint, string target);
+    /// <summary>
+    /// Whether the previous output's file for <paramref name="sitePath"/> is still there and is the page this fingerprint
+    /// describes; the page then stays where it is (<see cref="OutputFolder.Kept"/>).
+    /// </summary>
+    bool TryReuse(string sitePath, string fingerprint);
 
     /// <summary>Remembers the fingerprint of a page this build rendered, for the next build.</summary>
     void Rendered(string sitePath, string fingerprint, string target);

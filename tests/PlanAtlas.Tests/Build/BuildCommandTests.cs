@@ -117,6 +117,82 @@ public sealed class BuildCommandTests
     }
 
     [Fact]
+    public void An_incremental_commit_killed_half_way_is_finished_by_the_next_build()
+    {
+        using var temp = RepoPaths.NewTemp();
+        var output = temp["out"];
+        foreach (var (file, text) in new[] { ("index.html", "old home"), ("plans/a/index.html", "kept page"), ("plans/gone/index.html", "removed plan") })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(output, file))!);
+            File.WriteAllText(Path.Combine(output, file), text);
+        }
+        // As if killed after the commit record was written and the new home page moved in, before the new plan page was.
+        var staging = Path.Combine(temp.Path, ".out.staging-999999-dead");
+        Directory.CreateDirectory(Path.Combine(staging, "plans", "b"));
+        File.WriteAllText(Path.Combine(staging, "plans", "b", "index.html"), "new plan");
+        File.WriteAllLines(Path.Combine(staging, OutputSwap.CommitRecord), ["index.html", "plans/a/index.html", "plans/b/index.html"]);
+        File.WriteAllText(Path.Combine(output, "index.html"), "new home");
+
+        using (new OutputSwap(output))
+        {
+            Assert.Equal(new SortedDictionary<string, string>
+            {
+                ["index.html"] = "new home", ["plans/a/index.html"] = "kept page", ["plans/b/index.html"] = "new plan",
+            }, new SortedDictionary<string, string>(Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(output, f).Replace('\\', '/'), File.ReadAllText), StringComparer.Ordinal));
+            Assert.False(Directory.Exists(Path.Combine(output, "plans", "gone")));
+            Assert.False(Directory.Exists(staging));
+        }
+    }
+
+    [Fact]
+    public void An_incremental_commit_moves_in_only_the_files_that_changed()
+    {
+        using var temp = RepoPaths.NewTemp();
+        var output = temp["out"];
+        var old = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        Directory.CreateDirectory(Path.Combine(output, "data"));
+        foreach (var file in new[] { "index.html", "data/same.csv", "data/changed.csv", "data/gone.csv" })
+        {
+            File.WriteAllText(Path.Combine(output, file), "old");
+            File.SetLastWriteTimeUtc(Path.Combine(output, file), old);
+        }
+        using var swap = new OutputSwap(output);
+        Directory.CreateDirectory(Path.Combine(swap.StagingDirectory, "data"));
+        File.WriteAllText(Path.Combine(swap.StagingDirectory, "data", "same.csv"), "old");
+        File.WriteAllText(Path.Combine(swap.StagingDirectory, "data", "changed.csv"), "new");
+
+        swap.Commit(["index.html"]);
+
+        Assert.Equal(["data/changed.csv", "data/same.csv", "index.html"], Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+        Assert.Equal("new", File.ReadAllText(Path.Combine(output, "data", "changed.csv")));
+        Assert.Equal(old, File.GetLastWriteTimeUtc(Path.Combine(output, "data", "same.csv")));
+        Assert.Equal(old, File.GetLastWriteTimeUtc(Path.Combine(output, "index.html")));
+        Assert.False(Directory.Exists(swap.StagingDirectory));
+    }
+
+    [Fact]
+    public void A_staging_folder_without_a_commit_record_is_discarded_and_the_output_left_alone()
+    {
+        using var temp = RepoPaths.NewTemp();
+        var output = temp["out"];
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "index.html"), "last good");
+        var staging = Path.Combine(temp.Path, ".out.staging-999999-dead");
+        Directory.CreateDirectory(staging);
+        File.WriteAllText(Path.Combine(staging, "index.html"), "half-built");
+        File.WriteAllLines(Path.Combine(staging, OutputSwap.CommitRecord + ".tmp"), ["index.html"]);
+
+        using (new OutputSwap(output))
+        {
+            Assert.Equal(["index.html"], Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+            Assert.Equal("last good", File.ReadAllText(Path.Combine(output, "index.html")));
+            Assert.False(Directory.Exists(staging));
+        }
+    }
+
+    [Fact]
     public void The_output_may_not_contain_the_input()
     {
         using var temp = SampleCopy(out var input);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using PlanAtlas.Render;
 
@@ -7,15 +6,15 @@ namespace PlanAtlas.Build.Cache;
 
 /// <summary>
 /// The fingerprints of the pages in the current output, so the next build renders only pages whose inputs changed
-/// and keeps the others — as hard links into the staging folder (a copy where links are not possible), so the swap
-/// still replaces the whole site at once. The record is removed before a swap and written after it: a build killed
-/// in between leaves no record, and the next build renders everything.
+/// and keeps the others where they are (<see cref="OutputFolder.Kept"/>; the commit moves the new files in around
+/// them). The record is removed before the commit and written after it: a build killed in between leaves no record,
+/// and the next build renders everything.
 /// </summary>
 public sealed class PageCache : IPageReuse
 {
     private const string RecordFile = "pages.json";
     private readonly string _record;
-    private readonly string _output, _staging;
+    private readonly string _output;
     private readonly IReadOnlyDictionary<string, PageStamp> _previous;
     private readonly ConcurrentDictionary<string, PageStamp> _current = new(StringComparer.Ordinal);
 
@@ -23,21 +22,18 @@ public sealed class PageCache : IPageReuse
 
     private sealed record Record(string Output, SortedDictionary<string, PageStamp> Pages);
 
-    public PageCache(CacheFolder cache, string outputDirectory, string stagingDirectory, bool ignorePrevious)
+    public PageCache(CacheFolder cache, string outputDirectory, bool ignorePrevious)
     {
         _record = Path.Combine(cache.Root, RecordFile);
         _output = Path.GetFullPath(outputDirectory);
-        _staging = Path.GetFullPath(stagingDirectory);
         _previous = ignorePrevious ? new Dictionary<string, PageStamp>() : Load(_record, _output);
     }
 
-    public bool TryReuse(string sitePath, string fingerprint, string target)
+    public bool TryReuse(string sitePath, string fingerprint)
     {
         if (!_previous.TryGetValue(sitePath, out var stamp) || stamp.Fingerprint != fingerprint) return false;
-        var previous = Path.Combine(_output, Path.GetRelativePath(_staging, target));
-        var file = new FileInfo(previous);
+        var file = new FileInfo(Path.Combine(_output, OutputFolder.FilePath(sitePath)));
         if (!file.Exists || file.Length != stamp.Length) return false;
-        if (!HardLink(previous, target)) File.Copy(previous, target, overwrite: true);
         _current[sitePath] = stamp;
         return true;
     }
@@ -67,15 +63,4 @@ public sealed class PageCache : IPageReuse
             return new Dictionary<string, PageStamp>();
         }
     }
-
-    private static bool HardLink(string existing, string link)
-    {
-        if (OperatingSystem.IsWindows()) return false;
-        try { return NativeLink(existing, link) == 0; }
-        catch (DllNotFoundException) { return false; }
-        catch (EntryPointNotFoundException) { return false; }
-    }
-
-    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
-    private static extern int NativeLink([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string link);
 }

@@ -38,8 +38,8 @@ public sealed class SitePublisher(SiteSettings settings, PublicUrls urls, UiStri
     private void WriteSitemap(OutputFolder output, List<Diagnostic> diagnostics)
     {
         if (!urls.IsKnown) return;
-        var pages = Directory.EnumerateFiles(output.Root, "*.html", SearchOption.AllDirectories)
-            .Select(f => SitemapWriter.SitePathOf(Path.GetRelativePath(output.Root, f)))
+        var pages = output.SiteFiles("*.html")
+            .Select(f => SitemapWriter.SitePathOf(f.Relative))
             .Where(p => p != NotFoundPage)
             .Order(StringComparer.Ordinal)
             .Select(p => urls.Absolute(p)!)
