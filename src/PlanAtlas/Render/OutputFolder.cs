@@ -96,7 +96,24 @@ public sealed class OutputFolder
             return;
         }
         WritePage(sitePath, render);
-        Reuse?.Rendered(sitePath, fingerprint, full);
+        Reuse?.Rendered(sitePath, fingerprint, new FileInfo(full).Length);
+    }
+
+    /// <summary>
+    /// Writes the file <paramref name="bytes"/> makes unless the previous build wrote this file from the same content
+    /// (<paramref name="fingerprint"/>, e.g. a hash of what is compressed into it): then it stays and <paramref name="bytes"/> never runs.
+    /// </summary>
+    public void WriteBytes(string sitePath, string fingerprint, Func<byte[]> bytes)
+    {
+        FullPath(sitePath);
+        if (Reuse is { } reuse && Previous is not null && reuse.TryReuse(sitePath, fingerprint))
+        {
+            _kept[FilePath(sitePath)] = 0;
+            return;
+        }
+        var content = bytes();
+        WriteBytes(sitePath, content);
+        Reuse?.Rendered(sitePath, fingerprint, content.Length);
     }
 
     public void WriteText(string sitePath, string text) => WriteBytes(sitePath, Utf8NoBom.GetBytes(text));

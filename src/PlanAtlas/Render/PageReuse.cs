@@ -15,5 +15,5 @@ public interface IPageReuse
     bool TryReuse(string sitePath, string fingerprint);
 
     /// <summary>Remembers the fingerprint of a page this build rendered, for the next build.</summary>
-    void Rendered(string sitePath, string fingerprint, string target);
+    void Rendered(string sitePath, string fingerprint, long length);
 }

@@ -9,7 +9,7 @@ public sealed class OutputFolderTests
     {
         public List<string> Rendered { get; } = [];
         public bool TryReuse(string path, string fingerprint) => path == sitePath && fingerprint == "same";
-        void IPageReuse.Rendered(string path, string fingerprint, string target) => Rendered.Add(path);
+        void IPageReuse.Rendered(string path, string fingerprint, long length) => Rendered.Add(path);
     }
 
     [Fact]
@@ -53,5 +53,23 @@ public sealed class OutputFolderTests
         full.WriteBytes("search/same.bin", [1, 2, 3]);
         Assert.Empty(full.Kept);
         Assert.True(File.Exists(temp["full/search/same.bin"]));
+    }
+
+    [Fact]
+    public void A_file_written_from_the_same_content_as_before_is_neither_made_nor_written_again()
+    {
+        using var temp = RepoPaths.NewTemp();
+        Directory.CreateDirectory(temp["previous/search/t"]);
+        File.WriteAllBytes(temp["previous/search/t/0.bin"], [9, 9]);
+        var reuse = new ReuseOnly("search/t/0.bin");
+        var output = new OutputFolder(temp["staging"]) { Reuse = reuse, Previous = temp["previous"] };
+
+        output.WriteBytes("search/t/0.bin", "same", () => throw new InvalidOperationException("an unchanged file is not compressed again"));
+        output.WriteBytes("search/t/1.bin", "other", () => [1]);
+
+        Assert.Equal(["search/t/0.bin"], output.Kept);
+        Assert.Equal(["search/t/1.bin"], reuse.Rendered);
+        Assert.Equal([1], File.ReadAllBytes(temp["staging/search/t/1.bin"]));
+        Assert.Equal((0, 0), (output.PagesWritten, output.PagesReused));
     }
 }

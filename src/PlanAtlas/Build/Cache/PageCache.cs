@@ -38,8 +38,7 @@ public sealed class PageCache : IPageReuse
         return true;
     }
 
-    public void Rendered(string sitePath, string fingerprint, string target) =>
-        _current[sitePath] = new PageStamp(fingerprint, new FileInfo(target).Length);
+    public void Rendered(string sitePath, string fingerprint, long length) => _current[sitePath] = new PageStamp(fingerprint, length);
 
     /// <summary>Before the swap: the record no longer describes the output about to be replaced.</summary>
     public void Invalidate() => File.Delete(_record);
