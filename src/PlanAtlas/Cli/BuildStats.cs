@@ -22,6 +22,10 @@ public static class BuildStats
             errors = r.Errors,
             // The search indexer and npm run as child processes; their memory counts towards what a laptop needs.
             children_peak_mb = ChildrenPeakBytes() is { } children ? Math.Round(children / 1048576.0, 1) : (double?)null,
+            // Where a short (incremental) build's time goes besides the stages: compiling code and collecting garbage.
+            jit_seconds = Math.Round(System.Runtime.JitInfo.GetCompilationTime().TotalSeconds, 3),
+            jit_methods = System.Runtime.JitInfo.GetCompiledMethodCount(),
+            gc_pause_seconds = Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 3),
             stages = r.Stages.Select(s => new
             {
                 stage = s.Stage,

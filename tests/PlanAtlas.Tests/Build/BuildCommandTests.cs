@@ -193,6 +193,20 @@ public sealed class BuildCommandTests
     }
 
     [Fact]
+    public void Stats_give_each_stage_and_what_the_runtime_spent_compiling_and_collecting()
+    {
+        using var temp = SampleCopy(out var input);
+        Assert.Equal(0, Cli("build", "--input", input, "--output", temp["out"], "--theme", RepoPaths.Theme, "--stats", temp["stats.json"]));
+
+        using var stats = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp["stats.json"]));
+        var root = stats.RootElement;
+        Assert.Equal(["read", "parse", "analyze", "render", "index"], root.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
+        Assert.True(root.GetProperty("jit_methods").GetInt64() > 0);
+        Assert.True(root.GetProperty("jit_seconds").GetDouble() > 0);
+        Assert.True(root.GetProperty("gc_pause_seconds").GetDouble() >= 0);
+    }
+
+    [Fact]
     public void The_output_may_not_contain_the_input()
     {
         using var temp = SampleCopy(out var input);
