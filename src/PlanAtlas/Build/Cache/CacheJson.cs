@@ -8,12 +8,15 @@ namespace PlanAtlas.Build.Cache;
 /// <summary>
 /// How cached records are written: System.Text.Json over the model records as they are, with the one
 /// polymorphic type (<see cref="SourceBlock"/>) told its subtypes here, so the model carries no serializer attributes.
+/// The records' serializers are generated at compile time (<see cref="CacheJsonContext"/>): an incremental build
+/// loads a thousand parsed plans at start-up, and reflection-based serializers are made and compiled then, in the
+/// middle of a build that should take seconds. Other types fall back to reflection.
 /// </summary>
 internal static class CacheJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DeclareSourceBlocks } },
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(CacheJsonContext.Default, new DefaultJsonTypeInfoResolver()).WithAddedModifier(DeclareSourceBlocks),
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // Cache files are never embedded in a page: Chinese text stays as UTF-8, half the size of \u escapes.
@@ -30,3 +33,12 @@ internal static class CacheJson
         };
     }
 }
+
+[JsonSerializable(typeof(ParsedPlanCache.Entry))]
+[JsonSerializable(typeof(Dictionary<string, ParsedPlanCache.Record>), TypeInfoPropertyName = "PlanIndex")]
+[JsonSerializable(typeof(ManifestEntry))]
+[JsonSerializable(typeof(PageCache.Record), TypeInfoPropertyName = "PageRecord")]
+[JsonSerializable(typeof(PlanAtlas.Analyze.Clustering.ClusterModel))]
+[JsonSerializable(typeof(ParagraphBlock))]
+[JsonSerializable(typeof(TableBlock))]
+internal sealed partial class CacheJsonContext : JsonSerializerContext;

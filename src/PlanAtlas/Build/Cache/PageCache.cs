@@ -20,7 +20,7 @@ public sealed class PageCache : IPageReuse
 
     public sealed record PageStamp(string Fingerprint, long Length);
 
-    private sealed record Record(string Output, SortedDictionary<string, PageStamp> Pages);
+    internal sealed record Record(string Output, SortedDictionary<string, PageStamp> Pages);
 
     public PageCache(CacheFolder cache, string outputDirectory, bool ignorePrevious)
     {

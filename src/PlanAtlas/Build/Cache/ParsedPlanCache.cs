@@ -19,7 +19,7 @@ public sealed class ParsedPlanCache
     /// <summary>What the index remembers of one plan file; <see cref="Entry"/> names the file holding the parsed plan.</summary>
     public sealed record Record(string ContentHash, string Format, string TextFingerprint, string ManifestKey, string Entry);
 
-    private sealed record Entry(IReadOnlyList<Diagnostic> Diagnostics, Plan Plan);
+    internal sealed record Entry(IReadOnlyList<Diagnostic> Diagnostics, Plan Plan);
 
     public ParsedPlanCache(CacheFolder cache, bool ignorePrevious)
     {
