@@ -55,19 +55,34 @@ public sealed class OutputFolder
     /// </summary>
     public void WritePage(string sitePath, string fingerprint, Action<TextWriter> render)
     {
+        if (TryKeep(sitePath, fingerprint)) return;
+        WritePage(sitePath, fingerprint, render, []);
+    }
+
+    /// <summary>
+    /// Keeps the previous build's page (and the companion files written with it) when its fingerprint equals
+    /// <paramref name="fingerprint"/>: a page whose fingerprint is made from its inputs is checked before its model is built.
+    /// </summary>
+    public bool TryKeep(string sitePath, string fingerprint)
+    {
+        if (Reuse is not { } reuse) return false;
         var full = FullPath(sitePath);
-        if (Reuse is { } reuse)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            if (reuse.TryReuse(sitePath, fingerprint, full))
-            {
-                Interlocked.Increment(ref _pages);
-                Interlocked.Increment(ref _reused);
-                return;
-            }
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (!reuse.TryReuse(sitePath, fingerprint, full, FullPath)) return false;
+        Interlocked.Increment(ref _pages);
+        Interlocked.Increment(ref _reused);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes a page that <see cref="TryKeep"/> did not keep, and records it (with <paramref name="companions"/>, the
+    /// site paths of files already written for it) for the next build.
+    /// </summary>
+    public void WritePage(string sitePath, string? fingerprint, Action<TextWriter> render, IReadOnlyList<string> companions)
+    {
         WritePage(sitePath, render);
-        Reuse?.Rendered(sitePath, fingerprint, full);
+        if (Reuse is { } reuse && fingerprint is not null)
+            reuse.Rendered(sitePath, fingerprint, FullPath(sitePath), companions.Select(c => (c, FullPath(c))).ToList());
     }
 
     public void WriteText(string sitePath, string text) => WriteBytes(sitePath, Utf8NoBom.GetBytes(text));

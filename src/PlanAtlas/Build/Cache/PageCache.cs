@@ -19,7 +19,8 @@ public sealed class PageCache : IPageReuse
     private readonly IReadOnlyDictionary<string, PageStamp> _previous;
     private readonly ConcurrentDictionary<string, PageStamp> _current = new(StringComparer.Ordinal);
 
-    public sealed record PageStamp(string Fingerprint, long Length);
+    /// <param name="Companions">Files written with the page (site path → length), kept or written together with it.</param>
+    public sealed record PageStamp(string Fingerprint, long Length, SortedDictionary<string, long>? Companions = null);
 
     private sealed record Record(string Output, SortedDictionary<string, PageStamp> Pages);
 
@@ -31,19 +32,38 @@ public sealed class PageCache : IPageReuse
         _previous = ignorePrevious ? new Dictionary<string, PageStamp>() : Load(_record, _output);
     }
 
-    public bool TryReuse(string sitePath, string fingerprint, string target)
+    public bool TryReuse(string sitePath, string fingerprint, string target, Func<string, string> targetOf)
     {
         if (!_previous.TryGetValue(sitePath, out var stamp) || stamp.Fingerprint != fingerprint) return false;
-        var previous = Path.Combine(_output, Path.GetRelativePath(_staging, target));
-        var file = new FileInfo(previous);
-        if (!file.Exists || file.Length != stamp.Length) return false;
-        if (!HardLink(previous, target)) File.Copy(previous, target, overwrite: true);
+        var files = new List<(string Previous, string Target)> { (Previous(target), target) };
+        if (!Unchanged(files[0].Previous, stamp.Length)) return false;
+        foreach (var (companion, length) in stamp.Companions ?? [])
+        {
+            var companionTarget = targetOf(companion);
+            files.Add((Previous(companionTarget), companionTarget));
+            if (!Unchanged(files[^1].Previous, length)) return false;
+        }
+        foreach (var (previous, link) in files)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+            File.Delete(link);
+            if (!HardLink(previous, link)) File.Copy(previous, link, overwrite: true);
+        }
         _current[sitePath] = stamp;
         return true;
     }
 
-    public void Rendered(string sitePath, string fingerprint, string target) =>
-        _current[sitePath] = new PageStamp(fingerprint, new FileInfo(target).Length);
+    private string Previous(string target) => Path.Combine(_output, Path.GetRelativePath(_staging, target));
+
+    private static bool Unchanged(string previous, long length)
+    {
+        var file = new FileInfo(previous);
+        return file.Exists && file.Length == length;
+    }
+
+    public void Rendered(string sitePath, string fingerprint, string target, IReadOnlyList<(string SitePath, string Target)> companions) =>
+        _current[sitePath] = new PageStamp(fingerprint, new FileInfo(target).Length,
+            companions.Count == 0 ? null : new SortedDictionary<string, long>(companions.ToDictionary(c => c.SitePath, c => new FileInfo(c.Target).Length), StringComparer.Ordinal));
 
     /// <summary>Before the swap: the record no longer describes the output about to be replaced.</summary>
     public void Invalidate() => File.Delete(_record);

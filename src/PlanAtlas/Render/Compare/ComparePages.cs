@@ -12,7 +12,8 @@ namespace PlanAtlas.Render.Compare;
 /// The theme part appears only when the analysis carries theme profiles.
 /// </summary>
 /// <param name="rows">Every plan's row by id, as the renderer built them for its lists: a peer's row is not built again per group and page.</param>
-public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDictionary<string, PlanRow> rows)
+/// <param name="inputs">The pages' input fingerprints, when an incremental build may keep unchanged pages; null renders every page.</param>
+public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDictionary<string, PlanRow> rows, PlanPageInputs? inputs = null)
 {
     /// <summary>A similar (not reused) item counts as a counterpart from this share of common wording.</summary>
     public const double CounterpartScore = 0.5;
@@ -27,15 +28,16 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
 
     public static string ComparePath(string planId) => $"compare/{planId}/";
 
-    public bool WroteCharts { get; private set; }
-
     public void Render(IReadOnlyList<Plan> plans, PeerAnalysis analysis, OutputFolder output)
     {
         var byId = plans.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var charts = new ChartWriter(output, site.Urls);
-        var anyChart = 0;
         Parallel.ForEach(plans, plan =>
         {
+            var path = ComparePath(plan.Id);
+            // Kept with its chart data before anything of the page is built.
+            var fingerprint = inputs?.ComparePage(plan);
+            if (fingerprint is not null && output.TryKeep(path, fingerprint)) return;
             var groups = analysis.PeerGroups.GetValueOrDefault(plan.Id) ?? [];
             var alignments = new Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>>();
             // The plan's items appear in every group (as counterparts or as unique): one view each per page.
@@ -44,18 +46,19 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
             var first = views.FindIndex(v => v.Peers.Count > 0);
             if (first >= 0) views[first] = views[first] with { Selected = true };
             var chart = ThemeChart(plan, views, charts);
-            if (chart is not null) Interlocked.Exchange(ref anyChart, 1);
             var t = site.Strings;
             var title = string.Format(CultureInfo.InvariantCulture, t["compare.title"], plan.Title);
-            var page = new PageInfo(title, ComparePath(plan.Id), t["compare.intro"], "compare")
+            var page = new PageInfo(title, path, t["compare.intro"], "compare")
             {
                 Scripts = Scripts,
                 Breadcrumbs = [new PageCrumb(plan.Title, SiteUrls.PlanPath(plan.Id))],
             };
-            site.Templates.WritePage(output, page.SitePath, "compare", page, new ComparePageModel(Row(plan), views, chart));
+            site.Templates.WritePage(output, "compare", page, new ComparePageModel(Row(plan), views, chart), fingerprint,
+                chart is null ? [] : [ChartWriter.CsvPath(ChartName(plan))]);
         });
-        WroteCharts = anyChart == 1;
     }
+
+    private static string ChartName(Plan plan) => $"compare-{plan.Id}";
 
     private PeerGroupView Group(Plan plan, PeerGroup group, Dictionary<string, Plan> byId, PeerAnalysis analysis,
         Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>> alignments, Dictionary<ItemKey, ItemLinkView> itemViews)
@@ -138,7 +141,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
         var title = string.Format(CultureInfo.InvariantCulture, t["compare.chart.title"], group.Label);
         var summary = string.Format(CultureInfo.InvariantCulture, t["compare.chart.summary"],
             string.Join("、", group.Themes.Take(3).Select(r => $"{r.Theme} {r.Difference}")));
-        return charts.WriteBars($"compare-{plan.Id}", title, summary, bars, diverging: true, ["theme", "plan_percent", "peer_mean_percent", "difference"],
+        return charts.WriteBars(ChartName(plan), title, summary, bars, diverging: true, ["theme", "plan_percent", "peer_mean_percent", "difference"],
             rows.Select(r => (IReadOnlyList<string>)[r.Theme, r.Plan, r.Peers, r.Difference]));
     }
 }

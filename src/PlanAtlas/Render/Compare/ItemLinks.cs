@@ -39,7 +39,12 @@ public sealed class ItemLinks
 
     public Item ItemOf(ItemKey key) => _items[key].Item;
 
-    public ItemLinkView View(ItemKey key)
+    /// <summary>The link of an item; made once per build (a counterpart appears on many compare and plan pages, and in their fingerprints).</summary>
+    public ItemLinkView View(ItemKey key) => _views.GetOrAdd(key, MakeView);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ItemKey, ItemLinkView> _views = new();
+
+    private ItemLinkView MakeView(ItemKey key)
     {
         var (plan, item) = _items[key];
         var text = item.Text.Trim();
