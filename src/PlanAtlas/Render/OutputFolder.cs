@@ -65,13 +65,25 @@ public sealed class OutputFolder
     /// </summary>
     public bool TryKeep(string sitePath, string fingerprint)
     {
-        if (Reuse is not { } reuse) return false;
-        var full = FullPath(sitePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        if (!reuse.TryReuse(sitePath, fingerprint, full, FullPath)) return false;
+        if (!TryKeepFile(sitePath, fingerprint)) return false;
         Interlocked.Increment(ref _pages);
         Interlocked.Increment(ref _reused);
         return true;
+    }
+
+    /// <summary>Keeps a file that is not a page (a data download) the way <see cref="TryKeep"/> keeps a page.</summary>
+    public bool TryKeepFile(string sitePath, string fingerprint)
+    {
+        if (Reuse is not { } reuse) return false;
+        var full = FullPath(sitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return reuse.TryReuse(sitePath, fingerprint, full, FullPath);
+    }
+
+    /// <summary>Records a file written (not kept) with its fingerprint, for the next build's <see cref="TryKeepFile"/>.</summary>
+    public void Written(string sitePath, string? fingerprint)
+    {
+        if (Reuse is { } reuse && fingerprint is not null) reuse.Rendered(sitePath, fingerprint, FullPath(sitePath), []);
     }
 
     /// <summary>

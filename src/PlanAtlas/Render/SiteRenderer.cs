@@ -244,7 +244,7 @@ public sealed class SiteRenderer
         var options = analysis?.Themes is { } themes
             ? new PlanAtlas.Render.Data.DataExportOptions { ExtraItemColumns = new ThemeData(themes).ItemColumns() }
             : PlanAtlas.Render.Data.DataExportOptions.Default;
-        PlanAtlas.Render.Data.DataExport.Write(plans, output.Root, options);
+        PlanAtlas.Render.Data.DataExport.Write(plans, output, options);
         var files = new List<LinkCount>
         {
             new("data/plans.csv", _urls.Url("data/plans.csv"), plans.Count),

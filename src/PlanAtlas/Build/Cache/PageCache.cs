@@ -45,8 +45,12 @@ public sealed class PageCache : IPageReuse
         }
         foreach (var (previous, link) in files)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(link)!);
-            File.Delete(link);
+            // The page's folder exists (made by the caller); a companion's may not, or it may hold a file already.
+            if (link != target)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+                File.Delete(link);
+            }
             if (!HardLink(previous, link)) File.Copy(previous, link, overwrite: true);
         }
         _current[sitePath] = stamp;
