@@ -9,37 +9,43 @@ namespace PlanAtlas.Render;
 /// Everything the two pages each plan has — plans/{id}/ and compare/{id}/ — are built from, gathered here and nowhere
 /// else, as their input fingerprints (<see cref="PageInputs"/>). A value a page shows and these methods miss would keep
 /// a stale page in an incremental build: a page model that starts reading something new must add it here
-/// (tests/…/Render/PlanPageInputsTests check the list by editing each input and comparing with a full build).
-/// Null when no page can be kept (a plan without a content key).
-/// Another plan enters a page as what the page shows of it (its row, an item's link), not as its whole record: an edit
-/// of one plan then renders again only the pages that show what changed, not every page that mentions the plan.
-/// Those parts appear on many pages: each is hashed once per build and enters a page as its digest.
+/// (tests/…/Render/PlanPageInputsTests change each input and check the fingerprint; IncrementalPlanPagesTests compare
+/// the pages with a full build's). Null when no page can be kept (a plan without a content key).
+/// Other plans and the analysis enter as what the page shows of them — a peer's row, the matches a list shows with
+/// their score as printed, each with the link of the item it points to — not as whole records and exact scores: an edit
+/// of one plan moves many scores a little, and changes the words of a few items, and only the pages that show a
+/// change are rendered again. Parts that appear on many pages are hashed once per build and enter a page as a digest.
 /// </summary>
 /// <param name="rows">Every plan's row by id (a peer shows its row).</param>
 public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IReadOnlyDictionary<string, PlanRow> rows, PeerAnalysis analysis)
 {
     private readonly ConcurrentDictionary<ItemKey, byte[]> _links = new();
-    private readonly ConcurrentDictionary<string, byte[]> _rows = new(StringComparer.Ordinal), _profiles = new(StringComparer.Ordinal),
-        _seeAlso = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _rows = new(StringComparer.Ordinal), _profiles = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The plan page: the plan itself (row, metadata, items, source, diagnostics all come from its record), the
-    /// "see also" matches of its items with the link of each item they point to, and its theme profile as built
-    /// (small, and made from the theme analysis and taxonomy).
+    /// "see also" list of each item (<see cref="ItemLinks.Shown"/>), and its theme profile as built (small, and made
+    /// from the theme analysis and taxonomy).
     /// </summary>
     public string? PlanPage(Plan plan, object? themeProfile)
     {
         using var inputs = templates.Inputs("plan");
         inputs.Plan(plan);
-        SeeAlso(inputs, plan);
-        inputs.Built(themeProfile);
+        foreach (var item in plan.Items)
+        {
+            if (!analysis.SeeAlso.TryGetValue(new ItemKey(plan.Id, item.Id), out var matches)) continue;
+            inputs.Add(item.Id);
+            foreach (var match in links.Shown(plan, matches)) Match(inputs, match);
+            inputs.Add("end of item");
+        }
+        inputs.Add("end of items").Built(themeProfile);
         return inputs.Fingerprint();
     }
 
     /// <summary>
-    /// The compare page: the plan, its peer groups with each peer's similarity and row, the matches of its items with
-    /// the link of each item they point to (the counterparts: their text is aligned with the plan's), and the theme
-    /// profiles of the plan and of every peer (the theme table and chart, and the chart's CSV).
+    /// The compare page: the plan, and per peer group each peer's similarity and row and what the group shows of the
+    /// plan's items (<see cref="ComparePages.Counterparts"/>: the counterparts, whose text is aligned with the plan's);
+    /// then the theme profiles of the plan and of every peer (the theme tables and chart, and the chart's CSV).
     /// </summary>
     public string? ComparePage(Plan plan)
     {
@@ -56,8 +62,15 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
                 inputs.Add(peer.PlanId).Add(peer.Similarity).Add(_rows.GetOrAdd(peer.PlanId, RowDigest));
                 profiled.Add(peer.PlanId);
             }
+            var peerIds = group.Peers.Select(p => p.PlanId).Where(rows.ContainsKey).ToHashSet(StringComparer.Ordinal);
+            foreach (var (item, best, sideBySide) in ComparePages.Counterparts(plan, peerIds, analysis, links))
+            {
+                inputs.Add(item.ItemId).Add(sideBySide);
+                if (best is null) inputs.Add(false);
+                else Match(inputs.Add(true), best);
+            }
+            inputs.Add("end of group");
         }
-        SeeAlso(inputs, plan);
         if (analysis.ThemeProfiles is not { } profiles) inputs.Add(false);
         else
         {
@@ -67,23 +80,10 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
         return inputs.Fingerprint();
     }
 
-    /// <summary>Every item's matches, in order, each with the link of the item it points to; hashed once for both pages.</summary>
-    private void SeeAlso(PageInputs inputs, Plan plan) => inputs.Add(_seeAlso.GetOrAdd(plan.Id, _ => SeeAlsoDigest(plan)));
-
-    private byte[] SeeAlsoDigest(Plan plan)
-    {
-        using var inputs = PageInputs.Part();
-        foreach (var item in plan.Items)
-        {
-            if (!analysis.SeeAlso.TryGetValue(new ItemKey(plan.Id, item.Id), out var matches)) continue;
-            inputs.Add(item.Id).Add(matches.Count);
-            foreach (var match in matches)
-            {
-                inputs.Add(match.Other.PlanId).Add(match.Other.ItemId).Add(match.Score).Add(match.Reused).Add(_links.GetOrAdd(match.Other, LinkDigest));
-            }
-        }
-        return inputs.Digest();
-    }
+    /// <summary>A match as a page shows it: the item it points to (its link), its score as printed, reused or not.</summary>
+    private void Match(PageInputs inputs, ItemMatch match) =>
+        inputs.Add(match.Other.PlanId).Add(match.Other.ItemId).Add(ItemLinks.Percent(match.Score)).Add(match.Reused)
+            .Add(_links.GetOrAdd(match.Other, LinkDigest));
 
     private byte[] RowDigest(string planId)
     {

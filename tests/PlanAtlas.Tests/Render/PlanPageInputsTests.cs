@@ -16,7 +16,7 @@ public sealed class PlanPageInputsTests
     private static readonly TemplateEngine Engine =
         new(new ThemeFiles(RepoPaths.Theme, null), new SiteUrls("/"), new UiStrings("zh-CN:\n  a: 甲\n", "zh-CN"), new { Title = "t" });
 
-    /// <summary>Plan a, its peer b (in the text group) and c (its items are a's "see also" counterparts).</summary>
+    /// <summary>Plan a, its peer b (in the text group) and its peer c (in the themes group; c's first item is the counterpart of a's).</summary>
     private sealed record Corpus(Plan A, Plan B, Plan C, PeerAnalysis Analysis)
     {
         public static Corpus Default()
@@ -30,7 +30,7 @@ public sealed class PlanPageInputsTests
             };
             var groups = new Dictionary<string, IReadOnlyList<PeerGroup>>
             {
-                ["a"] = [new PeerGroup(PeerGroupKind.SimilarText, [new Peer("b", 0.4)])],
+                ["a"] = [new PeerGroup(PeerGroupKind.SimilarText, [new Peer("b", 0.4)]), new PeerGroup(PeerGroupKind.SimilarThemes, [new Peer("c", 0.3)])],
             };
             var analysis = PeerAnalysis.Empty with { SeeAlso = seeAlso, PeerGroups = groups };
             return new Corpus(a, b, c, analysis with { ThemeProfiles = Profiles(("a", "fire", 0.5), ("b", "fire", 0.25)) });
@@ -101,7 +101,13 @@ public sealed class PlanPageInputsTests
         var before = Corpus.Default();
         var after = before with
         {
-            Analysis = before.Analysis with { PeerGroups = new Dictionary<string, IReadOnlyList<PeerGroup>> { ["a"] = [new PeerGroup(PeerGroupKind.SimilarText, [new Peer("b", 0.41)])] } },
+            Analysis = before.Analysis with
+            {
+                PeerGroups = new Dictionary<string, IReadOnlyList<PeerGroup>>
+                {
+                    ["a"] = [new PeerGroup(PeerGroupKind.SimilarText, [new Peer("b", 0.41)]), new PeerGroup(PeerGroupKind.SimilarThemes, [new Peer("c", 0.3)])],
+                },
+            },
         };
         Assert.NotEqual(before.Fingerprints().Compare, after.Fingerprints().Compare);
     }
@@ -132,6 +138,33 @@ public sealed class PlanPageInputsTests
             Assert.NotEqual(before.Fingerprints().Plan, after.Fingerprints().Plan);
             Assert.NotEqual(before.Fingerprints().Compare, after.Fingerprints().Compare);
         }
+    }
+
+    [Fact]
+    public void A_score_that_prints_the_same_keeps_both_pages()
+    {
+        var before = Corpus.Default();
+        var after = before with
+        {
+            Analysis = before.Analysis with { SeeAlso = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>> { [new("a", "i1")] = [new ItemMatch(new("c", "i1"), 0.9004, true)] } },
+        };
+        Assert.Equal(before.Fingerprints(), after.Fingerprints());
+    }
+
+    [Fact]
+    public void A_match_in_a_plan_that_is_no_peer_changes_the_plan_page_only()
+    {
+        var before = Corpus.Default();
+        var after = before with
+        {
+            Analysis = before.Analysis with
+            {
+                PeerGroups = new Dictionary<string, IReadOnlyList<PeerGroup>> { ["a"] = [new PeerGroup(PeerGroupKind.SimilarText, [new Peer("b", 0.4)])] },
+            },
+        };
+        var reworded = after with { C = Reworded(after.C, 0, "加强危险化学品安全监管执法。") };
+        Assert.NotEqual(after.Fingerprints().Plan, reworded.Fingerprints().Plan);
+        Assert.Equal(after.Fingerprints().Compare, reworded.Fingerprints().Compare);
     }
 
     [Fact]

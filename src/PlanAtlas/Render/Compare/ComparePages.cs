@@ -72,33 +72,50 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
         var t = site.Strings;
         var peers = group.Peers.Where(p => byId.ContainsKey(p.PlanId)).ToList();
         var peerIds = peers.Select(p => p.PlanId).ToHashSet(StringComparer.Ordinal);
-        var pairs = new List<(Item Item, ItemKey Key, ItemMatch Best)>();
         var unique = new List<ItemLinkView>();
-        foreach (var item in plan.Items.Where(i => i.Kind != ItemKind.Section))
-        {
-            var key = new ItemKey(plan.Id, item.Id);
-            var best = (analysis.SeeAlso.GetValueOrDefault(key) ?? [])
-                .FirstOrDefault(m => peerIds.Contains(m.Other.PlanId) && (m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other));
-            if (best is null) unique.Add(View(key));
-            else pairs.Add((item, key, best));
-        }
-        var closest = pairs.Select((p, index) => (p.Best, index)).OrderByDescending(x => x.Best.Reused).ThenByDescending(x => x.Best.Score).ThenBy(x => x.index)
-            .Take(SideBySideShown).Select(x => x.index).ToHashSet();
         var shared = new List<CounterpartView>();
         var moreShared = new List<CounterpartView>();
-        foreach (var (p, index) in pairs.Select((p, index) => (p, index)))
+        foreach (var (key, best, sideBySide) in Counterparts(plan, peerIds, analysis, links))
         {
-            var sideBySide = closest.Contains(index);
-            var (mine, theirs) = (View(p.Key), View(p.Best.Other));
+            if (best is null)
+            {
+                unique.Add(View(key));
+                continue;
+            }
+            var (mine, theirs) = (View(key), View(best.Other));
             Lazy<IReadOnlyList<DiffSegmentView>>? alignment = null;
-            if (sideBySide && !alignments.TryGetValue((p.Key, p.Best.Other), out alignment))
-                alignments[(p.Key, p.Best.Other)] = alignment = new(() => ItemLinks.Diff(mine.Text, theirs.Text));
-            (sideBySide ? shared : moreShared).Add(new CounterpartView(mine, theirs, ItemLinks.Percent(p.Best.Score), p.Best.Reused, alignment));
+            if (sideBySide && !alignments.TryGetValue((key, best.Other), out alignment))
+                alignments[(key, best.Other)] = alignment = new(() => ItemLinks.Diff(mine.Text, theirs.Text));
+            (sideBySide ? shared : moreShared).Add(new CounterpartView(mine, theirs, ItemLinks.Percent(best.Score), best.Reused, alignment));
         }
         var kind = group.Kind.ToString().ToLowerInvariant();
         var (themes, onlyHere, onlyInPeers) = Themes(plan, peerIds, analysis);
         return new PeerGroupView(kind, t[$"compare.group.{kind}"], t[$"compare.group.{kind}.about"],
             peers.Select(p => Peer(byId[p.PlanId], p.Similarity)).ToList(), themes, onlyHere, onlyInPeers, shared, unique) { MoreShared = moreShared };
+    }
+
+    /// <summary>One of the plan's items in a peer group: its counterpart in the peers (null: no peer has it), and whether it is shown side by side.</summary>
+    public readonly record struct Counterpart(ItemKey Item, ItemMatch? Best, bool SideBySide);
+
+    /// <summary>
+    /// What a group shows of the plan's items (sections left out), in document order: each item's counterpart — its first
+    /// match in a peer that is reused or shares enough wording — and the closest <see cref="SideBySideShown"/> (reused
+    /// first, then by score) shown side by side. The page and its input fingerprint (<see cref="PlanPageInputs"/>) both use it.
+    /// </summary>
+    public static IReadOnlyList<Counterpart> Counterparts(Plan plan, IReadOnlySet<string> peerIds, PeerAnalysis analysis, ItemLinks links)
+    {
+        var items = new List<(ItemKey Key, ItemMatch? Best)>();
+        foreach (var item in plan.Items.Where(i => i.Kind != ItemKind.Section))
+        {
+            var key = new ItemKey(plan.Id, item.Id);
+            var best = (analysis.SeeAlso.GetValueOrDefault(key) ?? [])
+                .FirstOrDefault(m => peerIds.Contains(m.Other.PlanId) && (m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other));
+            items.Add((key, best));
+        }
+        var closest = items.Select((x, index) => (x.Best, index)).Where(x => x.Best is not null)
+            .OrderByDescending(x => x.Best!.Reused).ThenByDescending(x => x.Best!.Score).ThenBy(x => x.index)
+            .Take(SideBySideShown).Select(x => x.index).ToHashSet();
+        return items.Select((x, index) => new Counterpart(x.Key, x.Best, closest.Contains(index))).ToList();
     }
 
     private PeerView Peer(Plan peer, double? similarity)

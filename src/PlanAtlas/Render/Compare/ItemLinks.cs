@@ -62,16 +62,18 @@ public sealed class ItemLinks
         foreach (var item in plan.Items)
         {
             if (!analysis.SeeAlso.TryGetValue(new ItemKey(plan.Id, item.Id), out var matches)) continue;
-            var shown = matches.Where(m => Contains(m.Other))
-                // Reuse first, then items of other plans before this plan's own: that is what "see also" is for.
-                .OrderByDescending(m => m.Reused).ThenBy(m => m.Other.PlanId == plan.Id)
-                .Take(SeeAlsoShown)
-                .Select(m => new SeeAlsoView(View(m.Other), Percent(m.Score), m.Reused, m.Other.PlanId == plan.Id))
-                .ToList();
+            var shown = Shown(plan, matches).Select(m => new SeeAlsoView(View(m.Other), Percent(m.Score), m.Reused, m.Other.PlanId == plan.Id)).ToList();
             if (shown.Count > 0) result[item.Id] = shown;
         }
         return result;
     }
+
+    /// <summary>
+    /// The matches an item of <paramref name="plan"/> lists under "see also": reuse first, then items of other plans
+    /// before this plan's own (that is what "see also" is for). The page and its input fingerprint (<see cref="PlanPageInputs"/>) both use it.
+    /// </summary>
+    public IEnumerable<ItemMatch> Shown(Plan plan, IReadOnlyList<ItemMatch> matches) =>
+        matches.Where(m => Contains(m.Other)).OrderByDescending(m => m.Reused).ThenBy(m => m.Other.PlanId == plan.Id).Take(SeeAlsoShown);
 
     public static IReadOnlyList<DiffSegmentView> Diff(string a, string b) =>
         TextAlignment.Segments(a, b).Select(s => new DiffSegmentView(s.Op.ToString().ToLowerInvariant(), s.Text)).ToList();
