@@ -54,6 +54,7 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
         var groups = analysis.PeerGroups.GetValueOrDefault(plan.Id) ?? [];
         inputs.Add(groups.Count);
         var profiled = new List<string> { plan.Id };
+        var candidates = ComparePages.Candidates(plan, analysis, links);
         foreach (var group in groups)
         {
             inputs.Add((long)group.Kind).Add(group.Peers.Count);
@@ -63,7 +64,7 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
                 profiled.Add(peer.PlanId);
             }
             var peerIds = group.Peers.Select(p => p.PlanId).Where(rows.ContainsKey).ToHashSet(StringComparer.Ordinal);
-            foreach (var (item, best, sideBySide) in ComparePages.Counterparts(plan, peerIds, analysis, links))
+            foreach (var (item, best, sideBySide) in ComparePages.Counterparts(candidates, peerIds))
             {
                 inputs.Add(item.ItemId).Add(sideBySide);
                 if (best is null) inputs.Add(false);
@@ -82,7 +83,7 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
 
     /// <summary>A match as a page shows it: the item it points to (its link), its score as printed, reused or not.</summary>
     private void Match(PageInputs inputs, ItemMatch match) =>
-        inputs.Add(match.Other.PlanId).Add(match.Other.ItemId).Add(ItemLinks.Percent(match.Score)).Add(match.Reused)
+        inputs.Add(match.Other.PlanId).Add(match.Other.ItemId).Add(ItemLinks.Rounded(match.Score)).Add(match.Reused)
             .Add(_links.GetOrAdd(match.Other, LinkDigest));
 
     private byte[] RowDigest(string planId)

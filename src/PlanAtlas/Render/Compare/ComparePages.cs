@@ -42,7 +42,8 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
             var alignments = new Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>>();
             // The plan's items appear in every group (as counterparts or as unique): one view each per page.
             var itemViews = new Dictionary<ItemKey, ItemLinkView>();
-            var views = groups.Select(g => Group(plan, g, byId, analysis, alignments, itemViews)).ToList();
+            var candidates = Candidates(plan, analysis, links);
+            var views = groups.Select(g => Group(plan, g, byId, analysis, candidates, alignments, itemViews)).ToList();
             var first = views.FindIndex(v => v.Peers.Count > 0);
             if (first >= 0) views[first] = views[first] with { Selected = true };
             var chart = ThemeChart(plan, views, charts);
@@ -61,7 +62,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
     private static string ChartName(Plan plan) => $"compare-{plan.Id}";
 
     private PeerGroupView Group(Plan plan, PeerGroup group, Dictionary<string, Plan> byId, PeerAnalysis analysis,
-        Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>> alignments, Dictionary<ItemKey, ItemLinkView> itemViews)
+        IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> candidates, Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>> alignments, Dictionary<ItemKey, ItemLinkView> itemViews)
     {
         ItemLinkView View(ItemKey key)
         {
@@ -75,7 +76,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
         var unique = new List<ItemLinkView>();
         var shared = new List<CounterpartView>();
         var moreShared = new List<CounterpartView>();
-        foreach (var (key, best, sideBySide) in Counterparts(plan, peerIds, analysis, links))
+        foreach (var (key, best, sideBySide) in Counterparts(candidates, peerIds))
         {
             if (best is null)
             {
@@ -102,20 +103,37 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
     /// match in a peer that is reused or shares enough wording — and the closest <see cref="SideBySideShown"/> (reused
     /// first, then by score) shown side by side. The page and its input fingerprint (<see cref="PlanPageInputs"/>) both use it.
     /// </summary>
-    public static IReadOnlyList<Counterpart> Counterparts(Plan plan, IReadOnlySet<string> peerIds, PeerAnalysis analysis, ItemLinks links)
+    /// <param name="candidates">The plan's <see cref="Candidates"/>, made once for all its groups.</param>
+    public static IReadOnlyList<Counterpart> Counterparts(IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> candidates, IReadOnlySet<string> peerIds)
     {
-        var items = new List<(ItemKey Key, ItemMatch? Best)>();
-        foreach (var item in plan.Items.Where(i => i.Kind != ItemKind.Section))
+        var best = new ItemMatch?[candidates.Count];
+        var paired = new List<int>();
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var key = new ItemKey(plan.Id, item.Id);
-            var best = (analysis.SeeAlso.GetValueOrDefault(key) ?? [])
-                .FirstOrDefault(m => peerIds.Contains(m.Other.PlanId) && (m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other));
-            items.Add((key, best));
+            foreach (var match in candidates[i].Matches)
+                if (peerIds.Contains(match.Other.PlanId)) { best[i] = match; paired.Add(i); break; }
         }
-        var closest = items.Select((x, index) => (x.Best, index)).Where(x => x.Best is not null)
-            .OrderByDescending(x => x.Best!.Reused).ThenByDescending(x => x.Best!.Score).ThenBy(x => x.index)
-            .Take(SideBySideShown).Select(x => x.index).ToHashSet();
-        return items.Select((x, index) => new Counterpart(x.Key, x.Best, closest.Contains(index))).ToList();
+        var closest = paired.OrderByDescending(i => best[i]!.Reused).ThenByDescending(i => best[i]!.Score).ThenBy(i => i)
+            .Take(SideBySideShown).ToHashSet();
+        var result = new Counterpart[candidates.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = new Counterpart(candidates[i].Item, best[i], closest.Contains(i));
+        return result;
+    }
+
+    /// <summary>The plan's items (sections left out) with the matches that could be a counterpart in any group, in order.</summary>
+    public static IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> Candidates(Plan plan, PeerAnalysis analysis, ItemLinks links)
+    {
+        var candidates = new List<(ItemKey, IReadOnlyList<ItemMatch>)>(plan.Items.Count);
+        foreach (var item in plan.Items)
+        {
+            if (item.Kind == ItemKind.Section) continue;
+            var key = new ItemKey(plan.Id, item.Id);
+            IReadOnlyList<ItemMatch> matches = analysis.SeeAlso.TryGetValue(key, out var all)
+                ? all.Where(m => (m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other)).ToList()
+                : [];
+            candidates.Add((key, matches));
+        }
+        return candidates;
     }
 
     private PeerView Peer(Plan peer, double? similarity)

@@ -72,11 +72,24 @@ public sealed class ItemLinks
     /// The matches an item of <paramref name="plan"/> lists under "see also": reuse first, then items of other plans
     /// before this plan's own (that is what "see also" is for). The page and its input fingerprint (<see cref="PlanPageInputs"/>) both use it.
     /// </summary>
-    public IEnumerable<ItemMatch> Shown(Plan plan, IReadOnlyList<ItemMatch> matches) =>
-        matches.Where(m => Contains(m.Other)).OrderByDescending(m => m.Reused).ThenBy(m => m.Other.PlanId == plan.Id).Take(SeeAlsoShown);
+    public IReadOnlyList<ItemMatch> Shown(Plan plan, IReadOnlyList<ItemMatch> matches)
+    {
+        // A stable sort on two flags, as four passes: every plan page's every item goes through it, and its fingerprint too.
+        var shown = new List<ItemMatch>(SeeAlsoShown);
+        foreach (var (reused, samePlan) in new[] { (true, false), (true, true), (false, false), (false, true) })
+            foreach (var m in matches)
+            {
+                if (shown.Count == SeeAlsoShown) return shown;
+                if (m.Reused == reused && (m.Other.PlanId == plan.Id) == samePlan && Contains(m.Other)) shown.Add(m);
+            }
+        return shown;
+    }
 
     public static IReadOnlyList<DiffSegmentView> Diff(string a, string b) =>
         TextAlignment.Segments(a, b).Select(s => new DiffSegmentView(s.Op.ToString().ToLowerInvariant(), s.Text)).ToList();
 
-    public static string Percent(double share) => $"{Math.Round(share * 100):0}%";
+    public static string Percent(double share) => $"{Rounded(share):0}%";
+
+    /// <summary>The number <see cref="Percent"/> prints: equal values print alike.</summary>
+    public static double Rounded(double share) => Math.Round(share * 100);
 }
