@@ -128,9 +128,14 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
         {
             if (item.Kind == ItemKind.Section) continue;
             var key = new ItemKey(plan.Id, item.Id);
-            IReadOnlyList<ItemMatch> matches = analysis.SeeAlso.TryGetValue(key, out var all)
-                ? all.Where(m => (m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other)).ToList()
-                : [];
+            if (!analysis.SeeAlso.TryGetValue(key, out var all) || all.Count == 0)
+            {
+                candidates.Add((key, []));
+                continue;
+            }
+            var matches = new List<ItemMatch>(all.Count);
+            foreach (var m in all)
+                if ((m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other)) matches.Add(m);
             candidates.Add((key, matches));
         }
         return candidates;
