@@ -81,6 +81,25 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
         return inputs.Fingerprint();
     }
 
+    /// <summary>
+    /// A cited document's page (CrossRefs): the reference's key and every mention — its item, year and wording, whether
+    /// the item is known — and the link of each mention the timeline shows (the first <paramref name="steps"/> known).
+    /// Here rather than beside the page because, like the plan pages, it shows other plans' items through their links.
+    /// </summary>
+    public string? CitationPage(CrossReference reference, string sitePath, int steps)
+    {
+        using var inputs = templates.Inputs("crossref");
+        inputs.Add(sitePath).Add(reference.Key).Add(reference.Mentions.Count);
+        var shown = 0;
+        foreach (var mention in reference.Mentions)
+        {
+            var known = links.Contains(mention.Item);
+            inputs.Add(mention.Item.PlanId).Add(mention.Item.ItemId).Add(mention.Year.HasValue).Add(mention.Year ?? 0).Add(mention.AsWritten).Add(known);
+            if (known && shown++ < steps) inputs.Add(_links.GetOrAdd(mention.Item, LinkDigest));
+        }
+        return inputs.Fingerprint();
+    }
+
     /// <summary>A match as a page shows it: the item it points to (its link), its score as printed, reused or not.</summary>
     private void Match(PageInputs inputs, ItemMatch match) =>
         inputs.Add(match.Other.PlanId).Add(match.Other.ItemId).Add(ItemLinks.Rounded(match.Score)).Add(match.Reused)

@@ -70,7 +70,7 @@ public sealed class SiteRenderer
             Parallel.ForEach(plans, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 plan => RenderPlan(plan, output, peers, itemLinks, themePages, inputs));
             new Compare.ComparePages(this, itemLinks, rowsById, inputs).Render(plans, peers, output);
-            new CrossRefs.CrossRefPages(this, itemLinks).Render(plans, peers, output);
+            new CrossRefs.CrossRefPages(this, itemLinks, inputs).Render(plans, peers, output);
             RenderRegions(plans, rows, output);
             RenderYears(rows, output);
             RenderContentPages(output, diagnostics);

@@ -190,6 +190,30 @@ public sealed class PlanPageInputsTests
     }
 
     [Fact]
+    public void A_cited_documents_page_changes_with_its_mentions_and_the_items_they_link()
+    {
+        var corpus = Corpus.Default();
+        string? Citation(Corpus c, params Mention[] mentions)
+        {
+            var plans = new[] { c.A, c.B, c.C };
+            var urls = new SiteUrls("/");
+            var rows = plans.ToDictionary(p => p.Id, p => PlanRow.From(p, urls, new UiStrings("zh-CN:\n  a: 甲\n", "zh-CN")));
+            return new PlanPageInputs(Engine, new ItemLinks(plans, urls), rows, c.Analysis).CitationPage(new CrossReference("《安全生产法》", mentions), "citations/x/", 1);
+        }
+        Mention M(string plan, string item, int? year = 2020, string written = "《安全生产法》") => new(new ItemKey(plan, item), year, written);
+
+        var before = Citation(corpus, M("a", "i1"), M("c", "i1"));
+        Assert.NotNull(before);
+        Assert.Equal(before, Citation(corpus, M("a", "i1"), M("c", "i1")));
+        Assert.NotEqual(before, Citation(corpus, M("a", "i1"), M("c", "i1", 2021)));
+        Assert.NotEqual(before, Citation(corpus, M("a", "i1"), M("c", "i1", written: "《中华人民共和国安全生产法》")));
+        Assert.NotEqual(before, Citation(corpus, M("a", "i1")));
+        Assert.NotEqual(before, Citation(corpus with { A = Reworded(corpus.A, 0, "新的文字。") }, M("a", "i1"), M("c", "i1")));
+        // The timeline shows one step: the second mention's text is not on the page, its year and wording are.
+        Assert.Equal(before, Citation(corpus with { C = Reworded(corpus.C, 0, "新的文字。") }, M("a", "i1"), M("c", "i1")));
+    }
+
+    [Fact]
     public void A_plan_without_a_content_key_is_never_kept()
     {
         var corpus = Corpus.Default();
