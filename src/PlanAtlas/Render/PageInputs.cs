@@ -52,6 +52,7 @@ public sealed class PageInputs : IDisposable
         _length += digest.Length;
         return this;
     }
+
     /// <summary>Exact bits: a page formats its numbers, and any change in the value may change the text.</summary>
     public PageInputs Add(double number) => Add(BitConverter.DoubleToInt64Bits(number));
 
@@ -62,13 +63,12 @@ public sealed class PageInputs : IDisposable
     /// <summary>
     /// A plan as the page knows it: its id (assigned over the corpus) and its <see cref="Plan.ContentKey"/> (what its
     /// record was made from). A plan without a key (not made by the parse stage) cannot be recognised: the page gets
-    /// no fingerprint and is always rendered. Null is a plan the page looked for and did not find.
+    /// no fingerprint and is always rendered.
     /// </summary>
-    public PageInputs Plan(Plan? plan)
+    public PageInputs Plan(Plan plan)
     {
-        if (plan is null) return Add(0L);
         if (plan.ContentKey.Length == 0) _unknown = true;
-        return Add(1L).Add(plan.Id).Add(plan.ContentKey);
+        return Add(plan.Id).Add(plan.ContentKey);
     }
 
     /// <summary>A small part of the page built already (a theme profile): added as the JSON a model fingerprint writes.</summary>

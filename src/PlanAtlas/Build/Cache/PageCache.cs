@@ -9,7 +9,8 @@ namespace PlanAtlas.Build.Cache;
 /// The fingerprints of the pages in the current output, so the next build renders only pages whose inputs changed
 /// and keeps the others — as hard links into the staging folder (a copy where links are not possible), so the swap
 /// still replaces the whole site at once. The record is removed before a swap and written after it: a build killed
-/// in between leaves no record, and the next build renders everything.
+/// in between leaves no record, and the next build renders everything. A page's companion files (a compare page's
+/// chart data) are recorded with it and kept only all together with it.
 /// </summary>
 public sealed class PageCache : IPageReuse
 {
