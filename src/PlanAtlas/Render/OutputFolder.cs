@@ -87,16 +87,54 @@ public sealed class OutputFolder
     /// </summary>
     public void WritePage(string sitePath, string fingerprint, Action<TextWriter> render)
     {
-        var full = FullPath(sitePath);
-        if (Reuse is { } reuse && Previous is not null && reuse.TryReuse(sitePath, fingerprint))
+        if (TryKeep(sitePath, fingerprint)) return;
+        WritePage(sitePath, fingerprint, render, []);
+    }
+
+    /// <summary>
+    /// Keeps the previous build's page (and the companion files written with it) when its fingerprint equals
+    /// <paramref name="fingerprint"/>: a page whose fingerprint is made from its inputs is checked before its model is built.
+    /// </summary>
+    public bool TryKeep(string sitePath, string fingerprint)
+    {
+        if (!TryKeepFile(sitePath, fingerprint)) return false;
+        Interlocked.Increment(ref _pages);
+        Interlocked.Increment(ref _reused);
+        return true;
+    }
+
+    /// <summary>
+    /// Keeps a file that is not a page (a data download) the way <see cref="TryKeep"/> keeps a page: it, and the
+    /// companion files recorded with it, stay in the previous output as part of this build's site.
+    /// </summary>
+    public bool TryKeepFile(string sitePath, string fingerprint)
+    {
+        FullPath(sitePath);
+        if (Reuse is not { } reuse || Previous is null || !reuse.TryReuse(sitePath, fingerprint, out var companions)) return false;
+        _kept[FilePath(sitePath)] = 0;
+        foreach (var companion in companions)
         {
-            _kept[FilePath(sitePath)] = 0;
-            Interlocked.Increment(ref _pages);
-            Interlocked.Increment(ref _reused);
-            return;
+            FullPath(companion);
+            _kept[FilePath(companion)] = 0;
         }
+        return true;
+    }
+
+    /// <summary>Records a file written (not kept) with its fingerprint, for the next build's <see cref="TryKeepFile"/>.</summary>
+    public void Written(string sitePath, string? fingerprint)
+    {
+        if (Reuse is { } reuse && fingerprint is not null) reuse.Rendered(sitePath, fingerprint, LengthOf(sitePath), []);
+    }
+
+    /// <summary>
+    /// Writes a page that <see cref="TryKeep"/> did not keep, and records it (with <paramref name="companions"/>, the
+    /// site paths of files already written for it) for the next build.
+    /// </summary>
+    public void WritePage(string sitePath, string? fingerprint, Action<TextWriter> render, IReadOnlyList<string> companions)
+    {
         WritePage(sitePath, render);
-        Reuse?.Rendered(sitePath, fingerprint, new FileInfo(full).Length);
+        if (Reuse is { } reuse && fingerprint is not null)
+            reuse.Rendered(sitePath, fingerprint, LengthOf(sitePath), companions.Select(c => (c, LengthOf(c))).ToList());
     }
 
     /// <summary>
@@ -105,15 +143,17 @@ public sealed class OutputFolder
     /// </summary>
     public void WriteBytes(string sitePath, string fingerprint, Func<byte[]> bytes)
     {
-        FullPath(sitePath);
-        if (Reuse is { } reuse && Previous is not null && reuse.TryReuse(sitePath, fingerprint))
-        {
-            _kept[FilePath(sitePath)] = 0;
-            return;
-        }
+        if (TryKeepFile(sitePath, fingerprint)) return;
         var content = bytes();
         WriteBytes(sitePath, content);
-        Reuse?.Rendered(sitePath, fingerprint, content.Length);
+        Reuse?.Rendered(sitePath, fingerprint, content.Length, []);
+    }
+
+    /// <summary>The length of a file of this build's site: written here, or kept in the previous output because its bytes were the same.</summary>
+    private long LengthOf(string sitePath)
+    {
+        var written = new FileInfo(FullPath(sitePath));
+        return written.Exists || Previous is null ? written.Length : new FileInfo(Path.Combine(Previous, FilePath(sitePath))).Length;
     }
 
     public void WriteText(string sitePath, string text) => WriteBytes(sitePath, Utf8NoBom.GetBytes(text));

@@ -6,14 +6,19 @@ namespace PlanAtlas.Render;
 /// equals the fingerprint the previous build recorded for the same path, so a reused page is byte for byte the page
 /// a full build would write.
 /// </summary>
+/// <remarks>
+/// A page may have companion files written with it (a compare page's chart data): they are kept or written together
+/// with the page, so a kept page never points at a file this build did not write.
+/// </remarks>
 public interface IPageReuse
 {
     /// <summary>
-    /// Whether the previous output's file for <paramref name="sitePath"/> is still there and is the page this fingerprint
-    /// describes; the page then stays where it is (<see cref="OutputFolder.Kept"/>).
+    /// Whether the previous output's file for <paramref name="sitePath"/>, and the companion files recorded with it,
+    /// are still there and are the page this fingerprint describes; they then stay where they are
+    /// (<see cref="OutputFolder.Kept"/>). <paramref name="companions"/> are the companions' site paths.
     /// </summary>
-    bool TryReuse(string sitePath, string fingerprint);
+    bool TryReuse(string sitePath, string fingerprint, out IReadOnlyCollection<string> companions);
 
-    /// <summary>Remembers the fingerprint of a page this build rendered, for the next build.</summary>
-    void Rendered(string sitePath, string fingerprint, long length);
+    /// <summary>Remembers the fingerprint and length of a page (or file) this build wrote, and its companion files', for the next build.</summary>
+    void Rendered(string sitePath, string fingerprint, long length, IReadOnlyList<(string SitePath, long Length)> companions);
 }

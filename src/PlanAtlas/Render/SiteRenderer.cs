@@ -51,6 +51,7 @@ public sealed class SiteRenderer
             .ToList();
         // Plan ids are unique after parsing; the first row wins should two plans ever share one.
         var rowsById = rows.DistinctBy(r => r.Id).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var inputs = output.Reuse is null ? null : new PlanPageInputs(_templates, itemLinks, rowsById, peers);
         CopyAssets(output);
         // The data files depend on no page: written alongside the pages, their long single-threaded CSV writes
         // overlap page rendering instead of following it.
@@ -67,9 +68,9 @@ public sealed class SiteRenderer
                     $"charts will not draw: {ChartWriter.PlotlyPackage} is not installed (run `npm ci` in the PlanAtlas checkout)"));
             RenderHome(rows, plans, output, dashboard);
             Parallel.ForEach(plans, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                plan => RenderPlan(plan, output, peers, itemLinks, themePages));
-            new Compare.ComparePages(this, itemLinks, rowsById).Render(plans, peers, output);
-            new CrossRefs.CrossRefPages(this, itemLinks).Render(plans, peers, output);
+                plan => RenderPlan(plan, output, peers, itemLinks, themePages, inputs));
+            new Compare.ComparePages(this, itemLinks, rowsById, inputs).Render(plans, peers, output);
+            new CrossRefs.CrossRefPages(this, itemLinks, inputs).Render(plans, peers, output);
             RenderRegions(plans, rows, output);
             RenderYears(rows, output);
             RenderContentPages(output, diagnostics);
@@ -115,8 +116,11 @@ public sealed class SiteRenderer
         _templates.WritePage(output, "", "home", page, model);
     }
 
-    private void RenderPlan(Plan plan, OutputFolder output, PeerAnalysis peers, Compare.ItemLinks itemLinks, ThemePages? themePages)
+    private void RenderPlan(Plan plan, OutputFolder output, PeerAnalysis peers, Compare.ItemLinks itemLinks, ThemePages? themePages, PlanPageInputs? inputs)
     {
+        var profile = themePages?.Profile(plan);
+        var fingerprint = inputs?.PlanPage(plan, profile);
+        if (fingerprint is not null && output.TryKeep(SiteUrls.PlanPath(plan.Id), fingerprint)) return;
         var row = PlanRow.From(plan, _urls, _t);
         var items = plan.Items.Select(ItemView.From).ToList();
         var model = new PlanPageModel(row, MetadataFields(plan), items,
@@ -128,7 +132,7 @@ public sealed class SiteRenderer
         {
             SeeAlso = itemLinks.SeeAlso(plan, peers),
             CompareUrl = _urls.Url(Compare.ComparePages.ComparePath(plan.Id)),
-            ThemeProfile = themePages?.Profile(plan),
+            ThemeProfile = profile,
         };
         var crumbs = new List<PageCrumb>();
         if (plan.Region is { } r)
@@ -138,7 +142,7 @@ public sealed class SiteRenderer
         }
         var description = string.Join(" · ", new[] { row.Region, row.Year, row.Issuer }.Where(s => s.Length > 0));
         var page = new PageInfo(plan.Title, SiteUrls.PlanPath(plan.Id), description, "plans") { Breadcrumbs = crumbs };
-        _templates.WritePage(output, page.SitePath, "plan", page, model);
+        _templates.WritePage(output, "plan", page, model, fingerprint, []);
     }
 
     private IReadOnlyList<MetadataField> MetadataFields(Plan plan)
@@ -240,7 +244,7 @@ public sealed class SiteRenderer
         var options = analysis?.Themes is { } themes
             ? new PlanAtlas.Render.Data.DataExportOptions { ExtraItemColumns = new ThemeData(themes).ItemColumns() }
             : PlanAtlas.Render.Data.DataExportOptions.Default;
-        PlanAtlas.Render.Data.DataExport.Write(plans, output.Root, options);
+        PlanAtlas.Render.Data.DataExport.Write(plans, output, options);
         var files = new List<LinkCount>
         {
             new("data/plans.csv", _urls.Url("data/plans.csv"), plans.Count),

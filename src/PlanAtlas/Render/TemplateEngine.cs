@@ -47,6 +47,24 @@ public sealed class TemplateEngine
     }
 
     /// <summary>
+    /// Writes a page whose fingerprint was made from its inputs (<see cref="Inputs"/>) and that
+    /// <see cref="OutputFolder.TryKeep"/> did not keep; <paramref name="companions"/> are files written for it (a chart's data).
+    /// </summary>
+    public void WritePage(OutputFolder output, string name, PageInfo page, object model, string? fingerprint, IReadOnlyList<string> companions) =>
+        output.WritePage(page.SitePath, fingerprint, writer => RenderPage(name, page, model, writer), companions);
+
+    /// <summary>The start of an input fingerprint of a page rendered with layouts/{name}.sbn: the theme, the site globals, the template.</summary>
+    public PageInputs Inputs(string name) => new(_fingerprintBase, name);
+
+    /// <summary>Hashes <paramref name="value"/> as JSON, as a model fingerprint does.</summary>
+    internal static void HashJson(IncrementalHash hash, object value)
+    {
+        RepeatedItemLinks.Begin();
+        using var into = new HashingStream(hash);
+        JsonSerializer.Serialize(into, value, value.GetType(), FingerprintJson);
+    }
+
+    /// <summary>
     /// What a page's bytes depend on, hashed: every theme file (templates, partials, strings), the site globals, the
     /// template name, the page and its model (as JSON: the model records hold only data).
     /// </summary>

@@ -8,8 +8,13 @@ public sealed class OutputFolderTests
     private sealed class ReuseOnly(string sitePath) : IPageReuse
     {
         public List<string> Rendered { get; } = [];
-        public bool TryReuse(string path, string fingerprint) => path == sitePath && fingerprint == "same";
-        void IPageReuse.Rendered(string path, string fingerprint, long length) => Rendered.Add(path);
+        public bool TryReuse(string path, string fingerprint, out IReadOnlyCollection<string> companions)
+        {
+            companions = [];
+            return path == sitePath && fingerprint == "same";
+        }
+
+        void IPageReuse.Rendered(string path, string fingerprint, long length, IReadOnlyList<(string SitePath, long Length)> companions) => Rendered.Add(path);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace PlanAtlas.Build.Cache;
 /// The fingerprints of the pages in the current output, so the next build renders only pages whose inputs changed
 /// and keeps the others where they are (<see cref="OutputFolder.Kept"/>; the commit moves the new files in around
 /// them). The record is removed before the commit and written after it: a build killed in between leaves no record,
-/// and the next build renders everything.
+/// and the next build renders everything. A page's companion files (a compare page's chart data) are recorded with
+/// it and kept only all together with it.
 /// </summary>
 public sealed class PageCache : IPageReuse
 {
@@ -18,7 +19,8 @@ public sealed class PageCache : IPageReuse
     private readonly IReadOnlyDictionary<string, PageStamp> _previous;
     private readonly ConcurrentDictionary<string, PageStamp> _current = new(StringComparer.Ordinal);
 
-    public sealed record PageStamp(string Fingerprint, long Length);
+    /// <param name="Companions">Files written with the page (site path → length), kept or written together with it.</param>
+    public sealed record PageStamp(string Fingerprint, long Length, SortedDictionary<string, long>? Companions = null);
 
     internal sealed record Record(string Output, SortedDictionary<string, PageStamp> Pages);
 
@@ -29,16 +31,27 @@ public sealed class PageCache : IPageReuse
         _previous = ignorePrevious ? new Dictionary<string, PageStamp>() : Load(_record, _output);
     }
 
-    public bool TryReuse(string sitePath, string fingerprint)
+    public bool TryReuse(string sitePath, string fingerprint, out IReadOnlyCollection<string> companions)
     {
+        companions = [];
         if (!_previous.TryGetValue(sitePath, out var stamp) || stamp.Fingerprint != fingerprint) return false;
-        var file = new FileInfo(Path.Combine(_output, OutputFolder.FilePath(sitePath)));
-        if (!file.Exists || file.Length != stamp.Length) return false;
+        if (!Unchanged(sitePath, stamp.Length)) return false;
+        foreach (var (companion, length) in stamp.Companions ?? [])
+            if (!Unchanged(companion, length)) return false;
+        companions = stamp.Companions?.Keys ?? (IReadOnlyCollection<string>)[];
         _current[sitePath] = stamp;
         return true;
     }
 
-    public void Rendered(string sitePath, string fingerprint, long length) => _current[sitePath] = new PageStamp(fingerprint, length);
+    private bool Unchanged(string sitePath, long length)
+    {
+        var file = new FileInfo(Path.Combine(_output, OutputFolder.FilePath(sitePath)));
+        return file.Exists && file.Length == length;
+    }
+
+    public void Rendered(string sitePath, string fingerprint, long length, IReadOnlyList<(string SitePath, long Length)> companions) =>
+        _current[sitePath] = new PageStamp(fingerprint, length,
+            companions.Count == 0 ? null : new SortedDictionary<string, long>(companions.ToDictionary(c => c.SitePath, c => c.Length), StringComparer.Ordinal));
 
     /// <summary>Before the swap: the record no longer describes the output about to be replaced.</summary>
     public void Invalidate() => File.Delete(_record);

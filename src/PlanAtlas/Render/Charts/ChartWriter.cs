@@ -45,9 +45,12 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
         IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows)
     {
         var slug = PlanAtlas.Model.Slugs.ForPath(name);
-        output.WriteBytes($"data/charts/{slug}.csv", Csv(csvHeader, csvRows));
+        output.WriteBytes(CsvPath(name), Csv(csvHeader, csvRows));
         return new BarChartView($"chart-{slug}", title, summary, urls.Url($"data/charts/{slug}.csv"), bars, diverging);
     }
+
+    /// <summary>Where the data of the chart named <paramref name="name"/> is written (site path).</summary>
+    public static string CsvPath(string name) => $"data/charts/{PlanAtlas.Model.Slugs.ForPath(name)}.csv";
 
     private static Template CreateTemplate()
     {

@@ -12,7 +12,8 @@ namespace PlanAtlas.Render.Compare;
 /// The theme part appears only when the analysis carries theme profiles.
 /// </summary>
 /// <param name="rows">Every plan's row by id, as the renderer built them for its lists: a peer's row is not built again per group and page.</param>
-public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDictionary<string, PlanRow> rows)
+/// <param name="inputs">The pages' input fingerprints, when an incremental build may keep unchanged pages; null renders every page.</param>
+public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDictionary<string, PlanRow> rows, PlanPageInputs? inputs = null)
 {
     /// <summary>A similar (not reused) item counts as a counterpart from this share of common wording.</summary>
     public const double CounterpartScore = 0.5;
@@ -27,38 +28,41 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
 
     public static string ComparePath(string planId) => $"compare/{planId}/";
 
-    public bool WroteCharts { get; private set; }
-
     public void Render(IReadOnlyList<Plan> plans, PeerAnalysis analysis, OutputFolder output)
     {
         var byId = plans.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var charts = new ChartWriter(output, site.Urls);
-        var anyChart = 0;
         Parallel.ForEach(plans, plan =>
         {
+            var path = ComparePath(plan.Id);
+            // Kept with its chart data before anything of the page is built.
+            var fingerprint = inputs?.ComparePage(plan);
+            if (fingerprint is not null && output.TryKeep(path, fingerprint)) return;
             var groups = analysis.PeerGroups.GetValueOrDefault(plan.Id) ?? [];
             var alignments = new Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>>();
             // The plan's items appear in every group (as counterparts or as unique): one view each per page.
             var itemViews = new Dictionary<ItemKey, ItemLinkView>();
-            var views = groups.Select(g => Group(plan, g, byId, analysis, alignments, itemViews)).ToList();
+            var candidates = Candidates(plan, analysis, links);
+            var views = groups.Select(g => Group(plan, g, byId, analysis, candidates, alignments, itemViews)).ToList();
             var first = views.FindIndex(v => v.Peers.Count > 0);
             if (first >= 0) views[first] = views[first] with { Selected = true };
             var chart = ThemeChart(plan, views, charts);
-            if (chart is not null) Interlocked.Exchange(ref anyChart, 1);
             var t = site.Strings;
             var title = string.Format(CultureInfo.InvariantCulture, t["compare.title"], plan.Title);
-            var page = new PageInfo(title, ComparePath(plan.Id), t["compare.intro"], "compare")
+            var page = new PageInfo(title, path, t["compare.intro"], "compare")
             {
                 Scripts = Scripts,
                 Breadcrumbs = [new PageCrumb(plan.Title, SiteUrls.PlanPath(plan.Id))],
             };
-            site.Templates.WritePage(output, page.SitePath, "compare", page, new ComparePageModel(Row(plan), views, chart));
+            site.Templates.WritePage(output, "compare", page, new ComparePageModel(Row(plan), views, chart), fingerprint,
+                chart is null ? [] : [ChartWriter.CsvPath(ChartName(plan))]);
         });
-        WroteCharts = anyChart == 1;
     }
 
+    private static string ChartName(Plan plan) => $"compare-{plan.Id}";
+
     private PeerGroupView Group(Plan plan, PeerGroup group, Dictionary<string, Plan> byId, PeerAnalysis analysis,
-        Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>> alignments, Dictionary<ItemKey, ItemLinkView> itemViews)
+        IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> candidates, Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>> alignments, Dictionary<ItemKey, ItemLinkView> itemViews)
     {
         ItemLinkView View(ItemKey key)
         {
@@ -69,33 +73,72 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
         var t = site.Strings;
         var peers = group.Peers.Where(p => byId.ContainsKey(p.PlanId)).ToList();
         var peerIds = peers.Select(p => p.PlanId).ToHashSet(StringComparer.Ordinal);
-        var pairs = new List<(Item Item, ItemKey Key, ItemMatch Best)>();
         var unique = new List<ItemLinkView>();
-        foreach (var item in plan.Items.Where(i => i.Kind != ItemKind.Section))
-        {
-            var key = new ItemKey(plan.Id, item.Id);
-            var best = (analysis.SeeAlso.GetValueOrDefault(key) ?? [])
-                .FirstOrDefault(m => peerIds.Contains(m.Other.PlanId) && (m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other));
-            if (best is null) unique.Add(View(key));
-            else pairs.Add((item, key, best));
-        }
-        var closest = pairs.Select((p, index) => (p.Best, index)).OrderByDescending(x => x.Best.Reused).ThenByDescending(x => x.Best.Score).ThenBy(x => x.index)
-            .Take(SideBySideShown).Select(x => x.index).ToHashSet();
         var shared = new List<CounterpartView>();
         var moreShared = new List<CounterpartView>();
-        foreach (var (p, index) in pairs.Select((p, index) => (p, index)))
+        foreach (var (key, best, sideBySide) in Counterparts(candidates, peerIds))
         {
-            var sideBySide = closest.Contains(index);
-            var (mine, theirs) = (View(p.Key), View(p.Best.Other));
+            if (best is null)
+            {
+                unique.Add(View(key));
+                continue;
+            }
+            var (mine, theirs) = (View(key), View(best.Other));
             Lazy<IReadOnlyList<DiffSegmentView>>? alignment = null;
-            if (sideBySide && !alignments.TryGetValue((p.Key, p.Best.Other), out alignment))
-                alignments[(p.Key, p.Best.Other)] = alignment = new(() => ItemLinks.Diff(mine.Text, theirs.Text));
-            (sideBySide ? shared : moreShared).Add(new CounterpartView(mine, theirs, ItemLinks.Percent(p.Best.Score), p.Best.Reused, alignment));
+            if (sideBySide && !alignments.TryGetValue((key, best.Other), out alignment))
+                alignments[(key, best.Other)] = alignment = new(() => ItemLinks.Diff(mine.Text, theirs.Text));
+            (sideBySide ? shared : moreShared).Add(new CounterpartView(mine, theirs, ItemLinks.Percent(best.Score), best.Reused, alignment));
         }
         var kind = group.Kind.ToString().ToLowerInvariant();
         var (themes, onlyHere, onlyInPeers) = Themes(plan, peerIds, analysis);
         return new PeerGroupView(kind, t[$"compare.group.{kind}"], t[$"compare.group.{kind}.about"],
             peers.Select(p => Peer(byId[p.PlanId], p.Similarity)).ToList(), themes, onlyHere, onlyInPeers, shared, unique) { MoreShared = moreShared };
+    }
+
+    /// <summary>One of the plan's items in a peer group: its counterpart in the peers (null: no peer has it), and whether it is shown side by side.</summary>
+    public readonly record struct Counterpart(ItemKey Item, ItemMatch? Best, bool SideBySide);
+
+    /// <summary>
+    /// What a group shows of the plan's items (sections left out), in document order: each item's counterpart — its first
+    /// match in a peer that is reused or shares enough wording — and the closest <see cref="SideBySideShown"/> (reused
+    /// first, then by score) shown side by side. The page and its input fingerprint (<see cref="PlanPageInputs"/>) both use it.
+    /// </summary>
+    /// <param name="candidates">The plan's <see cref="Candidates"/>, made once for all its groups.</param>
+    public static IReadOnlyList<Counterpart> Counterparts(IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> candidates, IReadOnlySet<string> peerIds)
+    {
+        var best = new ItemMatch?[candidates.Count];
+        var paired = new List<int>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            foreach (var match in candidates[i].Matches)
+                if (peerIds.Contains(match.Other.PlanId)) { best[i] = match; paired.Add(i); break; }
+        }
+        var closest = paired.OrderByDescending(i => best[i]!.Reused).ThenByDescending(i => best[i]!.Score).ThenBy(i => i)
+            .Take(SideBySideShown).ToHashSet();
+        var result = new Counterpart[candidates.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = new Counterpart(candidates[i].Item, best[i], closest.Contains(i));
+        return result;
+    }
+
+    /// <summary>The plan's items (sections left out) with the matches that could be a counterpart in any group, in order.</summary>
+    public static IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> Candidates(Plan plan, PeerAnalysis analysis, ItemLinks links)
+    {
+        var candidates = new List<(ItemKey, IReadOnlyList<ItemMatch>)>(plan.Items.Count);
+        foreach (var item in plan.Items)
+        {
+            if (item.Kind == ItemKind.Section) continue;
+            var key = new ItemKey(plan.Id, item.Id);
+            if (!analysis.SeeAlso.TryGetValue(key, out var all) || all.Count == 0)
+            {
+                candidates.Add((key, []));
+                continue;
+            }
+            var matches = new List<ItemMatch>(all.Count);
+            foreach (var m in all)
+                if ((m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other)) matches.Add(m);
+            candidates.Add((key, matches));
+        }
+        return candidates;
     }
 
     private PeerView Peer(Plan peer, double? similarity)
@@ -138,7 +181,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
         var title = string.Format(CultureInfo.InvariantCulture, t["compare.chart.title"], group.Label);
         var summary = string.Format(CultureInfo.InvariantCulture, t["compare.chart.summary"],
             string.Join("、", group.Themes.Take(3).Select(r => $"{r.Theme} {r.Difference}")));
-        return charts.WriteBars($"compare-{plan.Id}", title, summary, bars, diverging: true, ["theme", "plan_percent", "peer_mean_percent", "difference"],
+        return charts.WriteBars(ChartName(plan), title, summary, bars, diverging: true, ["theme", "plan_percent", "peer_mean_percent", "difference"],
             rows.Select(r => (IReadOnlyList<string>)[r.Theme, r.Plan, r.Peers, r.Difference]));
     }
 }

@@ -39,7 +39,12 @@ public sealed class ItemLinks
 
     public Item ItemOf(ItemKey key) => _items[key].Item;
 
-    public ItemLinkView View(ItemKey key)
+    /// <summary>The link of an item; made once per build (a counterpart appears on many compare and plan pages, and in their fingerprints).</summary>
+    public ItemLinkView View(ItemKey key) => _views.GetOrAdd(key, MakeView);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ItemKey, ItemLinkView> _views = new();
+
+    private ItemLinkView MakeView(ItemKey key)
     {
         var (plan, item) = _items[key];
         var text = item.Text.Trim();
@@ -57,19 +62,34 @@ public sealed class ItemLinks
         foreach (var item in plan.Items)
         {
             if (!analysis.SeeAlso.TryGetValue(new ItemKey(plan.Id, item.Id), out var matches)) continue;
-            var shown = matches.Where(m => Contains(m.Other))
-                // Reuse first, then items of other plans before this plan's own: that is what "see also" is for.
-                .OrderByDescending(m => m.Reused).ThenBy(m => m.Other.PlanId == plan.Id)
-                .Take(SeeAlsoShown)
-                .Select(m => new SeeAlsoView(View(m.Other), Percent(m.Score), m.Reused, m.Other.PlanId == plan.Id))
-                .ToList();
+            var shown = Shown(plan, matches).Select(m => new SeeAlsoView(View(m.Other), Percent(m.Score), m.Reused, m.Other.PlanId == plan.Id)).ToList();
             if (shown.Count > 0) result[item.Id] = shown;
         }
         return result;
     }
 
+    /// <summary>
+    /// The matches an item of <paramref name="plan"/> lists under "see also": reuse first, then items of other plans
+    /// before this plan's own (that is what "see also" is for). The page and its input fingerprint (<see cref="PlanPageInputs"/>) both use it.
+    /// </summary>
+    public IReadOnlyList<ItemMatch> Shown(Plan plan, IReadOnlyList<ItemMatch> matches)
+    {
+        // A stable sort on two flags, as four passes: every plan page's every item goes through it, and its fingerprint too.
+        var shown = new List<ItemMatch>(SeeAlsoShown);
+        foreach (var (reused, samePlan) in new[] { (true, false), (true, true), (false, false), (false, true) })
+            foreach (var m in matches)
+            {
+                if (shown.Count == SeeAlsoShown) return shown;
+                if (m.Reused == reused && (m.Other.PlanId == plan.Id) == samePlan && Contains(m.Other)) shown.Add(m);
+            }
+        return shown;
+    }
+
     public static IReadOnlyList<DiffSegmentView> Diff(string a, string b) =>
         TextAlignment.Segments(a, b).Select(s => new DiffSegmentView(s.Op.ToString().ToLowerInvariant(), s.Text)).ToList();
 
-    public static string Percent(double share) => $"{Math.Round(share * 100):0}%";
+    public static string Percent(double share) => $"{Rounded(share):0}%";
+
+    /// <summary>The number <see cref="Percent"/> prints: equal values print alike.</summary>
+    public static double Rounded(double share) => Math.Round(share * 100);
 }

@@ -12,7 +12,8 @@ namespace PlanAtlas.Render.CrossRefs;
 /// data/citations.csv, data/slogans.csv and data/units.csv (UTF-8 with BOM, deterministic order). Index pages list the
 /// most widespread entries and the first appearances of each (<see cref="IndexRows"/>, <see cref="IndexSteps"/>); the CSVs hold all.
 /// </summary>
-public sealed class CrossRefPages(SiteRenderer site, ItemLinks links)
+/// <param name="inputs">The input fingerprints of the cited documents' pages, when an incremental build may keep unchanged pages.</param>
+public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageInputs? inputs = null)
 {
     public static readonly IReadOnlyList<string> Sections = ["citations", "slogans", "units", "reuse"];
 
@@ -33,10 +34,12 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links)
         Index("citations", analysis.Citations.Zip(citationPaths).Take(IndexRows).Select(x => Row(x.First, x.Second, IndexSteps)).ToList(), analysis.Citations.Count, "data/citations.csv", [], 0, output);
         Parallel.ForEach(analysis.Citations.Zip(citationPaths), x =>
         {
+            var fingerprint = inputs?.CitationPage(x.First, x.Second, DetailSteps);
+            if (fingerprint is not null && output.TryKeep(x.Second, fingerprint)) return;
             var row = Row(x.First, x.Second, DetailSteps);
             var page = new PageInfo(row.Key, row.Url, string.Format(CultureInfo.InvariantCulture, t["citations.detail"], row.Plans, row.FirstYear), "citations")
             { Breadcrumbs = [new PageCrumb(t["nav.citations"], "citations/")] };
-            site.Templates.WritePage(output, page.SitePath, "crossref", page, new CrossRefDetailModel("citations", Linked(row), site.Urls.Url("citations/")));
+            site.Templates.WritePage(output, "crossref", page, new CrossRefDetailModel("citations", Linked(row), site.Urls.Url("citations/")), fingerprint, []);
         });
 
         Index("slogans", analysis.Slogans.Take(IndexRows).Select(s => Row(s, "", IndexSteps)).ToList(), analysis.Slogans.Count, "data/slogans.csv", [], 0, output);

@@ -57,8 +57,16 @@ public static class DataExport
 
     public static void Write(IReadOnlyList<Plan> plans, string outputDirectory) => Write(plans, outputDirectory, DataExportOptions.Default);
 
-    public static void Write(IReadOnlyList<Plan> plans, string outputDirectory, DataExportOptions options)
+    public static void Write(IReadOnlyList<Plan> plans, string outputDirectory, DataExportOptions options) =>
+        Write(plans, new OutputFolder(outputDirectory), options);
+
+    /// <summary>
+    /// Writes the downloads into <paramref name="output"/>; a plan's JSON is a function of its record alone, so an
+    /// incremental build keeps it (<see cref="OutputFolder.TryKeepFile"/>) when the plan's id and content key are unchanged.
+    /// </summary>
+    public static void Write(IReadOnlyList<Plan> plans, OutputFolder output, DataExportOptions options)
     {
+        var outputDirectory = output.Root;
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.SourceFile, StringComparer.Ordinal).ToList();
         var data = Path.Combine(outputDirectory, Folder);
         Directory.CreateDirectory(Path.Combine(data, "plans"));
@@ -69,7 +77,20 @@ public static class DataExport
         var itemColumns = ItemColumns.Concat(options.ExtraItemColumns).ToList();
         WriteIfChanged(Path.Combine(data, "items.csv"), stream => Csv(stream, itemColumns, ordered.SelectMany(p => p.Items.Select(i => new PlanItem(p, i)))));
 
-        Parallel.ForEach(ordered, plan => WriteIfChanged(Path.Combine(data, "plans", FileName(plan) + ".json"), PlanJson.Serialize(plan)));
+        Parallel.ForEach(ordered, plan =>
+        {
+            var sitePath = $"{Folder}/plans/{FileName(plan)}.json";
+            var fingerprint = output.Reuse is null || plan.ContentKey.Length == 0 ? null : JsonFingerprint(plan);
+            if (fingerprint is not null && output.TryKeepFile(sitePath, fingerprint)) return;
+            WriteIfChanged(output.FullPath(sitePath), PlanJson.Serialize(plan));
+            output.Written(sitePath, fingerprint);
+        });
+    }
+
+    private static string JsonFingerprint(Plan plan)
+    {
+        using var inputs = PageInputs.Part();
+        return Convert.ToHexStringLower(inputs.Add("plan json").Add(plan.Id).Add(plan.ContentKey).Digest());
     }
 
     /// <summary>The plan id as a file name: ids are already safe, this guards against an id that is not (empty, '..', a slash).</summary>

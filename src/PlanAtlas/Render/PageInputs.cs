@@ -1,0 +1,108 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Render;
+
+/// <summary>
+/// A page's fingerprint made from what its model is built from, not from the model: a page of an incremental build
+/// whose inputs are unchanged is kept before its model is built (building and serialising the models of thousands of
+/// unchanged pages cost most of the one-edit rebuild). Starts from what every page depends on (theme files, site
+/// globals, template name: <see cref="TemplateEngine.Inputs"/>); each value is written with its length or as fixed
+/// bytes, so two different sequences of values never hash alike. The values are gathered in one buffer and hashed once.
+/// </summary>
+public sealed class PageInputs : IDisposable
+{
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+    private int _length;
+    private bool _unknown;
+
+    internal PageInputs(byte[] common, string template)
+    {
+        Add(common).Add("inputs").Add(template);
+    }
+
+    private PageInputs() { }
+
+    /// <summary>Inputs hashed on their own into a <see cref="Digest"/>: a part many pages share (an item's link) is hashed once.</summary>
+    public static PageInputs Part() => new();
+
+    public PageInputs Add(string? text)
+    {
+        if (text is null) return Add(-1L);
+        var length = Encoding.UTF8.GetByteCount(text);
+        Add((long)length);
+        _length += Encoding.UTF8.GetBytes(text, Room(length));
+        return this;
+    }
+
+    public PageInputs Add(long number)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(Room(8), number);
+        _length += 8;
+        return this;
+    }
+
+    /// <summary>Fixed-length bytes: a <see cref="Digest"/> of a part.</summary>
+    public PageInputs Add(ReadOnlySpan<byte> digest)
+    {
+        digest.CopyTo(Room(digest.Length));
+        _length += digest.Length;
+        return this;
+    }
+
+    /// <summary>Exact bits: a page formats its numbers, and any change in the value may change the text.</summary>
+    public PageInputs Add(double number) => Add(BitConverter.DoubleToInt64Bits(number));
+
+    public PageInputs Add(double? number) => number is { } n ? Add(1L).Add(n) : Add(0L);
+
+    public PageInputs Add(bool flag) => Add(flag ? 1L : 0L);
+
+    /// <summary>
+    /// A plan as the page knows it: its id (assigned over the corpus) and its <see cref="Plan.ContentKey"/> (what its
+    /// record was made from). A plan without a key (not made by the parse stage) cannot be recognised: the page gets
+    /// no fingerprint and is always rendered.
+    /// </summary>
+    public PageInputs Plan(Plan plan)
+    {
+        if (plan.ContentKey.Length == 0) _unknown = true;
+        return Add(plan.Id).Add(plan.ContentKey);
+    }
+
+    /// <summary>A small part of the page built already (a theme profile): added as the JSON a model fingerprint writes.</summary>
+    public PageInputs Built(object? part)
+    {
+        if (part is null) return Add(0L);
+        Add(1L);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        TemplateEngine.HashJson(hash, part);
+        return Add(hash.GetHashAndReset());
+    }
+
+    /// <summary>The SHA-256 of everything added, for a part.</summary>
+    public byte[] Digest() => SHA256.HashData(_buffer.AsSpan(0, _length));
+
+    /// <summary>The hex SHA-256 of everything added; null when a plan could not be recognised.</summary>
+    public string? Fingerprint() => _unknown ? null : Convert.ToHexStringLower(Digest());
+
+    /// <summary>Room for <paramref name="bytes"/> more bytes at the end of the buffer.</summary>
+    private Span<byte> Room(int bytes)
+    {
+        if (_length + bytes > _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + bytes));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+        return _buffer.AsSpan(_length, bytes);
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+}
