@@ -36,6 +36,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             var cache = options.NoCache ? null : CacheFolder.Open(options.CacheDirectory ?? CacheFolder.DefaultFor(options.OutputDirectory));
             var parsedPlans = cache is null ? null : new ParsedPlanCache(cache, ignorePrevious: options.Full);
             var clusterModels = cache is null ? null : new ClusterModelCache(cache, ignorePrevious: options.Full);
+            var analysisMemos = cache is null ? null : new AnalysisMemoCache(cache, ignorePrevious: options.Full);
 
             var reader = InputReader.CreateDefault();
             var input = Stage(Read, stages, () => reader.Read(options.InputDirectory, parsedPlans is null ? null : parsedPlans.Known),
@@ -54,10 +55,12 @@ public sealed class SiteBuilder(IBuildProgress progress)
 
             var analysis = Stage(Analyze, stages, () =>
             {
+                var memo = analysisMemos?.Load(plans.Count);
                 var (themes, model, trained) = ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics, clusterModels?.Load());
                 if (trained && model is not null) clusterModels?.Save(model);
                 // Peers "most similar by themes" compare the plans' theme profiles, so themes come first.
-                var (peers, reuse) = PeerAnalyzer.CreateDefault().Analyze(plans, themes.ProfilesByItemShare());
+                var (peers, reuse) = PeerAnalyzer.CreateDefault().Analyze(plans, themes.ProfilesByItemShare(), memo);
+                if (memo is not null) analysisMemos!.Save(memo);
                 return (Corpus: new CorpusAnalysis { Themes = themes, Peers = peers }, Reuse: reuse, Trained: trained);
             }, a => $"{a.Corpus.Themes!.Tags.Count} tagged items, {a.Corpus.Themes.Clustering.Clusters.Count} clusters"
                 + (a.Trained ? "" : " (model reused)") + $", {a.Reuse.Links} reuse links").Corpus;

@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Analyze;
+
+/// <summary>What a step of the analysis remembers: one kind of record each, so keys of two steps never meet.</summary>
+public enum MemoSection : byte
+{
+    ReusePlan = 1,
+    ReuseCorpus = 2,
+}
+
+/// <summary>
+/// Results of an earlier analysis kept for the next build: per-plan work (keyed by the plan's id and
+/// <see cref="Plan.ContentKey"/>, and by every global input it depends on) and a few corpus-wide records, as bytes.
+/// A step asks for a record, checks it still applies, and otherwise computes as if there were none: a missing, stale
+/// or damaged record costs time, never correctness. Only the records asked for or written in this build are saved,
+/// so the memo does not grow with plans long gone. Thread-safe.
+/// </summary>
+public sealed class AnalysisMemo
+{
+    private const uint Magic = 0x4F4D4150; // "PAMO"
+    private const int Format = 1;
+
+    private readonly Dictionary<(MemoSection, ulong), byte[]> _previous;
+    private readonly ConcurrentDictionary<(MemoSection, ulong), byte[]> _kept = new();
+
+    public AnalysisMemo() : this([]) { }
+
+    private AnalysisMemo(Dictionary<(MemoSection, ulong), byte[]> previous) => _previous = previous;
+
+    /// <summary>Records found in the memo this build (for tests and the stage summary).</summary>
+    public int Hits => _hits;
+
+    private int _hits;
+
+    /// <summary>The key of a plan's records: its id (item keys contain it) and what it was made from; null when unknown.</summary>
+    public static ulong? PlanKey(Plan plan) =>
+        plan.ContentKey.Length == 0 ? null : Hash64.Combine(Hash64.Of(plan.Id), Hash64.Of(plan.ContentKey));
+
+    /// <summary>The record, kept for the next build too; null when there is none.</summary>
+    public byte[]? Get(MemoSection section, ulong key)
+    {
+        if (!_previous.TryGetValue((section, key), out var bytes)) return null;
+        _kept.TryAdd((section, key), bytes);
+        Interlocked.Increment(ref _hits);
+        return bytes;
+    }
+
+    /// <summary>The record without keeping it: what a step reads of a plan that is gone.</summary>
+    public byte[]? Peek(MemoSection section, ulong key) => _previous.GetValueOrDefault((section, key));
+
+    public void Put(MemoSection section, ulong key, byte[] bytes) => _kept[(section, key)] = bytes;
+
+    public void Write(Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(Format);
+        writer.Write(_kept.Count);
+        // In key order: the same memo gives the same bytes.
+        foreach (var ((section, key), bytes) in _kept.OrderBy(k => k.Key))
+        {
+            writer.Write((byte)section);
+            writer.Write(key);
+            writer.Write(bytes.Length);
+            writer.Write(bytes);
+        }
+    }
+
+    /// <summary>The memo in <paramref name="bytes"/>; an empty one when they are not a whole memo of this format.</summary>
+    public static AnalysisMemo Read(ReadOnlySpan<byte> bytes)
+    {
+        var records = new Dictionary<(MemoSection, ulong), byte[]>();
+        var reader = new MemoReader(bytes);
+        try
+        {
+            if (reader.UInt32() != Magic || reader.Int32() != Format) return new AnalysisMemo();
+            var count = reader.Int32();
+            for (var i = 0; i < count; i++)
+            {
+                var section = (MemoSection)reader.Byte();
+                var key = reader.UInt64();
+                records[(section, key)] = reader.Bytes(reader.Int32()).ToArray();
+            }
+            return reader.AtEnd ? new AnalysisMemo(records) : new AnalysisMemo();
+        }
+        catch (InvalidDataException)
+        {
+            return new AnalysisMemo();
+        }
+    }
+}
+
+/// <summary>Reads what a <see cref="BinaryWriter"/> wrote; <see cref="InvalidDataException"/> past the end or on a bad length.</summary>
+public ref struct MemoReader(ReadOnlySpan<byte> bytes)
+{
+    private readonly ReadOnlySpan<byte> _bytes = bytes;
+    private int _at;
+
+    public readonly bool AtEnd => _at == _bytes.Length;
+
+    public ReadOnlySpan<byte> Bytes(int length)
+    {
+        if (length < 0 || length > _bytes.Length - _at) throw new InvalidDataException("memo record cut short");
+        var span = _bytes.Slice(_at, length);
+        _at += length;
+        return span;
+    }
+
+    public byte Byte() => Bytes(1)[0];
+    public int Int32() => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Bytes(4));
+    public uint UInt32() => System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(Bytes(4));
+    public ulong UInt64() => System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(Bytes(8));
+
+    /// <summary>An array written as its length then its elements.</summary>
+    public ulong[] UInt64s()
+    {
+        var n = Int32();
+        return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(Bytes(checked(n * 8))).ToArray();
+    }
+
+    public uint[] UInt32s()
+    {
+        var n = Int32();
+        return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(Bytes(checked(n * 4))).ToArray();
+    }
+}
+
+/// <summary>Writes arrays as <see cref="MemoReader"/> reads them.</summary>
+public static class MemoWriting
+{
+    public static void WriteArray(this BinaryWriter writer, ReadOnlySpan<ulong> values)
+    {
+        writer.Write(values.Length);
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
+    }
+
+    public static void WriteArray(this BinaryWriter writer, ReadOnlySpan<uint> values)
+    {
+        writer.Write(values.Length);
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
+    }
+}
