@@ -8,6 +8,7 @@ public enum MemoSection : byte
 {
     ReusePlan = 1,
     ReuseCorpus = 2,
+    ReuseVerdicts = 3,
 }
 
 /// <summary>

@@ -54,6 +54,7 @@ public sealed class ReuseDetector(ReuseOptions options)
         Parallel.For(0, ordered.Count, p =>
         {
             var boilerplate = frequent is null ? 0 : ReusePlanMemo.BoilerplateOf(frequent[p], frequencies);
+            remembered?.SetPrint(p, boilerplate);
             if (remembered?.Records[p] is { } record && record.Boilerplate == boilerplate && record.KeysPerItem.Length == byPlan[p].Count)
             {
                 var at = 0;
@@ -79,7 +80,9 @@ public sealed class ReuseDetector(ReuseOptions options)
         keys = null;
         var found = index.Candidates(options.Pairing);
         var candidates = found.Pairs.Where(p => !Nested(entries[p.Earlier], entries[p.Later])).ToArray();
-        var verified = Verify(candidates, texts);
+        var prints = remembered?.ItemPrints(entries.Select(e => (e.PlanIndex, e.Order)).ToArray());
+        var verified = Verify(candidates, texts, prints, remembered?.Verdicts());
+        if (prints is not null) remembered!.RememberVerdicts(candidates, prints, verified);
 
         // Items ranked by key (plan id, item id): links and matches are ordered by it without comparing strings again.
         var byKey = Enumerable.Range(0, entries.Length).ToArray();
@@ -177,6 +180,7 @@ public sealed class ReuseDetector(ReuseOptions options)
             _optionsKey = Hash64.Of(options.ToString());
             _keys = plans.Select(p => AnalysisMemo.PlanKey(p) is { } k ? Hash64.Combine(k, _optionsKey) : (ulong?)null).ToArray();
             Records = new ReusePlanMemo?[plans.Count];
+            _planPrints = new ulong[plans.Count];
             Parallel.For(0, plans.Count, p => Records[p] = _keys[p] is { } key ? ReusePlanMemo.From(memo.Get(MemoSection.ReusePlan, key)) : null);
         }
 
@@ -258,6 +262,33 @@ public sealed class ReuseDetector(ReuseOptions options)
             _memo.Put(MemoSection.ReusePlan, key, record.ToBytes());
         }
 
+        private readonly ulong[] _planPrints;
+
+        /// <summary>The plan's print for the verdicts: its key and the boilerplate status of its shingles.</summary>
+        public void SetPrint(int plan, ulong boilerplate) => _planPrints[plan] = _keys[plan] is { } key ? Hash64.Combine(key, boilerplate) : 0;
+
+        /// <summary>Each item's print (0 for an item of a plan without one), from its plan and its place in it.</summary>
+        public ulong[] ItemPrints((int Plan, int Order)[] items) =>
+            items.Select(i => _planPrints[i.Plan] == 0 ? 0 : Hash64.Combine(_planPrints[i.Plan], (ulong)i.Order) | 1).ToArray();
+
+        public ReuseVerdictMemo? Verdicts() => ReuseVerdictMemo.From(_memo.Peek(MemoSection.ReuseVerdicts, _optionsKey));
+
+        public void RememberVerdicts((int Earlier, int Later)[] candidates, ulong[] prints, Verdict?[] verified)
+        {
+            var entries = new List<ReuseVerdictMemo.Entry>(candidates.Length);
+            for (var c = 0; c < candidates.Length; c++)
+            {
+                var (earlier, later) = candidates[c];
+                if (prints[earlier] == 0 || prints[later] == 0) continue;
+                var v = verified[c];
+                entries.Add(new ReuseVerdictMemo.Entry(prints[earlier], prints[later], v?.Score ?? 0, v?.SharedChars ?? 0, v is null ? 0 : v.Value.Linked ? 2 : 1));
+            }
+            var sorted = entries.ToArray();
+            Array.Sort(sorted);
+            // Two candidates with the same prints would be one pair listed twice: never, but a duplicate must not break the lookup.
+            _memo.Put(MemoSection.ReuseVerdicts, _optionsKey, ReuseVerdictMemo.ToBytes(sorted.DistinctBy(e => (e.Earlier, e.Later)).ToArray()));
+        }
+
         /// <summary>Leaves the corpus counts (as brought up to date) for the next build.</summary>
         public void RememberCorpus(ShingleFrequencies frequencies)
         {
@@ -301,9 +332,20 @@ public sealed class ReuseDetector(ReuseOptions options)
     /// prepared once as the later of its pairs and kept in a small cache, where the copies after it (its later
     /// neighbours in time) and the many items that link back to a passage's first appearance find it again.
     /// </summary>
-    private Verdict?[] Verify((int Earlier, int Later)[] candidates, ReuseTexts texts)
+    /// <param name="prints">Each item's print (0: none) by which <paramref name="known"/> gives the verdicts of the last run.</param>
+    private Verdict?[] Verify((int Earlier, int Later)[] candidates, ReuseTexts texts, ulong[]? prints, ReuseVerdictMemo? known)
     {
-        var byLater = Enumerable.Range(0, candidates.Length).ToArray();
+        var verified = new Verdict?[candidates.Length];
+        var done = new bool[candidates.Length];
+        if (prints is not null && known is not null)
+            Parallel.For(0, candidates.Length, c =>
+            {
+                var (earlier, later) = candidates[c];
+                if (prints[earlier] == 0 || prints[later] == 0 || !known.TryGet(prints[earlier], prints[later], out var entry)) return;
+                verified[c] = entry.Kind == 0 ? null : new Verdict(entry.Kind == 2, entry.Score, entry.SharedChars);
+                done[c] = true;
+            });
+        var byLater = Enumerable.Range(0, candidates.Length).Where(c => !done[c]).ToArray();
         Array.Sort(byLater, (a, b) => candidates[a].Later != candidates[b].Later
             ? candidates[a].Later.CompareTo(candidates[b].Later) : candidates[a].Earlier.CompareTo(candidates[b].Earlier));
         var blocks = new List<(int Start, int End)>();
@@ -315,7 +357,6 @@ public sealed class ReuseDetector(ReuseOptions options)
             blocks.Add((start, end));
             start = end;
         }
-        var verified = new Verdict?[candidates.Length];
         Workers.For(blocks.Count, () => new PreparedCache(texts), (b, cache) =>
         {
             for (var i = blocks[b].Start; i < blocks[b].End; i++)
@@ -351,7 +392,7 @@ public sealed class ReuseDetector(ReuseOptions options)
         }
     }
 
-    private readonly record struct Verdict(bool Linked, double Score, int SharedChars);
+    internal readonly record struct Verdict(bool Linked, double Score, int SharedChars);
 
     /// <summary>
     /// The exact check of one candidate pair. Shared informative shingles first: too few and the pair only

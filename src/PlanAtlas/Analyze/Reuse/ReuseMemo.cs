@@ -91,3 +91,40 @@ internal sealed record ReuseCorpusMemo(ulong Generation, int Floor, int Added, i
     /// <summary>Counts are kept for the shingles in at least this many plans: a margin below the threshold.</summary>
     public static int FloorFor(int threshold, int plans) => Math.Max(1, threshold - Math.Max(1, plans / 20));
 }
+
+/// <summary>
+/// The verdicts on the candidate pairs of the last run, by the two items' prints (plan, place in the plan, and the
+/// boilerplate status of the plan's shingles: all a verdict depends on), sorted for lookup.
+/// </summary>
+internal sealed class ReuseVerdictMemo(ReuseVerdictMemo.Entry[] entries)
+{
+    /// <param name="Kind">0: nothing shared; 1: compared, not linked; 2: linked.</param>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    public readonly record struct Entry(ulong Earlier, ulong Later, double Score, int SharedChars, int Kind) : IComparable<Entry>
+    {
+        public int CompareTo(Entry other) => Earlier != other.Earlier ? Earlier.CompareTo(other.Earlier) : Later.CompareTo(other.Later);
+    }
+
+    public bool TryGet(ulong earlier, ulong later, out Entry entry)
+    {
+        var at = Array.BinarySearch(entries, new Entry(earlier, later, 0, 0, 0));
+        entry = at >= 0 ? entries[at] : default;
+        return at >= 0;
+    }
+
+    public static byte[] ToBytes(Entry[] entries)
+    {
+        Array.Sort(entries);
+        return System.Runtime.InteropServices.MemoryMarshal.AsBytes(entries.AsSpan()).ToArray();
+    }
+
+    public static ReuseVerdictMemo? From(byte[]? bytes)
+    {
+        var size = System.Runtime.CompilerServices.Unsafe.SizeOf<Entry>();
+        if (bytes is null || bytes.Length % size != 0) return null;
+        var entries = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Entry>(bytes).ToArray();
+        for (var i = 1; i < entries.Length; i++)
+            if (entries[i - 1].CompareTo(entries[i]) >= 0 || entries[i].Kind is < 0 or > 2) return null;
+        return new ReuseVerdictMemo(entries);
+    }
+}
