@@ -9,6 +9,8 @@ public enum MemoSection : byte
     ReusePlan = 1,
     ReuseCorpus = 2,
     ReuseVerdicts = 3,
+    ThemeTags = 4,
+    ClusterPlacements = 5,
 }
 
 /// <summary>
@@ -113,6 +115,8 @@ public ref struct MemoReader(ReadOnlySpan<byte> bytes)
     public int Int32() => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Bytes(4));
     public uint UInt32() => System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(Bytes(4));
     public ulong UInt64() => System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(Bytes(8));
+    public double Double() => System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(Bytes(8));
+    public float Single() => System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(Bytes(4));
 
     /// <summary>An array written as its length then its elements.</summary>
     public ulong[] UInt64s()

@@ -56,7 +56,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             var analysis = Stage(Analyze, stages, () =>
             {
                 var memo = analysisMemos?.Load(plans.Count);
-                var (themes, model, trained) = ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics, clusterModels?.Load());
+                var (themes, model, trained) = ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics, clusterModels?.Load(), memo);
                 if (trained && model is not null) clusterModels?.Save(model);
                 // Peers "most similar by themes" compare the plans' theme profiles, so themes come first.
                 var (peers, reuse) = PeerAnalyzer.CreateDefault().Analyze(plans, themes.ProfilesByItemShare(), memo);
