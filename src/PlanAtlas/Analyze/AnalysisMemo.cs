@@ -25,12 +25,13 @@ public sealed class AnalysisMemo
     private const uint Magic = 0x4F4D4150; // "PAMO"
     private const int Format = 1;
 
-    private readonly Dictionary<(MemoSection, ulong), byte[]> _previous;
-    private readonly ConcurrentDictionary<(MemoSection, ulong), byte[]> _kept = new();
+    // Records of the last build are slices of the one array the file was read into: no copy per record.
+    private readonly Dictionary<(MemoSection, ulong), ReadOnlyMemory<byte>> _previous;
+    private readonly ConcurrentDictionary<(MemoSection, ulong), ReadOnlyMemory<byte>> _kept = new();
 
     public AnalysisMemo() : this([]) { }
 
-    private AnalysisMemo(Dictionary<(MemoSection, ulong), byte[]> previous) => _previous = previous;
+    private AnalysisMemo(Dictionary<(MemoSection, ulong), ReadOnlyMemory<byte>> previous) => _previous = previous;
 
     /// <summary>Records found in the memo this build (for tests and the stage summary).</summary>
     public int Hits => _hits;
@@ -42,7 +43,7 @@ public sealed class AnalysisMemo
         plan.ContentKey.Length == 0 ? null : Hash64.Combine(Hash64.Of(plan.Id), Hash64.Of(plan.ContentKey));
 
     /// <summary>The record, kept for the next build too; null when there is none.</summary>
-    public byte[]? Get(MemoSection section, ulong key)
+    public ReadOnlyMemory<byte>? Get(MemoSection section, ulong key)
     {
         if (!_previous.TryGetValue((section, key), out var bytes)) return null;
         _kept.TryAdd((section, key), bytes);
@@ -51,7 +52,8 @@ public sealed class AnalysisMemo
     }
 
     /// <summary>The record without keeping it: what a step reads of a plan that is gone.</summary>
-    public byte[]? Peek(MemoSection section, ulong key) => _previous.GetValueOrDefault((section, key));
+    public ReadOnlyMemory<byte>? Peek(MemoSection section, ulong key) =>
+        _previous.TryGetValue((section, key), out var bytes) ? bytes : null;
 
     public void Put(MemoSection section, ulong key, byte[] bytes) => _kept[(section, key)] = bytes;
 
@@ -67,14 +69,14 @@ public sealed class AnalysisMemo
             writer.Write((byte)section);
             writer.Write(key);
             writer.Write(bytes.Length);
-            writer.Write(bytes);
+            writer.Write(bytes.Span);
         }
     }
 
     /// <summary>The memo in <paramref name="bytes"/>; an empty one when they are not a whole memo of this format.</summary>
-    public static AnalysisMemo Read(ReadOnlySpan<byte> bytes)
+    public static AnalysisMemo Read(byte[] bytes)
     {
-        var records = new Dictionary<(MemoSection, ulong), byte[]>();
+        var records = new Dictionary<(MemoSection, ulong), ReadOnlyMemory<byte>>();
         var reader = new MemoReader(bytes);
         try
         {
@@ -84,11 +86,14 @@ public sealed class AnalysisMemo
             {
                 var section = (MemoSection)reader.Byte();
                 var key = reader.UInt64();
-                records[(section, key)] = reader.Bytes(reader.Int32()).ToArray();
+                var length = reader.Int32();
+                var at = reader.Position;
+                reader.Bytes(length);
+                records[(section, key)] = bytes.AsMemory(at, length);
             }
             return reader.AtEnd ? new AnalysisMemo(records) : new AnalysisMemo();
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or OverflowException)
         {
             return new AnalysisMemo();
         }
@@ -103,6 +108,8 @@ public ref struct MemoReader(ReadOnlySpan<byte> bytes)
 
     public readonly bool AtEnd => _at == _bytes.Length;
 
+    public readonly int Position => _at;
+
     public ReadOnlySpan<byte> Bytes(int length)
     {
         if (length < 0 || length > _bytes.Length - _at) throw new InvalidDataException("memo record cut short");
@@ -115,6 +122,19 @@ public ref struct MemoReader(ReadOnlySpan<byte> bytes)
     public int Int32() => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Bytes(4));
     public uint UInt32() => System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(Bytes(4));
     public ulong UInt64() => System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(Bytes(8));
+    /// <summary>An unsigned number in 7-bit groups, low first (small numbers in one byte).</summary>
+    public uint VarUInt32()
+    {
+        uint value = 0;
+        for (var shift = 0; shift < 35; shift += 7)
+        {
+            var b = Byte();
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80) return value;
+        }
+        throw new InvalidDataException("bad number");
+    }
+
     public double Double() => System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(Bytes(8));
     public float Single() => System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(Bytes(4));
 
@@ -135,6 +155,12 @@ public ref struct MemoReader(ReadOnlySpan<byte> bytes)
 /// <summary>Writes arrays as <see cref="MemoReader"/> reads them.</summary>
 public static class MemoWriting
 {
+    public static void WriteVar(this BinaryWriter writer, uint value)
+    {
+        for (; value >= 0x80; value >>= 7) writer.Write((byte)(value | 0x80));
+        writer.Write((byte)value);
+    }
+
     public static void WriteArray(this BinaryWriter writer, ReadOnlySpan<ulong> values)
     {
         writer.Write(values.Length);

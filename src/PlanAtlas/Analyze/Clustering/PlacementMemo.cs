@@ -29,14 +29,14 @@ internal sealed class PlacementMemo
         if (_memo.Get(MemoSection.ClusterPlacements, key) is not { } bytes) return null;
         try
         {
-            var reader = new MemoReader(bytes);
+            var reader = new MemoReader(bytes.Span);
             if (reader.Int32() != items) return null;
             var placements = new Placement[items];
             for (var i = 0; i < items; i++) placements[i] = new Placement(reader.Int32(), reader.Double(), reader.Single(), reader.Single());
             var n = reader.Int32();
             if (n < 0 || n > bytes.Length) return null;
             var (cells, counts) = (new int[n], new int[n]);
-            for (var i = 0; i < n; i++) (cells[i], counts[i]) = (reader.Int32(), reader.Int32());
+            for (var i = 0; i < n; i++) (cells[i], counts[i]) = ((int)((i == 0 ? 0 : (uint)cells[i - 1]) + reader.VarUInt32()), (int)reader.VarUInt32());
             return reader.AtEnd ? (placements, cells, counts) : null;
         }
         catch (InvalidDataException) { return null; }
@@ -59,12 +59,14 @@ internal sealed class PlacementMemo
             var runs = 0;
             for (var i = 0; i < cells.Count; i++) if (i == 0 || cells[i] != cells[i - 1]) runs++;
             writer.Write(runs);
-            for (var i = 0; i < cells.Count;)
+            // Ascending cells as differences, and their counts, in a byte or two each.
+            for (int i = 0, previous = 0; i < cells.Count;)
             {
                 var j = i;
                 while (j < cells.Count && cells[j] == cells[i]) j++;
-                writer.Write(cells[i]);
-                writer.Write(j - i);
+                writer.WriteVar((uint)(cells[i] - previous));
+                writer.WriteVar((uint)(j - i));
+                previous = cells[i];
                 i = j;
             }
         }

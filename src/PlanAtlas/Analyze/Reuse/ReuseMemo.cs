@@ -28,12 +28,12 @@ internal sealed record ReusePlanMemo(ulong Generation, ulong[] Local, ulong[] Fr
     }
 
     /// <summary>The record in <paramref name="bytes"/>; null when there is none or it is damaged.</summary>
-    public static ReusePlanMemo? From(byte[]? bytes)
+    public static ReusePlanMemo? From(ReadOnlyMemory<byte>? bytes)
     {
         if (bytes is null) return null;
         try
         {
-            var reader = new MemoReader(bytes);
+            var reader = new MemoReader(bytes.Value.Span);
             var memo = new ReusePlanMemo(reader.UInt64(), reader.UInt64s(), reader.UInt64s(), reader.UInt64(), reader.UInt32s(), reader.UInt32s());
             return reader.AtEnd && memo.KeysPerItem.Sum(k => (long)k) == memo.Keys.Length ? memo : null;
         }
@@ -75,12 +75,12 @@ internal sealed record ReuseCorpusMemo(ulong Generation, int Floor, int Added, i
         return stream.ToArray();
     }
 
-    public static ReuseCorpusMemo? From(byte[]? bytes)
+    public static ReuseCorpusMemo? From(ReadOnlyMemory<byte>? bytes)
     {
         if (bytes is null) return null;
         try
         {
-            var reader = new MemoReader(bytes);
+            var reader = new MemoReader(bytes.Value.Span);
             var memo = new ReuseCorpusMemo(reader.UInt64(), reader.Int32(), reader.Int32(), reader.Int32(), reader.UInt64s(), reader.UInt64s(),
                 Array.ConvertAll(reader.UInt32s(), c => (int)c));
             return reader.AtEnd && memo.Shingles.Length == memo.Counts.Length ? memo : null;
@@ -118,11 +118,11 @@ internal sealed class ReuseVerdictMemo(ReuseVerdictMemo.Entry[] entries)
         return System.Runtime.InteropServices.MemoryMarshal.AsBytes(entries.AsSpan()).ToArray();
     }
 
-    public static ReuseVerdictMemo? From(byte[]? bytes)
+    public static ReuseVerdictMemo? From(ReadOnlyMemory<byte>? bytes)
     {
         var size = System.Runtime.CompilerServices.Unsafe.SizeOf<Entry>();
-        if (bytes is null || bytes.Length % size != 0) return null;
-        var entries = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Entry>(bytes).ToArray();
+        if (bytes is not { } memo || memo.Length % size != 0) return null;
+        var entries = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Entry>(memo.Span).ToArray();
         for (var i = 1; i < entries.Length; i++)
             if (entries[i - 1].CompareTo(entries[i]) >= 0 || entries[i].Kind is < 0 or > 2) return null;
         return new ReuseVerdictMemo(entries);

@@ -114,12 +114,12 @@ public sealed class ThemeAnalyzer
     }
 
     /// <summary>Each item's tags as the memo has them; null when it has none for the plan or they are damaged.</summary>
-    private IReadOnlyList<ThemeTag>[]? Remembered(byte[]? bytes, int items)
+    private IReadOnlyList<ThemeTag>[]? Remembered(ReadOnlyMemory<byte>? bytes, int items)
     {
         if (bytes is null) return null;
         try
         {
-            var reader = new MemoReader(bytes);
+            var reader = new MemoReader(bytes.Value.Span);
             if (reader.Int32() != items) return null;
             var tags = new IReadOnlyList<ThemeTag>[items];
             for (var i = 0; i < items; i++) tags[i] = _tagger.Read(ref reader);
