@@ -11,6 +11,8 @@ public enum MemoSection : byte
     ReuseVerdicts = 3,
     ThemeTags = 4,
     ClusterPlacements = 5,
+    PeerProfile = 6,
+    PeerCorpus = 7,
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ public sealed class PeerAnalyzer(ReuseDetector reuse, PeerFinder peers, CrossRef
         var index = crossReferences.Build(plans);
         var seeAlso = SimilarItems.Merge(found.SeeAlso, new SimilarItems().Find(plans));
         var analysis = new PeerAnalysis(found.Links, seeAlso, PassageSpread.Families(plans, found.Links),
-            peers.Find(plans, themeProfiles), index.Citations, index.Slogans, index.Units)
+            peers.Find(plans, themeProfiles, memo), index.Citations, index.Slogans, index.Units)
         { ThemeProfiles = themeProfiles };
         return (analysis, found.Statistics);
     }
