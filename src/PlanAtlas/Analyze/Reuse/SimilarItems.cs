@@ -136,12 +136,25 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
     public static IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Merge(
         IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> reuse, IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> similar)
     {
-        var keys = reuse.Keys.Union(similar.Keys).OrderBy(k => k.PlanId, StringComparer.Ordinal).ThenBy(k => k.ItemId, StringComparer.Ordinal);
-        return keys.ToDictionary(k => k, k =>
+        var keys = reuse.Keys.Union(similar.Keys).ToArray();
+        // ItemKey orders by plan id, then item id, both ordinal.
+        Array.Sort(keys);
+        var merged = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>(keys.Length);
+        foreach (var k in keys)
         {
             var first = reuse.GetValueOrDefault(k) ?? [];
-            var seen = first.Select(m => m.Other).ToHashSet();
-            return (IReadOnlyList<ItemMatch>)first.Concat((similar.GetValueOrDefault(k) ?? []).Where(m => !seen.Contains(m.Other))).ToList();
-        });
+            var more = similar.GetValueOrDefault(k) ?? [];
+            var list = new List<ItemMatch>(first.Count + more.Count);
+            list.AddRange(first);
+            // The lists are short (a few similar items after at most SeeAlsoCount matches): a scan beats a set per item.
+            foreach (var m in more)
+            {
+                var seen = false;
+                for (var i = 0; i < first.Count && !seen; i++) seen = first[i].Other == m.Other;
+                if (!seen) list.Add(m);
+            }
+            merged[k] = list;
+        }
+        return merged;
     }
 }
