@@ -13,6 +13,8 @@ public enum MemoSection : byte
     ClusterPlacements = 5,
     PeerProfile = 6,
     PeerCorpus = 7,
+    SimilarPlan = 8,
+    SimilarCorpus = 9,
 }
 
 /// <summary>

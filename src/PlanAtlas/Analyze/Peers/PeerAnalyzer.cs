@@ -20,7 +20,7 @@ public sealed class PeerAnalyzer(ReuseDetector reuse, PeerFinder peers, CrossRef
     {
         var found = reuse.Detect(plans, memo);
         var index = crossReferences.Build(plans);
-        var seeAlso = SimilarItems.Merge(found.SeeAlso, new SimilarItems().Find(plans));
+        var seeAlso = SimilarItems.Merge(found.SeeAlso, new SimilarItems().Find(plans, memo));
         var analysis = new PeerAnalysis(found.Links, seeAlso, PassageSpread.Families(plans, found.Links),
             peers.Find(plans, themeProfiles, memo), index.Citations, index.Slogans, index.Units)
         { ThemeProfiles = themeProfiles };
