@@ -56,10 +56,14 @@ public sealed class SiteBuilder(IBuildProgress progress)
             var analysis = Stage(Analyze, stages, () =>
             {
                 var memo = analysisMemos?.Load(plans.Count);
-                var (themes, model, trained) = ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics, clusterModels?.Load(), memo);
+                var previousModel = clusterModels?.Load();
+                // With a memo (a corpus small enough for it) the themes run beside the other steps; peers wait for them.
+                var theming = memo is null ? null : Task.Run(() => ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics, previousModel, memo));
+                var themed = theming is null ? ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics, previousModel, memo) : default;
+                var (peers, reuse) = PeerAnalyzer.CreateDefault().Analyze(plans,
+                    () => (theming?.GetAwaiter().GetResult() ?? themed).Analysis.ProfilesByItemShare(), memo);
+                var (themes, model, trained) = theming?.GetAwaiter().GetResult() ?? themed;
                 if (trained && model is not null) clusterModels?.Save(model);
-                // Peers "most similar by themes" compare the plans' theme profiles, so themes come first.
-                var (peers, reuse) = PeerAnalyzer.CreateDefault().Analyze(plans, themes.ProfilesByItemShare(), memo);
                 if (memo is not null) analysisMemos!.Save(memo);
                 return (Corpus: new CorpusAnalysis { Themes = themes, Peers = peers }, Reuse: reuse, Trained: trained);
             }, a => $"{a.Corpus.Themes!.Tags.Count} tagged items, {a.Corpus.Themes.Clustering.Clusters.Count} clusters"

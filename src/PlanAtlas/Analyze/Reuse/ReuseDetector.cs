@@ -286,7 +286,10 @@ public sealed class ReuseDetector(ReuseOptions options)
             var sorted = entries.ToArray();
             Array.Sort(sorted);
             // Two candidates with the same prints would be one pair listed twice: never, but a duplicate must not break the lookup.
-            _memo.Put(MemoSection.ReuseVerdicts, _optionsKey, ReuseVerdictMemo.ToBytes(sorted.DistinctBy(e => (e.Earlier, e.Later)).ToArray()));
+            var distinct = 0;
+            for (var i = 0; i < sorted.Length; i++)
+                if (distinct == 0 || sorted[i].CompareTo(sorted[distinct - 1]) != 0) sorted[distinct++] = sorted[i];
+            _memo.Put(MemoSection.ReuseVerdicts, _optionsKey, ReuseVerdictMemo.ToBytes(sorted[..distinct]));
         }
 
         /// <summary>Leaves the corpus counts (as brought up to date) for the next build.</summary>

@@ -112,9 +112,9 @@ internal sealed class ReuseVerdictMemo(ReuseVerdictMemo.Entry[] entries)
         return at >= 0;
     }
 
+    /// <param name="entries">Sorted, distinct.</param>
     public static byte[] ToBytes(Entry[] entries)
     {
-        Array.Sort(entries);
         return System.Runtime.InteropServices.MemoryMarshal.AsBytes(entries.AsSpan()).ToArray();
     }
 
