@@ -257,8 +257,16 @@ public sealed class ReuseDetector(ReuseOptions options)
         {
             if (_keys[plan] is not { } key) return;
             var perItem = itemKeys.ToList();
-            var record = new ReusePlanMemo(Generation, [.. local.Order()], frequent, boilerplate,
-                perItem.Select(k => (uint)k.Length).ToArray(), perItem.SelectMany(k => k).ToArray());
+            var all = new uint[perItem.Sum(k => k.Length)];
+            var lengths = new uint[perItem.Count];
+            for (int i = 0, at = 0; i < perItem.Count; at += perItem[i].Length, i++)
+            {
+                perItem[i].CopyTo(all, at);
+                lengths[i] = (uint)perItem[i].Length;
+            }
+            var own = local.ToArray();
+            Array.Sort(own);
+            var record = new ReusePlanMemo(Generation, own, frequent, boilerplate, lengths, all);
             _memo.Put(MemoSection.ReusePlan, key, record.ToBytes());
         }
 

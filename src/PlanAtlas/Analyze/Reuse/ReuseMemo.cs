@@ -14,7 +14,7 @@ internal sealed record ReusePlanMemo(ulong Generation, ulong[] Local, ulong[] Fr
 {
     public byte[] ToBytes()
     {
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream(64 + 8 * (Local.Length + Frequent.Length) + 4 * (KeysPerItem.Length + Keys.Length));
         using (var writer = new BinaryWriter(stream))
         {
             writer.Write(Generation);
