@@ -53,6 +53,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             itemsCount = plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph));
             cancellation.ThrowIfCancellationRequested();
 
+            Task? savingMemo = null;
             var analysis = Stage(Analyze, stages, () =>
             {
                 var memo = analysisMemos?.Load(plans.Count);
@@ -64,7 +65,8 @@ public sealed class SiteBuilder(IBuildProgress progress)
                     () => (theming?.GetAwaiter().GetResult() ?? themed).Analysis.ProfilesByItemShare(), memo);
                 var (themes, model, trained) = theming?.GetAwaiter().GetResult() ?? themed;
                 if (trained && model is not null) clusterModels?.Save(model);
-                if (memo is not null) analysisMemos!.Save(memo);
+                // Tens of megabytes: written while the site renders.
+                if (memo is not null) savingMemo = Task.Run(() => analysisMemos!.Save(memo));
                 return (Corpus: new CorpusAnalysis { Themes = themes, Peers = peers }, Reuse: reuse, Trained: trained);
             }, a => $"{a.Corpus.Themes!.Tags.Count} tagged items, {a.Corpus.Themes.Clustering.Clusters.Count} clusters"
                 + (a.Trained ? "" : " (model reused)") + $", {a.Reuse.Links} reuse links").Corpus;
@@ -92,6 +94,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             cancellation.ThrowIfCancellationRequested();
 
             parsedPlans?.Save();
+            savingMemo?.GetAwaiter().GetResult();
             if (options.Strict && diagnostics.Any(d => d.Severity >= Severity.Warning))
                 return Result(BuildOutcome.StrictFailed, "--strict: there were warnings; the previous output is kept");
             pageCache?.Invalidate();
