@@ -45,17 +45,23 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
             counts[p] = bigrams[p].Select(b => tally[b]).ToArray();
         });
 
-        var (inItems, inPlans, changed, before) = Frequencies(keys, bigrams, counts, entries.Length, maxDf);
+        var (inItems, inPlans, changed, before, reweigh) = Frequencies(keys, bigrams, counts, entries.Length, maxDf);
         var vectors = new (int Term, float Weight)[entries.Length][];
         Parallel.For(0, plans.Count, p =>
         {
             if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value) && !bigrams[p].Any(changed.Contains))
             {
-                record.Vectors.CopyTo(vectors, start[p]);
-                return;
+                if (!reweigh)
+                {
+                    record.Vectors.CopyTo(vectors, start[p]);
+                    return;
+                }
+                // Another number of items moves every weight but not which bigrams an item keeps (they rank by frequency).
+                for (var i = 0; i < record.Vectors.Length; i++) vectors[start[p] + i] = Reweighed(record.Vectors[i], inItems, entries.Length);
             }
-            for (var i = start[p]; i < start[p + 1]; i++)
-                vectors[i] = similar.Vector(SimilarItems.Bigrams(entries[i].Text), inItems, inPlans, entries.Length, maxDf);
+            else
+                for (var i = start[p]; i < start[p + 1]; i++)
+                    vectors[i] = similar.Vector(SimilarItems.Bigrams(entries[i].Text), inItems, inPlans, entries.Length, maxDf);
             if (keys[p] is { } key)
                 memo.Put(MemoSection.SimilarPlan, key, Write(new PlanRecord(start[p + 1] - start[p], bigrams[p], counts[p], vectors[start[p]..start[p + 1]])));
         });
@@ -65,10 +71,23 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
     }
 
     /// <summary>
+    /// The vector's bigrams weighed again for <paramref name="entries"/> items, in the same order and with the same
+    /// arithmetic as <see cref="SimilarItems.Vector"/>, so the values are the ones it would give.
+    /// </summary>
+    private static (int Term, float Weight)[] Reweighed((int Term, float Weight)[] vector, Dictionary<int, int> inItems, int entries)
+    {
+        if (vector.Length == 0) return vector;
+        var weights = vector.Select(v => Math.Log((double)entries / inItems[v.Term])).ToArray();
+        var norm = Math.Sqrt(weights.Sum(w => w * w));
+        return vector.Select((v, i) => (v.Term, (float)(weights[i] / norm))).ToArray();
+    }
+
+    /// <summary>
     /// Items and plans having each bigram, brought up to date from the last build's counts when it left them, with
     /// the bigrams whose change can move a vector; else counted (and changed is null: every vector is made again).
     /// </summary>
-    private (Dictionary<int, int> InItems, Dictionary<int, int> InPlans, HashSet<int>? Changed, HashSet<ulong>? Before) Frequencies(
+    /// <returns>… and whether the number of items changed (every kept vector is then weighed again).</returns>
+    private (Dictionary<int, int> InItems, Dictionary<int, int> InPlans, HashSet<int>? Changed, HashSet<ulong>? Before, bool Reweigh) Frequencies(
         ulong?[] keys, int[][] bigrams, int[][] counts, int items, int maxDf)
     {
         if (keys.All(k => k is not null) && ReadCorpus(memo.Peek(MemoSection.SimilarCorpus, _optionsKey)) is { } corpus)
@@ -107,7 +126,8 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
                     // A bigram in more items than the cap, before and after, is left out of every vector either way.
                     if (Math.Min(oldItems, newItems) <= maxDf) changed.Add(bigram);
                 }
-                if (consistent) return (inItems, inPlans, corpus.Items == items ? changed : null, before);
+                // The cap on a bigram's items decides which bigrams count: with another cap, every vector is made again.
+                if (consistent) return (inItems, inPlans, SimilarItems.MaxDf(corpus.Items) == maxDf ? changed : null, before, corpus.Items != items);
             }
         }
         var countedItems = new Dictionary<int, int>();
@@ -118,7 +138,7 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
                 CollectionsMarshal.GetValueRefOrAddDefault(countedItems, bigrams[p][b], out _) += counts[p][b];
                 CollectionsMarshal.GetValueRefOrAddDefault(countedPlans, bigrams[p][b], out _)++;
             }
-        return (countedItems, countedPlans, null, null);
+        return (countedItems, countedPlans, null, null, false);
     }
 
     private static byte[] Write(PlanRecord record)

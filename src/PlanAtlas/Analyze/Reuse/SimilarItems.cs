@@ -23,15 +23,7 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
     /// <param name="memo">Bigram counts and item vectors of the last build (see <see cref="RememberedSimilarItems"/>); null: none.</param>
     public IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Find(IReadOnlyList<Plan> plans, AnalysisMemo? memo)
     {
-        var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var entries = ordered.SelectMany((p, planIndex) => p.Items.Where(i => i.Kind != ItemKind.Section)
-                .Select(i => (Key: new ItemKey(p.Id, i.Id), Plan: planIndex, Text: TextNormalizer.Normalize(i.Text))))
-            .Where(e => e.Text.Length >= 10)
-            .ToArray();
-        var maxDf = MaxDf(entries.Length);
-        var texts = entries.Select(e => (e.Plan, e.Text)).ToArray();
-        var vectors = memo is null ? Vectors(texts, ordered.Count, maxDf)
-            : new RememberedSimilarItems(this, memo, termsPerItem).Vectors(ordered, texts, maxDf);
+        var (entries, vectors) = EntriesAndVectors(plans, memo);
         var postings = Postings(vectors);
 
         var result = new IReadOnlyList<ItemMatch>[entries.Length];
@@ -53,6 +45,20 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
             local.Touched.Clear();
         });
         return Enumerable.Range(0, entries.Length).Where(i => result[i].Count > 0).ToDictionary(i => entries[i].Key, i => result[i]);
+    }
+
+    /// <summary>The items compared (plan by plan) and their vectors: the same with or without a memo (tests check it bit for bit).</summary>
+    internal ((ItemKey Key, int Plan, string Text)[] Entries, (int Term, float Weight)[][] Vectors) EntriesAndVectors(IReadOnlyList<Plan> plans, AnalysisMemo? memo)
+    {
+        var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var entries = ordered.SelectMany((p, planIndex) => p.Items.Where(i => i.Kind != ItemKind.Section)
+                .Select(i => (Key: new ItemKey(p.Id, i.Id), Plan: planIndex, Text: TextNormalizer.Normalize(i.Text))))
+            .Where(e => e.Text.Length >= 10)
+            .ToArray();
+        var maxDf = MaxDf(entries.Length);
+        var texts = entries.Select(e => (e.Plan, e.Text)).ToArray();
+        return (entries, memo is null ? Vectors(texts, ordered.Count, maxDf)
+            : new RememberedSimilarItems(this, memo, termsPerItem).Vectors(ordered, texts, maxDf));
     }
 
     internal static int MaxDf(int entries) => Math.Max(MinPostingsCap, Math.Min(entries / 200, MaxPostings));

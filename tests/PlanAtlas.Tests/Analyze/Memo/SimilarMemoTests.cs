@@ -18,6 +18,12 @@ public sealed class SimilarMemoTests
             new SimilarItems().Find(before, memo);
         }
         var next = MemoPlans.RoundTrip(memo);
+        // The vectors themselves, bit for bit: the matches' rounded scores could hide a small difference.
+        var check = MemoPlans.RoundTrip(memo);
+        var (_, expected) = new SimilarItems().EntriesAndVectors(plans, null);
+        var (_, actual) = new SimilarItems().EntriesAndVectors(plans, check);
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i]);
         var warm = new SimilarItems().Find(plans, next);
         var fresh = new SimilarItems().Find(plans);
         Assert.Equal(fresh.Keys.Order(), warm.Keys.Order());
@@ -35,6 +41,20 @@ public sealed class SimilarMemoTests
         var memo = AssertSameAsFresh(plans, edited);
         Assert.True(memo.Hits >= plans.Count - 1, $"{memo.Hits} records reused");
         AssertSameAsFresh(edited, plans, memo);
+    }
+
+    [Fact]
+    public void After_an_item_is_added_every_weight_moves_and_the_result_still_equals_a_fresh_run()
+    {
+        var plans = Corpus(40);
+        var grown = plans.ToList();
+        var items = plans[5].Items.ToList();
+        // Wording no other plan has: the other plans keep which bigrams count, and only their weights move.
+        items.Add(TestPlans.Item("i99", "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉", 99));
+        grown[5] = MemoPlans.Keyed(plans[5] with { Items = items });
+        var memo = AssertSameAsFresh(plans, grown);
+        Assert.True(memo.Hits >= plans.Count - 1, $"{memo.Hits} records reused");
+        AssertSameAsFresh(grown, plans, memo);
     }
 
     [Fact]
