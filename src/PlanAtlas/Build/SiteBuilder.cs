@@ -36,6 +36,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             var cache = options.NoCache ? null : CacheFolder.Open(options.CacheDirectory ?? CacheFolder.DefaultFor(options.OutputDirectory));
             var parsedPlans = cache is null ? null : new ParsedPlanCache(cache, ignorePrevious: options.Full);
             var clusterModels = cache is null ? null : new ClusterModelCache(cache, ignorePrevious: options.Full);
+            var analysisMemos = cache is null ? null : new AnalysisMemoCache(cache, ignorePrevious: options.Full);
 
             var reader = InputReader.CreateDefault();
             var input = Stage(Read, stages, () => reader.Read(options.InputDirectory, parsedPlans is null ? null : parsedPlans.Known),
@@ -52,12 +53,20 @@ public sealed class SiteBuilder(IBuildProgress progress)
             itemsCount = plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph));
             cancellation.ThrowIfCancellationRequested();
 
+            Task? savingMemo = null;
             var analysis = Stage(Analyze, stages, () =>
             {
-                var (themes, model, trained) = ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics, clusterModels?.Load());
+                var memo = analysisMemos?.Load(plans.Count);
+                var previousModel = clusterModels?.Load();
+                // With a memo (a corpus small enough for it) the themes run beside the other steps; peers wait for them.
+                var theming = memo is null ? null : Task.Run(() => ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics, previousModel, memo));
+                var themed = theming is null ? ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics, previousModel, memo) : default;
+                var (peers, reuse) = PeerAnalyzer.CreateDefault().Analyze(plans,
+                    () => (theming?.GetAwaiter().GetResult() ?? themed).Analysis.ProfilesByItemShare(), memo);
+                var (themes, model, trained) = theming?.GetAwaiter().GetResult() ?? themed;
                 if (trained && model is not null) clusterModels?.Save(model);
-                // Peers "most similar by themes" compare the plans' theme profiles, so themes come first.
-                var (peers, reuse) = PeerAnalyzer.CreateDefault().Analyze(plans, themes.ProfilesByItemShare());
+                // Tens of megabytes: written while the site renders.
+                if (memo is not null) savingMemo = Task.Run(() => analysisMemos!.Save(memo));
                 return (Corpus: new CorpusAnalysis { Themes = themes, Peers = peers }, Reuse: reuse, Trained: trained);
             }, a => $"{a.Corpus.Themes!.Tags.Count} tagged items, {a.Corpus.Themes.Clustering.Clusters.Count} clusters"
                 + (a.Trained ? "" : " (model reused)") + $", {a.Reuse.Links} reuse links").Corpus;
@@ -85,6 +94,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             cancellation.ThrowIfCancellationRequested();
 
             parsedPlans?.Save();
+            savingMemo?.GetAwaiter().GetResult();
             if (options.Strict && diagnostics.Any(d => d.Severity >= Severity.Warning))
                 return Result(BuildOutcome.StrictFailed, "--strict: there were warnings; the previous output is kept");
             pageCache?.Invalidate();

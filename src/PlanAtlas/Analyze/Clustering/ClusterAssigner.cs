@@ -43,7 +43,7 @@ internal sealed class ClusterAssigner
     }
 
     /// <summary>What one item contributes: its cluster (0..k-1), closeness to the centre and place on the map.</summary>
-    private readonly record struct Placement(int Cluster, double Closeness, float X, float Y);
+    internal readonly record struct Placement(int Cluster, double Closeness, float X, float Y);
 
     /// <summary>Per-thread scratch space and term counts per cluster (for the labels).</summary>
     private sealed class Worker
@@ -68,16 +68,48 @@ internal sealed class ClusterAssigner
         public float[] Values = new float[64];
     }
 
-    public ItemClustering Assign(IReadOnlyList<ClusterInput> items, Func<ItemKey, IReadOnlyList<string>>? themesOf)
+    public ItemClustering Assign(IReadOnlyList<ClusterInput> items, Func<ItemKey, IReadOnlyList<string>>? themesOf, PlacementMemo? memo = null)
     {
         var placements = new Placement[items.Count];
         var counts = new long[_k * _dimension];
-        Workers.For(items.Count, () => new Worker(_k, _dimension, _terms), (i, worker) => placements[i] = Place(items[i].Text, worker), worker =>
+        // Items come by key, so each plan's items are one run: a plan is placed whole, or taken whole from the memo.
+        var runs = new List<(int Start, int End)>();
+        for (var start = 0; start < items.Count;)
+        {
+            var end = start + 1;
+            while (end < items.Count && items[end].Key.PlanId == items[start].Key.PlanId) end++;
+            runs.Add((start, end));
+            start = end;
+        }
+        Workers.For(runs.Count, () => new Worker(_k, _dimension, _terms), (r, worker) =>
+        {
+            var (start, end) = runs[r];
+            var key = memo?.KeyOf(items[start].Key.PlanId);
+            if (key is { } known && memo!.Get(known, end - start) is { } remembered && Fits(remembered.Cells))
+            {
+                remembered.Placements.CopyTo(placements, start);
+                for (var c = 0; c < remembered.Cells.Length; c++) worker.Counts[remembered.Cells[c]] += remembered.Counts[c];
+                return;
+            }
+            var cells = key is null ? null : new List<int>();
+            for (var i = start; i < end; i++)
+            {
+                placements[i] = Place(items[i].Text, worker);
+                if (cells is not null) foreach (var id in worker.Ids) cells.Add(placements[i].Cluster * _dimension + id);
+            }
+            if (key is { } newKey) memo!.Put(newKey, placements.AsSpan(start, end - start), cells!);
+        }, worker =>
         {
             // Integer sums: the same totals whatever share of the items each thread took.
             for (var j = 0; j < counts.Length; j++) counts[j] += worker.Counts[j];
         });
         return Describe(items, placements, counts, themesOf);
+    }
+
+    private bool Fits(int[] cells)
+    {
+        foreach (var cell in cells) if ((uint)cell >= (uint)(_k * _dimension)) return false;
+        return true;
     }
 
     /// <summary>The item's feature vector (for tests: it must equal the featurizer's on a training item).</summary>

@@ -73,12 +73,16 @@ public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? op
 
     /// <summary>Every item in the nearest cluster of <paramref name="model"/>, clusters numbered by size and described.</summary>
     /// <exception cref="ArgumentException">The model was trained with another tokenizer (<see cref="CanReuse"/> is false).</exception>
-    public ItemClustering Assign(ClusterModel model, IEnumerable<ClusterInput> inputs, Func<ItemKey, IReadOnlyList<string>>? themesOf = null)
+    public ItemClustering Assign(ClusterModel model, IEnumerable<ClusterInput> inputs, Func<ItemKey, IReadOnlyList<string>>? themesOf = null) =>
+        Assign(model, inputs, themesOf, null);
+
+    /// <param name="memo">Placements of unchanged plans under this model, from the last build; where this one leaves its own.</param>
+    internal ItemClustering Assign(ClusterModel model, IEnumerable<ClusterInput> inputs, Func<ItemKey, IReadOnlyList<string>>? themesOf, PlacementMemo? memo)
     {
         if (model.Format != ClusterModel.CurrentFormat || model.Tokenizer != tokenizer.Fingerprint)
             throw new ArgumentException("the cluster model was made by another version or another tokenizer", nameof(model));
         var items = Sorted(inputs);
-        return items.Count == 0 ? ItemClustering.Empty : new ClusterAssigner(tokenizer, model).Assign(items, themesOf);
+        return items.Count == 0 ? ItemClustering.Empty : new ClusterAssigner(tokenizer, model).Assign(items, themesOf, memo);
     }
 
     internal SparseVector Features(ClusterModel model, string text) => new ClusterAssigner(tokenizer, model).Features(text);

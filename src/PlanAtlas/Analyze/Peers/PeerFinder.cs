@@ -9,12 +9,13 @@ namespace PlanAtlas.Analyze.Peers;
 /// </summary>
 public sealed class PeerFinder(PeerOptions options)
 {
+    /// <param name="memo">Text profiles of unchanged plans from the last build, and where this one leaves its own; null: none.</param>
     /// <param name="themeProfiles">Plan id → theme id → share of the plan's items (from the themes stage); null or missing plans: no theme group.</param>
     public IReadOnlyDictionary<string, IReadOnlyList<PeerGroup>> Find(IReadOnlyList<Plan> plans,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? themeProfiles = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? themeProfiles = null, AnalysisMemo? memo = null)
     {
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var text = TextProfiles.Build(ordered, options.TermsPerPlan);
+        var text = TextProfiles.Build(ordered, options.TermsPerPlan, memo);
         // One inverted-index pass gives each plan its nearest plans; big attribute groups are ranked from it.
         var nearest = SparseVectors.Neighbours(text, Math.Max(options.SimilarCount, 4 * options.MaxGroupSize));
         var similarText = nearest.Select(n => n.Take(options.SimilarCount).ToList()).ToArray();

@@ -11,6 +11,10 @@ namespace PlanAtlas.Analyze.Peers;
 /// </summary>
 public static class TextProfiles
 {
+    /// <param name="memo">Counts and profiles of the last build (see <see cref="RememberedProfiles"/>); null: none.</param>
+    public static IReadOnlyList<IReadOnlyDictionary<string, double>> Build(IReadOnlyList<Plan> plans, int termsPerPlan, AnalysisMemo? memo) =>
+        memo is null ? Build(plans, termsPerPlan) : RememberedProfiles.Build(plans, termsPerPlan, memo);
+
     public static IReadOnlyList<IReadOnlyDictionary<string, double>> Build(IReadOnlyList<Plan> plans, int termsPerPlan)
     {
         // Two passes over the text rather than every plan's term counts kept at once (tens of millions of entries
@@ -26,23 +30,25 @@ public static class TextProfiles
         }
 
         var profiles = new IReadOnlyDictionary<string, double>[plans.Count];
-        Parallel.For(0, plans.Count, p =>
-        {
-            var weights = Counts(plans[p])
-                .Select(t => new KeyValuePair<int, double>(t.Key, (1 + Math.Log(t.Value)) * Math.Log((double)plans.Count / df[t.Key])))
-                // A bigram no other plan has cannot make two plans alike; one many plans have barely can, and its
-                // long posting list would dominate the neighbour search (capped at 200 plans).
-                .Where(w => w.Value > 0 && df[w.Key] > 1 && (plans.Count < 20 || df[w.Key] <= Math.Max(20, Math.Min(plans.Count / 20, 200))))
-                .OrderByDescending(w => w.Value).ThenBy(w => w.Key)
-                .Take(termsPerPlan)
-                .Select(w => new KeyValuePair<string, double>(new string([(char)(w.Key >> 16), (char)w.Key]), w.Value));
-            profiles[p] = SparseVectors.Normalise(weights);
-        });
+        Parallel.For(0, plans.Count, p => profiles[p] = Profile(Counts(plans[p]), df, plans.Count, termsPerPlan));
         return profiles;
     }
 
+    /// <summary>A plan's profile from its bigram counts and the corpus' document frequencies.</summary>
+    internal static Dictionary<string, double> Profile(IEnumerable<KeyValuePair<int, int>> counts, Dictionary<int, int> df, int plans, int termsPerPlan) =>
+        SparseVectors.Normalise(counts
+            .Select(t => new KeyValuePair<int, double>(t.Key, (1 + Math.Log(t.Value)) * Math.Log((double)plans / df[t.Key])))
+            // A bigram no other plan has cannot make two plans alike; one many plans have barely can, and its
+            // long posting list would dominate the neighbour search (capped at 200 plans).
+            .Where(w => w.Value > 0 && df[w.Key] > 1 && (plans < 20 || df[w.Key] <= Math.Max(20, Math.Min(plans / 20, 200))))
+            .OrderByDescending(w => w.Value).ThenBy(w => w.Key)
+            .Take(termsPerPlan)
+            .Select(w => new KeyValuePair<string, double>(Term(w.Key), w.Value)));
+
+    internal static string Term(int bigram) => new([(char)(bigram >> 16), (char)bigram]);
+
     /// <summary>Bigram → occurrences in the plan; a bigram is two UTF-16 units packed into an int, so no string per bigram.</summary>
-    private static Dictionary<int, int> Counts(Plan plan)
+    internal static Dictionary<int, int> Counts(Plan plan)
     {
         var tf = new Dictionary<int, int>();
         foreach (var item in plan.Items)

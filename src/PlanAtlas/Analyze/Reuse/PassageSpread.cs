@@ -12,22 +12,28 @@ public static class PassageSpread
     public static IReadOnlyList<CrossReference> Families(IReadOnlyList<Plan> plans, IReadOnlyList<ReuseLink> links)
     {
         var items = plans.SelectMany(p => p.Items.Select((item, order) => (Key: new ItemKey(p.Id, item.Id), Plan: p, Item: item, Order: order)))
-            .ToDictionary(x => x.Key);
-        var parent = new Dictionary<ItemKey, ItemKey>();
-        ItemKey Find(ItemKey k)
+            .ToArray();
+        var index = new Dictionary<ItemKey, int>(items.Length);
+        for (var i = 0; i < items.Length; i++) index.TryAdd(items[i].Key, i);
+        // Union-find over item numbers (-1: in no link): hashing two strings per step was most of this step's time.
+        var parent = new int[items.Length];
+        Array.Fill(parent, -1);
+        int Find(int k)
         {
-            while (parent.TryGetValue(k, out var p) && p != k) { parent[k] = parent.GetValueOrDefault(p, p); k = p; }
+            while (parent[k] != k) k = parent[k] = parent[parent[k]];
             return k;
         }
-        foreach (var link in links.Where(l => items.ContainsKey(l.A) && items.ContainsKey(l.B)))
+        foreach (var link in links)
         {
-            parent.TryAdd(link.A, link.A);
-            parent.TryAdd(link.B, link.B);
-            var (a, b) = (Find(link.A), Find(link.B));
-            if (a != b) parent[b] = a;
+            if (!index.TryGetValue(link.A, out var a) || !index.TryGetValue(link.B, out var b)) continue;
+            if (parent[a] < 0) parent[a] = a;
+            if (parent[b] < 0) parent[b] = b;
+            var (ra, rb) = (Find(a), Find(b));
+            if (ra != rb) parent[rb] = ra;
         }
-        return parent.Keys.GroupBy(Find)
-            .Select(g => g.Select(k => items[k])
+        // Each family is sorted in full and the families are then ordered by a total order, so how they are grouped does not matter.
+        return Enumerable.Range(0, items.Length).Where(i => parent[i] >= 0).GroupBy(Find)
+            .Select(g => g.Select(i => items[i])
                 .OrderBy(x => x.Plan.Year ?? int.MaxValue).ThenBy(x => x.Plan.Id, StringComparer.Ordinal).ThenBy(x => x.Order).ToList())
             .Where(family => family.Select(x => x.Plan.Id).Distinct().Count() >= 2)
             .Select(family => new CrossReference(family[0].Item.Text.Trim(),

@@ -27,32 +27,48 @@ public sealed class ReuseDetector(ReuseOptions options)
 
     public ReuseOptions Options => options;
 
-    public ReuseResult Detect(IReadOnlyList<Plan> plans)
+    public ReuseResult Detect(IReadOnlyList<Plan> plans) => Detect(plans, null);
+
+    /// <param name="memo">What an earlier build remembered (and where this one leaves what the next can reuse); null: none.</param>
+    public ReuseResult Detect(IReadOnlyList<Plan> plans, AnalysisMemo? memo)
     {
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         // Items in time order (plan year, plan id, document order): of two items, the one with the smaller index came first.
         var entries = ordered.SelectMany((p, planIndex) => p.Items.Select((item, order) => new Entry(planIndex, order, p, item)))
             .OrderBy(e => e.Plan.Year ?? int.MaxValue).ThenBy(e => e.PlanIndex).ThenBy(e => e.Order).ToArray();
-        var n = options.ShingleSize;
         var normalized = new string[entries.Length];
         Parallel.For(0, entries.Length, i => normalized[i] = TextNormalizer.Normalize(entries[i].Item.Text));
         var planOf = entries.Select(e => e.PlanIndex).ToArray();
         var byPlan = Enumerable.Range(0, ordered.Count).Select(_ => new List<int>()).ToArray();
         for (var i = 0; i < entries.Length; i++) byPlan[planOf[i]].Add(i);
 
-        // One pass over each plan's shingles gives both its share of the document frequencies and its own boilerplate.
-        var local = new HashSet<ulong>[ordered.Count];
-        var frequencies = ShingleFrequencies.Count(ordered.Count, p =>
-        {
-            var (distinct, own) = PlanShingles.Count(byPlan[p].Select(i => normalized[i]), n, options.LocalBoilerplateItems);
-            local[p] = own ?? NoBoilerplate;
-            return distinct;
-        }, p => Hash64.Of(ordered[p].Id), options);
-        var texts = new ReuseTexts(normalized, planOf, frequencies, local, n);
+        // The memo is used only while the frequencies are counted exactly (it relies on exact counts).
+        var remembered = memo is not null && ordered.Count <= options.FrequencySamplePlans ? new Remembered(memo, ordered, options) : null;
+        var (frequencies, local, frequent) = (remembered?.CountIncrementally(byPlan, normalized) ?? CountAll(ordered, byPlan, normalized, remembered))!;
+        if (frequent is null) remembered = null;
+        var texts = new ReuseTexts(normalized, planOf, frequencies, local, options.ShingleSize);
 
         var index = new LshIndex(options.Bands, options.RowsPerBand);
         var keys = new uint[entries.Length][];
-        Parallel.For(0, entries.Length, i => keys[i] = BandKeys(entries[i], texts, index));
+        // A plan whose shingles have the same boilerplate status as when it was remembered has the same band keys.
+        Parallel.For(0, ordered.Count, p =>
+        {
+            var boilerplate = frequent is null ? 0 : ReusePlanMemo.BoilerplateOf(frequent[p], frequencies);
+            remembered?.SetPrint(p, boilerplate);
+            if (remembered?.Records[p] is { } record && record.Boilerplate == boilerplate && record.KeysPerItem.Length == byPlan[p].Count)
+            {
+                var at = 0;
+                for (var k = 0; k < byPlan[p].Count; k++)
+                {
+                    keys[byPlan[p][k]] = record.Keys.AsSpan(at, (int)record.KeysPerItem[k]).ToArray();
+                    at += (int)record.KeysPerItem[k];
+                }
+                if (record.Generation == remembered.Generation) return;
+            }
+            else foreach (var i in byPlan[p]) keys[i] = BandKeys(entries[i], texts, index);
+            remembered?.Remember(p, local[p], frequent![p], boilerplate, byPlan[p].Select(i => keys[i]));
+        });
+        remembered?.RememberCorpus(frequencies);
         // The index is sized once and each item's keys are dropped as soon as they are in it: a growing index next to
         // every item's keys held two or three copies of the band keys at the peak.
         index.EnsureCapacity((int)(keys.Sum(k => (long)k.Length) / options.Bands));
@@ -64,7 +80,9 @@ public sealed class ReuseDetector(ReuseOptions options)
         keys = null;
         var found = index.Candidates(options.Pairing);
         var candidates = found.Pairs.Where(p => !Nested(entries[p.Earlier], entries[p.Later])).ToArray();
-        var verified = Verify(candidates, texts);
+        var prints = remembered?.ItemPrints(entries.Select(e => (e.PlanIndex, e.Order)).ToArray());
+        var verified = Verify(candidates, texts, prints, remembered?.Verdicts());
+        if (prints is not null) remembered!.RememberVerdicts(candidates, prints, verified);
 
         // Items ranked by key (plan id, item id): links and matches are ordered by it without comparing strings again.
         var byKey = Enumerable.Range(0, entries.Length).ToArray();
@@ -122,6 +140,180 @@ public sealed class ReuseDetector(ReuseOptions options)
         return new ReuseResult(links, seeAlso, statistics);
     }
 
+    /// <summary>
+    /// Shingle frequencies of the whole corpus and each plan's own boilerplate, counted from the texts; with a memo,
+    /// also each plan's shingles common enough to keep counting (null without).
+    /// </summary>
+    private (ShingleFrequencies, HashSet<ulong>[], ulong[][]?) CountAll(List<Plan> ordered, List<int>[] byPlan, string[] normalized, Remembered? remembered)
+    {
+        // One pass over each plan's shingles gives both its share of the document frequencies and its own boilerplate.
+        var local = new HashSet<ulong>[ordered.Count];
+        ulong[][]? sets = null;
+        var frequencies = ShingleFrequencies.Count(ordered.Count, p =>
+        {
+            var (distinct, own) = PlanShingles.Count(byPlan[p].Select(i => normalized[i]), options.ShingleSize, options.LocalBoilerplateItems);
+            local[p] = own ?? NoBoilerplate;
+            return distinct;
+        }, p => Hash64.Of(ordered[p].Id), options, remembered is null ? null : counted => sets = counted);
+        if (remembered is null || sets is null) return (frequencies, local, null);
+        var (shingles, _) = remembered.StartCounts(frequencies);
+        var kept = shingles.ToHashSet();
+        var frequent = new ulong[ordered.Count][];
+        Parallel.For(0, sets.Length, p => frequent[p] = sets[p].Where(kept.Contains).ToArray());
+        return (frequencies, local, frequent);
+    }
+
+    /// <summary>The memo of one detection: the records found for its plans, and those it leaves for the next build.</summary>
+    private sealed class Remembered
+    {
+        private readonly AnalysisMemo _memo;
+        private readonly List<Plan> _plans;
+        private readonly ReuseOptions _options;
+        private readonly ulong _optionsKey;
+        private readonly ulong?[] _keys;
+        private ReuseCorpusMemo? _corpus;
+        private bool _countsInFrequencies;
+
+        public Remembered(AnalysisMemo memo, List<Plan> plans, ReuseOptions options)
+        {
+            (_memo, _plans, _options) = (memo, plans, options);
+            _optionsKey = Hash64.Of(options.ToString());
+            _keys = plans.Select(p => AnalysisMemo.PlanKey(p) is { } k ? Hash64.Combine(k, _optionsKey) : (ulong?)null).ToArray();
+            Records = new ReusePlanMemo?[plans.Count];
+            _planPrints = new ulong[plans.Count];
+            Parallel.For(0, plans.Count, p => Records[p] = _keys[p] is { } key ? ReusePlanMemo.From(memo.Get(MemoSection.ReusePlan, key)) : null);
+        }
+
+        /// <summary>Each plan's record from the last build, or null.</summary>
+        public ReusePlanMemo?[] Records { get; }
+
+        /// <summary>The generation of the counts this detection uses.</summary>
+        public ulong Generation => _corpus?.Generation ?? 0;
+
+        /// <summary>
+        /// The frequencies brought up to date from the last build's counts (see <see cref="ReuseCorpusMemo"/>); null when
+        /// they cannot be exactly: no counts, a plan without a key, a gone plan without its record, too many plans added.
+        /// </summary>
+        public (ShingleFrequencies, HashSet<ulong>[], ulong[][]?)? CountIncrementally(List<int>[] byPlan, string[] normalized)
+        {
+            var corpus = ReuseCorpusMemo.From(_memo.Peek(MemoSection.ReuseCorpus, _optionsKey));
+            if (corpus is null || _keys.Any(k => k is null)) return null;
+            var current = _keys.Select(k => k!.Value).ToHashSet();
+            var before = corpus.Plans.ToHashSet();
+            var added = Enumerable.Range(0, _plans.Count).Where(p => !before.Contains(_keys[p]!.Value)).ToArray();
+            if (corpus.Floor - 1 + corpus.Added + added.Length > ShingleFrequencies.Threshold(_plans.Count, _options)) return null;
+            var gone = new List<ReusePlanMemo>();
+            foreach (var key in corpus.Plans.Where(k => !current.Contains(k)))
+            {
+                if (ReusePlanMemo.From(_memo.Peek(MemoSection.ReusePlan, key)) is not { } record || record.Generation != corpus.Generation) return null;
+                gone.Add(record);
+            }
+
+            var counts = new Dictionary<ulong, int>(corpus.Shingles.Length);
+            for (var s = 0; s < corpus.Shingles.Length; s++) counts[corpus.Shingles[s]] = corpus.Counts[s];
+            foreach (var record in gone)
+                foreach (var h in record.Frequent)
+                {
+                    if (!counts.ContainsKey(h)) return null;
+                    counts[h]--;
+                }
+            var local = new HashSet<ulong>[_plans.Count];
+            var frequent = new ulong[_plans.Count][];
+            var isAdded = new bool[_plans.Count];
+            foreach (var p in added) isAdded[p] = true;
+            Parallel.For(0, _plans.Count, p =>
+            {
+                if (!isAdded[p] && Records[p] is { } record && record.Generation == corpus.Generation)
+                {
+                    local[p] = record.Local.Length == 0 ? NoBoilerplate : [.. record.Local];
+                    frequent[p] = record.Frequent;
+                    return;
+                }
+                // New, edited, or (rarely) without its record: counted from its text; only a new plan adds to the counts.
+                var (distinct, own) = PlanShingles.Count(byPlan[p].Select(i => normalized[i]), _options.ShingleSize, _options.LocalBoilerplateItems);
+                local[p] = own ?? NoBoilerplate;
+                frequent[p] = distinct.Where(counts.ContainsKey).ToArray();
+            });
+            foreach (var p in added)
+                foreach (var h in frequent[p]) counts[h]++;
+            // The counts are the frequencies' own now; they are written back from there.
+            _corpus = corpus with { Added = corpus.Added + added.Length, Plans = [.. current.Order()], Shingles = [], Counts = [] };
+            _countsInFrequencies = true;
+            return (ShingleFrequencies.FromCounts(counts, _plans.Count, corpus.Distinct, _options), local, frequent);
+        }
+
+        /// <summary>Starts new counts from frequencies counted over every plan; returns the shingles they keep.</summary>
+        public (ulong[] Shingles, int[] Counts) StartCounts(ShingleFrequencies frequencies)
+        {
+            var floor = ReuseCorpusMemo.FloorFor(frequencies.BoilerplateThreshold, _plans.Count);
+            var (shingles, counts) = frequencies.CountsAtLeast(floor);
+            var plans = _keys.Where(k => k is not null).Select(k => k!.Value).Order().ToArray();
+            var generation = plans.Aggregate((ulong)plans.Length, Hash64.Combine);
+            _corpus = new ReuseCorpusMemo(generation, floor, 0, frequencies.Distinct, plans, shingles, counts);
+            return (shingles, counts);
+        }
+
+        public void Remember(int plan, HashSet<ulong> local, ulong[] frequent, ulong boilerplate, IEnumerable<uint[]> itemKeys)
+        {
+            if (_keys[plan] is not { } key) return;
+            var perItem = itemKeys.ToList();
+            var all = new uint[perItem.Sum(k => k.Length)];
+            var lengths = new uint[perItem.Count];
+            for (int i = 0, at = 0; i < perItem.Count; at += perItem[i].Length, i++)
+            {
+                perItem[i].CopyTo(all, at);
+                lengths[i] = (uint)perItem[i].Length;
+            }
+            var own = local.ToArray();
+            Array.Sort(own);
+            var record = new ReusePlanMemo(Generation, own, frequent, boilerplate, lengths, all);
+            _memo.Put(MemoSection.ReusePlan, key, record.ToBytes());
+        }
+
+        private readonly ulong[] _planPrints;
+
+        /// <summary>The plan's print for the verdicts: its key and the boilerplate status of its shingles.</summary>
+        public void SetPrint(int plan, ulong boilerplate) => _planPrints[plan] = _keys[plan] is { } key ? Hash64.Combine(key, boilerplate) : 0;
+
+        /// <summary>Each item's print (0 for an item of a plan without one), from its plan and its place in it.</summary>
+        public ulong[] ItemPrints((int Plan, int Order)[] items) =>
+            items.Select(i => _planPrints[i.Plan] == 0 ? 0 : Hash64.Combine(_planPrints[i.Plan], (ulong)i.Order) | 1).ToArray();
+
+        public ReuseVerdictMemo? Verdicts() => ReuseVerdictMemo.From(_memo.Peek(MemoSection.ReuseVerdicts, _optionsKey));
+
+        public void RememberVerdicts((int Earlier, int Later)[] candidates, ulong[] prints, Verdict?[] verified)
+        {
+            var entries = new List<ReuseVerdictMemo.Entry>(candidates.Length);
+            for (var c = 0; c < candidates.Length; c++)
+            {
+                var (earlier, later) = candidates[c];
+                if (prints[earlier] == 0 || prints[later] == 0) continue;
+                var v = verified[c];
+                entries.Add(new ReuseVerdictMemo.Entry(prints[earlier], prints[later], v?.Score ?? 0, v?.SharedChars ?? 0, v is null ? 0 : v.Value.Linked ? 2 : 1));
+            }
+            var sorted = entries.ToArray();
+            Array.Sort(sorted);
+            // Two candidates with the same prints would be one pair listed twice: never, but a duplicate must not break the lookup.
+            var distinct = 0;
+            for (var i = 0; i < sorted.Length; i++)
+                if (distinct == 0 || sorted[i].CompareTo(sorted[distinct - 1]) != 0) sorted[distinct++] = sorted[i];
+            _memo.Put(MemoSection.ReuseVerdicts, _optionsKey, ReuseVerdictMemo.ToBytes(sorted[..distinct]));
+        }
+
+        /// <summary>Leaves the corpus counts (as brought up to date) for the next build.</summary>
+        public void RememberCorpus(ShingleFrequencies frequencies)
+        {
+            if (_corpus is null || _keys.Any(k => k is null)) return;
+            var corpus = _corpus;
+            if (_countsInFrequencies)
+            {
+                var (shingles, counts) = frequencies.CountsAtLeast(0);
+                corpus = corpus with { Shingles = shingles, Counts = counts };
+            }
+            _memo.Put(MemoSection.ReuseCorpus, _optionsKey, corpus.ToBytes());
+        }
+    }
+
     /// <summary>The LSH band keys of each indexable passage of an item, passage after passage.</summary>
     private uint[] BandKeys(Entry entry, ReuseTexts texts, LshIndex index)
     {
@@ -151,9 +343,20 @@ public sealed class ReuseDetector(ReuseOptions options)
     /// prepared once as the later of its pairs and kept in a small cache, where the copies after it (its later
     /// neighbours in time) and the many items that link back to a passage's first appearance find it again.
     /// </summary>
-    private Verdict?[] Verify((int Earlier, int Later)[] candidates, ReuseTexts texts)
+    /// <param name="prints">Each item's print (0: none) by which <paramref name="known"/> gives the verdicts of the last run.</param>
+    private Verdict?[] Verify((int Earlier, int Later)[] candidates, ReuseTexts texts, ulong[]? prints, ReuseVerdictMemo? known)
     {
-        var byLater = Enumerable.Range(0, candidates.Length).ToArray();
+        var verified = new Verdict?[candidates.Length];
+        var done = new bool[candidates.Length];
+        if (prints is not null && known is not null)
+            Parallel.For(0, candidates.Length, c =>
+            {
+                var (earlier, later) = candidates[c];
+                if (prints[earlier] == 0 || prints[later] == 0 || !known.TryGet(prints[earlier], prints[later], out var entry)) return;
+                verified[c] = entry.Kind == 0 ? null : new Verdict(entry.Kind == 2, entry.Score, entry.SharedChars);
+                done[c] = true;
+            });
+        var byLater = Enumerable.Range(0, candidates.Length).Where(c => !done[c]).ToArray();
         Array.Sort(byLater, (a, b) => candidates[a].Later != candidates[b].Later
             ? candidates[a].Later.CompareTo(candidates[b].Later) : candidates[a].Earlier.CompareTo(candidates[b].Earlier));
         var blocks = new List<(int Start, int End)>();
@@ -165,7 +368,6 @@ public sealed class ReuseDetector(ReuseOptions options)
             blocks.Add((start, end));
             start = end;
         }
-        var verified = new Verdict?[candidates.Length];
         Workers.For(blocks.Count, () => new PreparedCache(texts), (b, cache) =>
         {
             for (var i = blocks[b].Start; i < blocks[b].End; i++)
@@ -201,7 +403,7 @@ public sealed class ReuseDetector(ReuseOptions options)
         }
     }
 
-    private readonly record struct Verdict(bool Linked, double Score, int SharedChars);
+    internal readonly record struct Verdict(bool Linked, double Score, int SharedChars);
 
     /// <summary>
     /// The exact check of one candidate pair. Shared informative shingles first: too few and the pair only

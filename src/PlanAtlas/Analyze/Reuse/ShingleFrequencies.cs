@@ -53,18 +53,41 @@ public sealed class ShingleFrequencies
     /// plan (twice for the sampled plans of a big corpus), so a caller can work out more from each plan as it goes.
     /// </param>
     /// <param name="planHash">A fixed hash of plan p (its id's) that chooses the sample.</param>
-    public static ShingleFrequencies Count(int plans, Func<int, IEnumerable<ulong>> shinglesOf, Func<int, ulong> planHash, ReuseOptions options)
+    /// <param name="counted">
+    /// When the corpus is counted exactly, called once with every plan's distinct shingles (ascending), the sets the
+    /// counts were made from: a caller can keep what it needs of them without hashing the plans again.
+    /// </param>
+    public static ShingleFrequencies Count(int plans, Func<int, IEnumerable<ulong>> shinglesOf, Func<int, ulong> planHash, ReuseOptions options,
+        Action<ulong[][]>? counted = null)
     {
-        var threshold = Math.Max(options.BoilerplateMinPlans - 1, (int)Math.Floor(options.BoilerplateShare * plans));
+        var threshold = Threshold(plans, options);
         var sample = plans <= options.FrequencySamplePlans
             ? Enumerable.Range(0, plans).ToArray()
             : Enumerable.Range(0, plans).OrderBy(planHash).ThenBy(p => p).Take(options.FrequencySamplePlans).Order().ToArray();
-        var counts = CountPlans(sample, shinglesOf);
+        var counts = CountPlans(sample, shinglesOf, sample.Length == plans ? counted : null);
         if (sample.Length == plans) return new ShingleFrequencies(counts, plans, plans, counts.Count, threshold);
 
         var floor = Math.Max(1, (int)Math.Floor((options.BoilerplateShare - SampleMargin) * sample.Length));
         var candidates = counts.Where(c => c.Value >= floor).Select(c => c.Key).Order().ToArray();
         return new ShingleFrequencies(Recount(candidates, plans, shinglesOf), plans, sample.Length, counts.Count, threshold);
+    }
+
+    /// <summary>A shingle in more than this many of <paramref name="plans"/> plans is boilerplate.</summary>
+    public static int Threshold(int plans, ReuseOptions options) =>
+        Math.Max(options.BoilerplateMinPlans - 1, (int)Math.Floor(options.BoilerplateShare * plans));
+
+    /// <summary>
+    /// Frequencies from counts kept by an earlier build and brought up to date: exact for every shingle in
+    /// <paramref name="counts"/>, and the caller vouches that every other shingle is in at most the threshold.
+    /// </summary>
+    internal static ShingleFrequencies FromCounts(Dictionary<ulong, int> counts, int plans, int distinct, ReuseOptions options) =>
+        new(counts, plans, plans, distinct, Threshold(plans, options));
+
+    /// <summary>The shingles counted in at least <paramref name="floor"/> plans, with their counts, ascending by shingle.</summary>
+    internal (ulong[] Shingles, int[] Counts) CountsAtLeast(int floor)
+    {
+        var shingles = _counts.Where(c => c.Value >= floor).Select(c => c.Key).Order().ToArray();
+        return (shingles, shingles.Select(s => _counts[s]).ToArray());
     }
 
     /// <summary>In how many plans the shingle is, when known: every shingle of an exactly counted corpus; else the shingles counted again.</summary>
@@ -80,7 +103,7 @@ public sealed class ShingleFrequencies
         return histogram;
     }
 
-    private static Dictionary<ulong, int> CountPlans(int[] plans, Func<int, IEnumerable<ulong>> shinglesOf)
+    private static Dictionary<ulong, int> CountPlans(int[] plans, Func<int, IEnumerable<ulong>> shinglesOf, Action<ulong[][]>? counted)
     {
         var sets = new ulong[plans.Length][];
         Parallel.For(0, plans.Length, i =>
@@ -93,6 +116,7 @@ public sealed class ShingleFrequencies
         foreach (var set in sets)
             foreach (var h in set)
                 counts[h] = counts.GetValueOrDefault(h) + 1;
+        counted?.Invoke(sets);
         return counts;
     }
 

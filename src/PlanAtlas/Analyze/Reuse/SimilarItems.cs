@@ -18,28 +18,12 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
     /// <summary>… except in a small corpus, which would otherwise lose every bigram it shares.</summary>
     public const int MinPostingsCap = 50;
 
-    public IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Find(IReadOnlyList<Plan> plans)
-    {
-        var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var entries = ordered.SelectMany((p, planIndex) => p.Items.Where(i => i.Kind != ItemKind.Section)
-                .Select(i => (Key: new ItemKey(p.Id, i.Id), Plan: planIndex, Text: TextNormalizer.Normalize(i.Text))))
-            .Where(e => e.Text.Length >= 10)
-            .ToArray();
-        var (df, plansWith) = Frequencies(entries.Select(e => (e.Plan, e.Text)).ToArray(), ordered.Count);
-        var maxDf = Math.Max(MinPostingsCap, Math.Min(entries.Length / 200, MaxPostings));
+    public IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Find(IReadOnlyList<Plan> plans) => Find(plans, null);
 
-        // A bigram is two UTF-16 units packed into one int: no string per bigram on a corpus of millions.
-        var vectors = new (int Term, float Weight)[entries.Length][];
-        Parallel.For(0, entries.Length, i =>
-        {
-            // Only bigrams another plan also uses can lead to an item elsewhere.
-            var candidates = new List<(int Term, double Weight)>();
-            foreach (var b in Bigrams(entries[i].Text))
-                if (plansWith[b] >= 2 && df[b] <= maxDf) candidates.Add((b, Math.Log((double)entries.Length / df[b])));
-            var kept = candidates.OrderByDescending(w => w.Weight).ThenBy(w => w.Term).Take(termsPerItem).ToArray();
-            var norm = Math.Sqrt(kept.Sum(w => w.Weight * w.Weight));
-            vectors[i] = norm == 0 ? [] : kept.Select(w => (w.Term, (float)(w.Weight / norm))).ToArray();
-        });
+    /// <param name="memo">Bigram counts and item vectors of the last build (see <see cref="RememberedSimilarItems"/>); null: none.</param>
+    public IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Find(IReadOnlyList<Plan> plans, AnalysisMemo? memo)
+    {
+        var (entries, vectors) = EntriesAndVectors(plans, memo);
         var postings = Postings(vectors);
 
         var result = new IReadOnlyList<ItemMatch>[entries.Length];
@@ -63,13 +47,52 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
         return Enumerable.Range(0, entries.Length).Where(i => result[i].Count > 0).ToDictionary(i => entries[i].Key, i => result[i]);
     }
 
+    /// <summary>The items compared (plan by plan) and their vectors: the same with or without a memo (tests check it bit for bit).</summary>
+    internal ((ItemKey Key, int Plan, string Text)[] Entries, (int Term, float Weight)[][] Vectors) EntriesAndVectors(IReadOnlyList<Plan> plans, AnalysisMemo? memo)
+    {
+        var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var entries = ordered.SelectMany((p, planIndex) => p.Items.Where(i => i.Kind != ItemKind.Section)
+                .Select(i => (Key: new ItemKey(p.Id, i.Id), Plan: planIndex, Text: TextNormalizer.Normalize(i.Text))))
+            .Where(e => e.Text.Length >= 10)
+            .ToArray();
+        var maxDf = MaxDf(entries.Length);
+        var texts = entries.Select(e => (e.Plan, e.Text)).ToArray();
+        return (entries, memo is null ? Vectors(texts, ordered.Count, maxDf)
+            : new RememberedSimilarItems(this, memo, termsPerItem).Vectors(ordered, texts, maxDf));
+    }
+
+    internal static int MaxDf(int entries) => Math.Max(MinPostingsCap, Math.Min(entries / 200, MaxPostings));
+
+    private (int Term, float Weight)[][] Vectors((int Plan, string Text)[] entries, int plans, int maxDf)
+    {
+        var (df, plansWith) = Frequencies(entries, plans);
+        var vectors = new (int Term, float Weight)[entries.Length][];
+        Parallel.For(0, entries.Length, i => vectors[i] = Vector(Bigrams(entries[i].Text), df, plansWith, entries.Length, maxDf));
+        return vectors;
+    }
+
+    /// <summary>
+    /// An item's strongest bigrams (TF-IDF over items), L2-normalised. A bigram is two UTF-16 units packed into one
+    /// int: no string per bigram on a corpus of millions.
+    /// </summary>
+    internal (int Term, float Weight)[] Vector(ReadOnlySpan<int> bigrams, Dictionary<int, int> df, Dictionary<int, int> plansWith, int entries, int maxDf)
+    {
+        // Only bigrams another plan also uses can lead to an item elsewhere.
+        var candidates = new List<(int Term, double Weight)>();
+        foreach (var b in bigrams)
+            if (plansWith[b] >= 2 && df[b] <= maxDf) candidates.Add((b, Math.Log((double)entries / df[b])));
+        var kept = candidates.OrderByDescending(w => w.Weight).ThenBy(w => w.Term).Take(termsPerItem).ToArray();
+        var norm = Math.Sqrt(kept.Sum(w => w.Weight * w.Weight));
+        return norm == 0 ? [] : kept.Select(w => (w.Term, (float)(w.Weight / norm))).ToArray();
+    }
+
     [ThreadStatic] private static int[]? t_bigrams;
 
     /// <summary>
     /// The text's distinct bigrams, sorted, in a buffer the thread keeps until its next call: a hash set per item
     /// (twice per item) was most of this step's garbage.
     /// </summary>
-    private static ReadOnlySpan<int> Bigrams(string text)
+    internal static ReadOnlySpan<int> Bigrams(string text)
     {
         var count = Math.Max(0, text.Length - 1);
         var buffer = t_bigrams is { } kept && kept.Length >= count
@@ -87,7 +110,7 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
     /// Items and plans each bigram is in. Entries come plan by plan; each plan is counted on its own, then added in,
     /// a few hundred plans at a time so that the plans' own counts are never all held at once.
     /// </summary>
-    private static (Dictionary<int, int> Items, Dictionary<int, int> Plans) Frequencies((int Plan, string Text)[] entries, int plans)
+    internal static (Dictionary<int, int> Items, Dictionary<int, int> Plans) Frequencies((int Plan, string Text)[] entries, int plans)
     {
         var ranges = new List<(int Start, int End)>();
         for (var start = 0; start < entries.Length;)
@@ -136,12 +159,25 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
     public static IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Merge(
         IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> reuse, IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> similar)
     {
-        var keys = reuse.Keys.Union(similar.Keys).OrderBy(k => k.PlanId, StringComparer.Ordinal).ThenBy(k => k.ItemId, StringComparer.Ordinal);
-        return keys.ToDictionary(k => k, k =>
+        var keys = reuse.Keys.Union(similar.Keys).ToArray();
+        // ItemKey orders by plan id, then item id, both ordinal.
+        Array.Sort(keys);
+        var merged = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>(keys.Length);
+        foreach (var k in keys)
         {
             var first = reuse.GetValueOrDefault(k) ?? [];
-            var seen = first.Select(m => m.Other).ToHashSet();
-            return (IReadOnlyList<ItemMatch>)first.Concat((similar.GetValueOrDefault(k) ?? []).Where(m => !seen.Contains(m.Other))).ToList();
-        });
+            var more = similar.GetValueOrDefault(k) ?? [];
+            var list = new List<ItemMatch>(first.Count + more.Count);
+            list.AddRange(first);
+            // The lists are short (a few similar items after at most SeeAlsoCount matches): a scan beats a set per item.
+            foreach (var m in more)
+            {
+                var seen = false;
+                for (var i = 0; i < first.Count && !seen; i++) seen = first[i].Other == m.Other;
+                if (!seen) list.Add(m);
+            }
+            merged[k] = list;
+        }
+        return merged;
     }
 }

@@ -31,10 +31,10 @@ public sealed class ThemeAnalyzer
 
     /// <summary>The theme step of an incremental build: <paramref name="previous"/> is the model the last build saved.</summary>
     public static (ThemeAnalysis Analysis, ClusterModel? Model, bool Trained) ForInput(string inputDirectory, SiteSettings settings,
-        IReadOnlyList<Plan> plans, List<Diagnostic> diagnostics, ClusterModel? previous)
+        IReadOnlyList<Plan> plans, List<Diagnostic> diagnostics, ClusterModel? previous, AnalysisMemo? memo = null)
     {
         var taxonomy = ThemeTaxonomyLoader.Load(inputDirectory, diagnostics);
-        return new ThemeAnalyzer(taxonomy, new ClusterOptions { Clusters = settings.Clusters }).Analyze(plans, previous);
+        return new ThemeAnalyzer(taxonomy, new ClusterOptions { Clusters = settings.Clusters }).Analyze(plans, previous, DefaultMaxDrift, memo);
     }
 
     public ThemeAnalysis Analyze(IReadOnlyList<Plan> plans) => Analyze(plans, null).Analysis;
@@ -43,13 +43,15 @@ public sealed class ThemeAnalyzer
     /// The analysis, reusing <paramref name="previous"/> (a model saved from an earlier build) instead of training
     /// when <see cref="ItemClusterer.CanReuse"/> and the corpus drifted at most <paramref name="maxDrift"/> from it.
     /// </summary>
+    /// <param name="memo">Tags and cluster placements of unchanged plans from the last build, and where this one leaves its own.</param>
     /// <returns>The analysis and the model its clusters come from (null when nothing could be clustered).</returns>
-    public (ThemeAnalysis Analysis, ClusterModel? Model, bool Trained) Analyze(IReadOnlyList<Plan> plans, ClusterModel? previous, double maxDrift = DefaultMaxDrift)
+    public (ThemeAnalysis Analysis, ClusterModel? Model, bool Trained) Analyze(IReadOnlyList<Plan> plans, ClusterModel? previous,
+        double maxDrift = DefaultMaxDrift, AnalysisMemo? memo = null)
     {
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         // Plans are tagged independently, then joined in plan order: the same result on any number of threads.
         var perPlan = new (List<(ItemKey Key, IReadOnlyList<ThemeTag> Tags)> Tags, List<ClusterInput> Inputs, List<PlanThemeShare> Shares)[ordered.Count];
-        Parallel.For(0, ordered.Count, p => perPlan[p] = TagPlan(ordered[p]));
+        Parallel.For(0, ordered.Count, p => perPlan[p] = TagPlan(ordered[p], memo));
         var tags = new Dictionary<ItemKey, IReadOnlyList<ThemeTag>>();
         var inputs = new List<ClusterInput>();
         var shares = new List<PlanThemeShare>();
@@ -64,7 +66,8 @@ public sealed class ThemeAnalyzer
         var trained = drift > maxDrift;
         var model = trained ? _clusterer.Train(inputs) : previous;
         var clustering = model is null ? ItemClustering.Empty
-            : _clusterer.Assign(model, inputs, key => tags.TryGetValue(key, out var t) ? t.Select(x => x.ThemeId).ToList() : []);
+            : _clusterer.Assign(model, inputs, key => tags.TryGetValue(key, out var t) ? t.Select(x => x.ThemeId).ToList() : [],
+                memo is null ? null : new PlacementMemo(memo, model, ordered));
         // With no drift, training again would give this very model; with some, a fresh model could draw the clusters
         // differently, and readers comparing two builds should know why.
         if (!trained && drift > 0) clustering = clustering with { Reused = new ReusedClusterModel(drift, maxDrift) };
@@ -74,21 +77,55 @@ public sealed class ThemeAnalyzer
     /// <summary>A saved cluster model is reused while at most this share of the training sample has changed.</summary>
     public const double DefaultMaxDrift = 0.05;
 
-    private (List<(ItemKey, IReadOnlyList<ThemeTag>)> Tags, List<ClusterInput> Inputs, List<PlanThemeShare> Shares) TagPlan(Plan plan)
+    private (List<(ItemKey, IReadOnlyList<ThemeTag>)> Tags, List<ClusterInput> Inputs, List<PlanThemeShare> Shares) TagPlan(Plan plan, AnalysisMemo? memo)
     {
         var tags = new List<(ItemKey, IReadOnlyList<ThemeTag>)>();
         var inputs = new List<ClusterInput>();
         var counted = new List<(Item Item, IReadOnlyList<ThemeTag> Tags)>();
-        foreach (var item in plan.Items)
+        var memoKey = memo is not null && AnalysisMemo.PlanKey(plan) is { } planKey ? Hash64.Combine(planKey, _tagger.Fingerprint) : (ulong?)null;
+        var itemsTags = memoKey is { } k ? Remembered(memo!.Get(MemoSection.ThemeTags, k), plan.Items.Count) : null;
+        if (itemsTags is null)
         {
+            itemsTags = plan.Items.Select(i => _tagger.Tag(i.Text)).ToArray();
+            if (memoKey is { } key) memo!.Put(MemoSection.ThemeTags, key, ToBytes(itemsTags));
+        }
+        for (var i = 0; i < plan.Items.Count; i++)
+        {
+            var item = plan.Items[i];
             var key = new ItemKey(plan.Id, item.Id);
-            var itemTags = _tagger.Tag(item.Text);
+            var itemTags = itemsTags[i];
             if (itemTags.Count > 0) tags.Add((key, itemTags));
             if (!IsAnalysed(item)) continue;
             inputs.Add(new ClusterInput(key, item.Text));
             counted.Add((item, itemTags));
         }
         return (tags, inputs, Shares(plan.Id, counted).ToList());
+    }
+
+    private byte[] ToBytes(IReadOnlyList<ThemeTag>[] itemsTags)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(itemsTags.Length);
+            foreach (var t in itemsTags) _tagger.Write(writer, t);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>Each item's tags as the memo has them; null when it has none for the plan or they are damaged.</summary>
+    private IReadOnlyList<ThemeTag>[]? Remembered(ReadOnlyMemory<byte>? bytes, int items)
+    {
+        if (bytes is null) return null;
+        try
+        {
+            var reader = new MemoReader(bytes.Value.Span);
+            if (reader.Int32() != items) return null;
+            var tags = new IReadOnlyList<ThemeTag>[items];
+            for (var i = 0; i < items; i++) tags[i] = _tagger.Read(ref reader);
+            return reader.AtEnd ? tags : null;
+        }
+        catch (InvalidDataException) { return null; }
     }
 
     /// <summary>Content items: not section headings, not 一是… clauses (their text is already in their parent), not short lines.</summary>

@@ -22,6 +22,57 @@ public sealed class ThemeTagger
             foreach (var e in taxonomy.Themes[t].Exclusions) _terms.Add((t, true, e));
         }
         _matcher = new TermMatcher(_terms.Select(t => t.Term).ToList());
+        for (var i = _terms.Count - 1; i >= 0; i--) _termIndex[_terms[i].Term] = i;
+        for (var t = taxonomy.Themes.Count - 1; t >= 0; t--) _themeIndex[taxonomy.Themes[t].Id] = t;
+        Fingerprint = _terms.Aggregate(Hash64.Of(string.Join('\n', taxonomy.Themes.Select(t => t.Id))),
+            (h, t) => Hash64.Combine(h, Hash64.Of($"{t.Theme}|{t.Exclusion}|{t.Term}")));
+    }
+
+    private readonly Dictionary<string, int> _termIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _themeIndex = new(StringComparer.Ordinal);
+
+    /// <summary>A hash of the taxonomy's themes and terms: equal fingerprints, equal tags for any text.</summary>
+    public ulong Fingerprint { get; }
+
+    /// <summary>Tags as numbers (theme, then each evidence's term, start and length), for the analysis memo.</summary>
+    internal void Write(BinaryWriter writer, IReadOnlyList<ThemeTag> tags)
+    {
+        writer.Write(tags.Count);
+        foreach (var tag in tags)
+        {
+            writer.Write(_themeIndex[tag.ThemeId]);
+            writer.Write(tag.Evidence.Count);
+            foreach (var e in tag.Evidence)
+            {
+                writer.Write(_termIndex[e.Term]);
+                writer.Write(e.Start);
+                writer.Write(e.Length);
+            }
+        }
+    }
+
+    /// <summary>Tags as <see cref="Write"/> wrote them; <see cref="InvalidDataException"/> when they cannot be.</summary>
+    internal IReadOnlyList<ThemeTag> Read(ref MemoReader reader)
+    {
+        var count = reader.Int32();
+        if (count == 0) return [];
+        if (count < 0 || count > _taxonomy.Themes.Count) throw new InvalidDataException("bad tag count");
+        var tags = new List<ThemeTag>(count);
+        for (var t = 0; t < count; t++)
+        {
+            var theme = reader.Int32();
+            var n = reader.Int32();
+            if (theme < 0 || theme >= _taxonomy.Themes.Count || n <= 0 || n > 1 << 20) throw new InvalidDataException("bad tag");
+            var evidence = new List<ThemeEvidence>(n);
+            for (var e = 0; e < n; e++)
+            {
+                var term = reader.Int32();
+                if (term < 0 || term >= _terms.Count) throw new InvalidDataException("bad term");
+                evidence.Add(new ThemeEvidence(_terms[term].Term, reader.Int32(), reader.Int32()));
+            }
+            tags.Add(new ThemeTag(_taxonomy.Themes[theme].Id, evidence));
+        }
+        return tags;
     }
 
     public ThemeTaxonomy Taxonomy => _taxonomy;

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Analyze;
+
+/// <summary>What a step of the analysis remembers: one kind of record each, so keys of two steps never meet.</summary>
+public enum MemoSection : byte
+{
+    ReusePlan = 1,
+    ReuseCorpus = 2,
+    ReuseVerdicts = 3,
+    ThemeTags = 4,
+    ClusterPlacements = 5,
+    PeerProfile = 6,
+    PeerCorpus = 7,
+    SimilarPlan = 8,
+    SimilarCorpus = 9,
+}
+
+/// <summary>
+/// Results of an earlier analysis kept for the next build: per-plan work (keyed by the plan's id and
+/// <see cref="Plan.ContentKey"/>, and by every global input it depends on) and a few corpus-wide records, as bytes.
+/// A step asks for a record, checks it still applies, and otherwise computes as if there were none: a missing, stale
+/// or damaged record costs time, never correctness. Only the records asked for or written in this build are saved,
+/// so the memo does not grow with plans long gone. Thread-safe.
+/// </summary>
+public sealed class AnalysisMemo
+{
+    private const uint Magic = 0x4F4D4150; // "PAMO"
+    private const int Format = 1;
+
+    // Records of the last build are slices of the one array the file was read into: no copy per record.
+    private readonly Dictionary<(MemoSection, ulong), ReadOnlyMemory<byte>> _previous;
+    private readonly ConcurrentDictionary<(MemoSection, ulong), ReadOnlyMemory<byte>> _kept = new();
+
+    public AnalysisMemo() : this([]) { }
+
+    private AnalysisMemo(Dictionary<(MemoSection, ulong), ReadOnlyMemory<byte>> previous) => _previous = previous;
+
+    /// <summary>Records found in the memo this build (for tests and the stage summary).</summary>
+    public int Hits => _hits;
+
+    private int _hits;
+
+    /// <summary>The key of a plan's records: its id (item keys contain it) and what it was made from; null when unknown.</summary>
+    public static ulong? PlanKey(Plan plan) =>
+        plan.ContentKey.Length == 0 ? null : Hash64.Combine(Hash64.Of(plan.Id), Hash64.Of(plan.ContentKey));
+
+    /// <summary>The record, kept for the next build too; null when there is none.</summary>
+    public ReadOnlyMemory<byte>? Get(MemoSection section, ulong key)
+    {
+        if (!_previous.TryGetValue((section, key), out var bytes)) return null;
+        _kept.TryAdd((section, key), bytes);
+        Interlocked.Increment(ref _hits);
+        return bytes;
+    }
+
+    /// <summary>The record without keeping it: what a step reads of a plan that is gone.</summary>
+    public ReadOnlyMemory<byte>? Peek(MemoSection section, ulong key) =>
+        _previous.TryGetValue((section, key), out var bytes) ? bytes : null;
+
+    public void Put(MemoSection section, ulong key, byte[] bytes) => _kept[(section, key)] = bytes;
+
+    public void Write(Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(Format);
+        writer.Write(_kept.Count);
+        // In key order: the same memo gives the same bytes.
+        foreach (var ((section, key), bytes) in _kept.OrderBy(k => k.Key))
+        {
+            writer.Write((byte)section);
+            writer.Write(key);
+            writer.Write(bytes.Length);
+            writer.Write(bytes.Span);
+        }
+    }
+
+    /// <summary>The memo in <paramref name="bytes"/>; an empty one when they are not a whole memo of this format.</summary>
+    public static AnalysisMemo Read(byte[] bytes)
+    {
+        var records = new Dictionary<(MemoSection, ulong), ReadOnlyMemory<byte>>();
+        var reader = new MemoReader(bytes);
+        try
+        {
+            if (reader.UInt32() != Magic || reader.Int32() != Format) return new AnalysisMemo();
+            var count = reader.Int32();
+            for (var i = 0; i < count; i++)
+            {
+                var section = (MemoSection)reader.Byte();
+                var key = reader.UInt64();
+                var length = reader.Int32();
+                var at = reader.Position;
+                reader.Bytes(length);
+                records[(section, key)] = bytes.AsMemory(at, length);
+            }
+            return reader.AtEnd ? new AnalysisMemo(records) : new AnalysisMemo();
+        }
+        catch (Exception e) when (e is InvalidDataException or OverflowException)
+        {
+            return new AnalysisMemo();
+        }
+    }
+}
+
+/// <summary>Reads what a <see cref="BinaryWriter"/> wrote; <see cref="InvalidDataException"/> past the end or on a bad length.</summary>
+public ref struct MemoReader(ReadOnlySpan<byte> bytes)
+{
+    private readonly ReadOnlySpan<byte> _bytes = bytes;
+    private int _at;
+
+    public readonly bool AtEnd => _at == _bytes.Length;
+
+    public readonly int Position => _at;
+
+    public ReadOnlySpan<byte> Bytes(int length)
+    {
+        if (length < 0 || length > _bytes.Length - _at) throw new InvalidDataException("memo record cut short");
+        var span = _bytes.Slice(_at, length);
+        _at += length;
+        return span;
+    }
+
+    public byte Byte() => Bytes(1)[0];
+    public int Int32() => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Bytes(4));
+    public uint UInt32() => System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(Bytes(4));
+    public ulong UInt64() => System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(Bytes(8));
+    /// <summary>An unsigned number in 7-bit groups, low first (small numbers in one byte).</summary>
+    public uint VarUInt32()
+    {
+        uint value = 0;
+        for (var shift = 0; shift < 35; shift += 7)
+        {
+            var b = Byte();
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80) return value;
+        }
+        throw new InvalidDataException("bad number");
+    }
+
+    public double Double() => System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(Bytes(8));
+    public float Single() => System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(Bytes(4));
+
+    /// <summary>An array written as its length then its elements.</summary>
+    public ulong[] UInt64s()
+    {
+        var n = Int32();
+        return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(Bytes(checked(n * 8))).ToArray();
+    }
+
+    public uint[] UInt32s()
+    {
+        var n = Int32();
+        return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(Bytes(checked(n * 4))).ToArray();
+    }
+}
+
+/// <summary>Writes arrays as <see cref="MemoReader"/> reads them.</summary>
+public static class MemoWriting
+{
+    public static void WriteVar(this BinaryWriter writer, uint value)
+    {
+        for (; value >= 0x80; value >>= 7) writer.Write((byte)(value | 0x80));
+        writer.Write((byte)value);
+    }
+
+    public static void WriteArray(this BinaryWriter writer, ReadOnlySpan<ulong> values)
+    {
+        writer.Write(values.Length);
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
+    }
+
+    public static void WriteArray(this BinaryWriter writer, ReadOnlySpan<uint> values)
+    {
+        writer.Write(values.Length);
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
+    }
+}

@@ -1,0 +1,189 @@
+using System.Runtime.InteropServices;
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Analyze.Peers;
+
+/// <summary>
+/// <see cref="TextProfiles"/> with the memo of the last build. A plan's profile depends on its own bigram counts,
+/// the number of plans, and the document frequencies of its own bigrams only; the memo keeps each plan's counts and
+/// profile and the corpus' frequencies, which change by the plans gone and the plans new. A remembered profile is
+/// taken while the number of plans is the same and none of its bigrams changed frequency; every other is computed
+/// again, so the profiles are exactly those of <see cref="TextProfiles.Build"/>.
+/// </summary>
+internal static class RememberedProfiles
+{
+    private sealed record PlanRecord(int[] Terms, int[] Counts, (int Term, double Weight)[] Profile);
+
+    public static IReadOnlyList<IReadOnlyDictionary<string, double>> Build(IReadOnlyList<Plan> plans, int termsPerPlan, AnalysisMemo memo)
+    {
+        var optionsKey = Hash64.Of($"text-profiles|{termsPerPlan}");
+        var keys = plans.Select(p => AnalysisMemo.PlanKey(p) is { } k ? Hash64.Combine(k, optionsKey) : (ulong?)null).ToArray();
+        var records = new PlanRecord?[plans.Count];
+        var terms = new int[plans.Count][];
+        var counts = new int[plans.Count][];
+        Parallel.For(0, plans.Count, p =>
+        {
+            records[p] = keys[p] is { } key ? Read(memo.Get(MemoSection.PeerProfile, key)) : null;
+            if (records[p] is { } record) (terms[p], counts[p]) = (record.Terms, record.Counts);
+            else
+            {
+                var tf = TextProfiles.Counts(plans[p]);
+                terms[p] = [.. tf.Keys.Order()];
+                counts[p] = terms[p].Select(t => tf[t]).ToArray();
+            }
+        });
+
+        var (df, changed, before) = Frequencies(memo, optionsKey, keys, terms, plans.Count);
+        var profiles = new IReadOnlyDictionary<string, double>[plans.Count];
+        Parallel.For(0, plans.Count, p =>
+        {
+            if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value) && !terms[p].Any(changed.Contains))
+            {
+                var kept = new Dictionary<string, double>(record.Profile.Length, StringComparer.Ordinal);
+                foreach (var (term, weight) in record.Profile) kept.Add(TextProfiles.Term(term), weight);
+                profiles[p] = kept;
+                return;
+            }
+            var pairs = terms[p].Select((t, i) => new KeyValuePair<int, int>(t, counts[p][i]));
+            var profile = TextProfiles.Profile(pairs, df, plans.Count, termsPerPlan);
+            profiles[p] = profile;
+            if (keys[p] is { } key)
+                memo.Put(MemoSection.PeerProfile, key, Write(terms[p], counts[p], profile.Select(w => (Bigram(w.Key), w.Value)).ToArray()));
+        });
+        if (keys.All(k => k is not null))
+            memo.Put(MemoSection.PeerCorpus, optionsKey, WriteCorpus(keys.Select(k => k!.Value).Order().ToArray(), plans.Count, df));
+        return profiles;
+    }
+
+    private static int Bigram(string term) => term[0] << 16 | term[1];
+
+    /// <summary>
+    /// Document frequencies, brought up to date from the last build's when it left them (with the bigrams whose
+    /// frequency may have changed, and the plans it counted), else counted; changed is null when every profile must be made again.
+    /// </summary>
+    private static (Dictionary<int, int> Df, HashSet<int>? Changed, HashSet<ulong>? Before) Frequencies(AnalysisMemo memo, ulong optionsKey,
+        ulong?[] keys, int[][] terms, int plans)
+    {
+        if (keys.All(k => k is not null) && ReadCorpus(memo.Peek(MemoSection.PeerCorpus, optionsKey)) is { } corpus)
+        {
+            var current = keys.Select(k => k!.Value).ToHashSet();
+            var before = corpus.Plans.ToHashSet();
+            var gone = corpus.Plans.Where(k => !current.Contains(k)).Select(k => Read(memo.Peek(MemoSection.PeerProfile, k))).ToList();
+            if (gone.All(g => g is not null))
+            {
+                var df = new Dictionary<int, int>(corpus.Terms.Length);
+                for (var t = 0; t < corpus.Terms.Length; t++) df[corpus.Terms[t]] = corpus.Df[t];
+                // Only the bigrams whose frequency moved: an edited plan is gone and new at once, and most of its bigrams stay.
+                var delta = new Dictionary<int, int>();
+                foreach (var record in gone)
+                    foreach (var term in record!.Terms) CollectionsMarshal.GetValueRefOrAddDefault(delta, term, out _)--;
+                for (var p = 0; p < keys.Length; p++)
+                    if (!before.Contains(keys[p]!.Value))
+                        foreach (var term in terms[p]) CollectionsMarshal.GetValueRefOrAddDefault(delta, term, out _)++;
+                var changed = new HashSet<int>();
+                var consistent = true;
+                foreach (var (term, change) in delta)
+                {
+                    if (change == 0) continue;
+                    ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(df, term, out _);
+                    n += change;
+                    if (n < 0) consistent = false;
+                    changed.Add(term);
+                }
+                if (consistent) return (df, corpus.PlanCount == plans ? changed : null, before);
+            }
+        }
+        var counted = new Dictionary<int, int>();
+        foreach (var plan in terms)
+            foreach (var term in plan) CollectionsMarshal.GetValueRefOrAddDefault(counted, term, out _)++;
+        return (counted, null, null);
+    }
+
+    private static byte[] Write(int[] terms, int[] counts, (int Term, double Weight)[] profile)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            WriteTerms(writer, terms, counts);
+            writer.Write(profile.Length);
+            foreach (var (term, weight) in profile)
+            {
+                writer.Write(term);
+                writer.Write(weight);
+            }
+        }
+        return stream.ToArray();
+    }
+
+    private static PlanRecord? Read(ReadOnlyMemory<byte>? bytes)
+    {
+        if (bytes is not { } memo) return null;
+        try
+        {
+            var reader = new MemoReader(memo.Span);
+            var (terms, counts) = ReadTerms(ref reader);
+            var n = reader.Int32();
+            if (n < 0 || n > terms.Length) return null;
+            var profile = new (int, double)[n];
+            for (var i = 0; i < n; i++) profile[i] = (reader.Int32(), reader.Double());
+            return reader.AtEnd ? new PlanRecord(terms, counts, profile) : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
+    }
+
+    private sealed record CorpusRecord(ulong[] Plans, int PlanCount, int[] Terms, int[] Df);
+
+    private static byte[] WriteCorpus(ulong[] plans, int planCount, Dictionary<int, int> df)
+    {
+        var terms = df.Where(d => d.Value > 0).Select(d => d.Key).Order().ToArray();
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.WriteArray(plans);
+            writer.Write(planCount);
+            WriteTerms(writer, terms, terms.Select(t => df[t]).ToArray());
+        }
+        return stream.ToArray();
+    }
+
+    private static CorpusRecord? ReadCorpus(ReadOnlyMemory<byte>? bytes)
+    {
+        if (bytes is not { } memo) return null;
+        try
+        {
+            var reader = new MemoReader(memo.Span);
+            var plans = reader.UInt64s();
+            var planCount = reader.Int32();
+            var (terms, df) = ReadTerms(ref reader);
+            return reader.AtEnd ? new CorpusRecord(plans, planCount, terms, df) : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
+    }
+
+    /// <summary>Ascending terms as differences (as unsigned: a bigram's int may be negative) and their counts, a byte or two each.</summary>
+    private static void WriteTerms(BinaryWriter writer, int[] terms, int[] counts)
+    {
+        writer.Write(terms.Length);
+        for (var i = 0; i < terms.Length; i++)
+        {
+            writer.WriteVar(i == 0 ? (uint)terms[0] : (uint)(terms[i] - terms[i - 1]));
+            writer.WriteVar((uint)counts[i]);
+        }
+    }
+
+    private static (int[] Terms, int[] Counts) ReadTerms(ref MemoReader reader)
+    {
+        var n = reader.Int32();
+        if (n < 0 || n > 1 << 26) throw new InvalidDataException("bad term count");
+        var (terms, counts) = (new int[n], new int[n]);
+        for (var i = 0; i < n; i++)
+        {
+            var delta = reader.VarUInt32();
+            terms[i] = i == 0 ? (int)delta : terms[i - 1] + (int)delta;
+            if (i > 0 && terms[i] <= terms[i - 1]) throw new InvalidDataException("terms out of order");
+            counts[i] = (int)reader.VarUInt32();
+            if (counts[i] <= 0) throw new InvalidDataException("bad count");
+        }
+        return (terms, counts);
+    }
+}

@@ -1,0 +1,243 @@
+using System.Runtime.InteropServices;
+using PlanAtlas.Model;
+
+namespace PlanAtlas.Analyze.Reuse;
+
+/// <summary>
+/// The item vectors of <see cref="SimilarItems"/> with the memo of the last build. An item's vector depends on its
+/// own bigrams, the number of items, and the frequencies (in items, in plans) of its own bigrams, and only of those
+/// that can be kept (in at most the posting cap of items). The memo keeps each plan's bigrams (with the number of its
+/// items having each) and its items' vectors, and the corpus' frequencies, which change by the plans gone and the
+/// plans new. A plan's vectors are taken while the number of items is the same and none of its bigrams changed in a
+/// way that matters; every other plan's are made again, so the vectors are exactly those computed from scratch.
+/// </summary>
+internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo memo, int termsPerItem)
+{
+    private sealed record PlanRecord(int Items, int[] Bigrams, int[] Counts, (int Term, float Weight)[][] Vectors);
+
+    private sealed record CorpusRecord(ulong[] Plans, int Items, int[] Bigrams, int[] InItems, int[] InPlans);
+
+    private readonly ulong _optionsKey = Hash64.Of($"similar-items|{termsPerItem}");
+
+    public (int Term, float Weight)[][] Vectors(List<Plan> plans, (int Plan, string Text)[] entries, int maxDf)
+    {
+        var keys = plans.Select(p => AnalysisMemo.PlanKey(p) is { } k ? Hash64.Combine(k, _optionsKey) : (ulong?)null).ToArray();
+        // Entries come plan by plan: each plan's items are one run.
+        var start = new int[plans.Count + 1];
+        foreach (var e in entries) start[e.Plan + 1]++;
+        for (var p = 0; p < plans.Count; p++) start[p + 1] += start[p];
+
+        var records = new PlanRecord?[plans.Count];
+        var bigrams = new int[plans.Count][];
+        var counts = new int[plans.Count][];
+        Parallel.For(0, plans.Count, p =>
+        {
+            var items = start[p + 1] - start[p];
+            if (keys[p] is { } key && Read(memo.Get(MemoSection.SimilarPlan, key)) is { } record && record.Items == items)
+            {
+                (records[p], bigrams[p], counts[p]) = (record, record.Bigrams, record.Counts);
+                return;
+            }
+            var tally = new Dictionary<int, int>();
+            for (var i = start[p]; i < start[p + 1]; i++)
+                foreach (var b in SimilarItems.Bigrams(entries[i].Text)) CollectionsMarshal.GetValueRefOrAddDefault(tally, b, out _)++;
+            bigrams[p] = [.. tally.Keys.Order()];
+            counts[p] = bigrams[p].Select(b => tally[b]).ToArray();
+        });
+
+        var (inItems, inPlans, changed, before, reweigh) = Frequencies(keys, bigrams, counts, entries.Length, maxDf);
+        var vectors = new (int Term, float Weight)[entries.Length][];
+        Parallel.For(0, plans.Count, p =>
+        {
+            if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value) && !bigrams[p].Any(changed.Contains))
+            {
+                if (!reweigh)
+                {
+                    record.Vectors.CopyTo(vectors, start[p]);
+                    return;
+                }
+                // Another number of items moves every weight but not which bigrams an item keeps (they rank by frequency).
+                for (var i = 0; i < record.Vectors.Length; i++) vectors[start[p] + i] = Reweighed(record.Vectors[i], inItems, entries.Length);
+            }
+            else
+                for (var i = start[p]; i < start[p + 1]; i++)
+                    vectors[i] = similar.Vector(SimilarItems.Bigrams(entries[i].Text), inItems, inPlans, entries.Length, maxDf);
+            if (keys[p] is { } key)
+                memo.Put(MemoSection.SimilarPlan, key, Write(new PlanRecord(start[p + 1] - start[p], bigrams[p], counts[p], vectors[start[p]..start[p + 1]])));
+        });
+        if (keys.All(k => k is not null))
+            memo.Put(MemoSection.SimilarCorpus, _optionsKey, WriteCorpus(keys.Select(k => k!.Value).Order().ToArray(), entries.Length, inItems, inPlans));
+        return vectors;
+    }
+
+    /// <summary>
+    /// The vector's bigrams weighed again for <paramref name="entries"/> items, in the same order and with the same
+    /// arithmetic as <see cref="SimilarItems.Vector"/>, so the values are the ones it would give.
+    /// </summary>
+    private static (int Term, float Weight)[] Reweighed((int Term, float Weight)[] vector, Dictionary<int, int> inItems, int entries)
+    {
+        if (vector.Length == 0) return vector;
+        var weights = vector.Select(v => Math.Log((double)entries / inItems[v.Term])).ToArray();
+        var norm = Math.Sqrt(weights.Sum(w => w * w));
+        return vector.Select((v, i) => (v.Term, (float)(weights[i] / norm))).ToArray();
+    }
+
+    /// <summary>
+    /// Items and plans having each bigram, brought up to date from the last build's counts when it left them, with
+    /// the bigrams whose change can move a vector; else counted (and changed is null: every vector is made again).
+    /// </summary>
+    /// <returns>… and whether the number of items changed (every kept vector is then weighed again).</returns>
+    private (Dictionary<int, int> InItems, Dictionary<int, int> InPlans, HashSet<int>? Changed, HashSet<ulong>? Before, bool Reweigh) Frequencies(
+        ulong?[] keys, int[][] bigrams, int[][] counts, int items, int maxDf)
+    {
+        if (keys.All(k => k is not null) && ReadCorpus(memo.Peek(MemoSection.SimilarCorpus, _optionsKey)) is { } corpus)
+        {
+            var current = keys.Select(k => k!.Value).ToHashSet();
+            var before = corpus.Plans.ToHashSet();
+            var gone = corpus.Plans.Where(k => !current.Contains(k)).Select(k => Read(memo.Peek(MemoSection.SimilarPlan, k))).ToList();
+            if (gone.All(g => g is not null))
+            {
+                var inItems = new Dictionary<int, int>(corpus.Bigrams.Length);
+                var inPlans = new Dictionary<int, int>(corpus.Bigrams.Length);
+                for (var b = 0; b < corpus.Bigrams.Length; b++) (inItems[corpus.Bigrams[b]], inPlans[corpus.Bigrams[b]]) = (corpus.InItems[b], corpus.InPlans[b]);
+                var delta = new Dictionary<int, (int Items, int Plans)>();
+                foreach (var record in gone)
+                    for (var b = 0; b < record!.Bigrams.Length; b++)
+                    {
+                        ref var d = ref CollectionsMarshal.GetValueRefOrAddDefault(delta, record.Bigrams[b], out _);
+                        d = (d.Items - record.Counts[b], d.Plans - 1);
+                    }
+                for (var p = 0; p < keys.Length; p++)
+                    if (!before.Contains(keys[p]!.Value))
+                        for (var b = 0; b < bigrams[p].Length; b++)
+                        {
+                            ref var d = ref CollectionsMarshal.GetValueRefOrAddDefault(delta, bigrams[p][b], out _);
+                            d = (d.Items + counts[p][b], d.Plans + 1);
+                        }
+                var changed = new HashSet<int>();
+                var consistent = true;
+                foreach (var (bigram, (dItems, dPlans)) in delta)
+                {
+                    if (dItems == 0 && dPlans == 0) continue;
+                    var (oldItems, oldPlans) = (inItems.GetValueOrDefault(bigram), inPlans.GetValueOrDefault(bigram));
+                    var (newItems, newPlans) = (oldItems + dItems, oldPlans + dPlans);
+                    if (newItems < 0 || newPlans < 0) consistent = false;
+                    (inItems[bigram], inPlans[bigram]) = (newItems, newPlans);
+                    // A bigram in more items than the cap, before and after, is left out of every vector either way.
+                    if (Math.Min(oldItems, newItems) <= maxDf) changed.Add(bigram);
+                }
+                // The cap on a bigram's items decides which bigrams count: with another cap, every vector is made again.
+                if (consistent) return (inItems, inPlans, SimilarItems.MaxDf(corpus.Items) == maxDf ? changed : null, before, corpus.Items != items);
+            }
+        }
+        var countedItems = new Dictionary<int, int>();
+        var countedPlans = new Dictionary<int, int>();
+        for (var p = 0; p < bigrams.Length; p++)
+            for (var b = 0; b < bigrams[p].Length; b++)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(countedItems, bigrams[p][b], out _) += counts[p][b];
+                CollectionsMarshal.GetValueRefOrAddDefault(countedPlans, bigrams[p][b], out _)++;
+            }
+        return (countedItems, countedPlans, null, null, false);
+    }
+
+    private static byte[] Write(PlanRecord record)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(record.Items);
+            WriteTerms(writer, record.Bigrams, [record.Counts]);
+            foreach (var vector in record.Vectors)
+            {
+                writer.Write(vector.Length);
+                foreach (var (term, weight) in vector)
+                {
+                    writer.Write(term);
+                    writer.Write(weight);
+                }
+            }
+        }
+        return stream.ToArray();
+    }
+
+    private static PlanRecord? Read(ReadOnlyMemory<byte>? bytes)
+    {
+        if (bytes is not { } memo) return null;
+        try
+        {
+            var reader = new MemoReader(memo.Span);
+            var items = reader.Int32();
+            if (items < 0 || items > memo.Length) return null;
+            var (bigrams, counts) = ReadTerms(ref reader, 1);
+            var vectors = new (int, float)[items][];
+            for (var i = 0; i < items; i++)
+            {
+                var n = reader.Int32();
+                if (n < 0 || n > memo.Length) return null;
+                vectors[i] = new (int, float)[n];
+                for (var j = 0; j < n; j++) vectors[i][j] = (reader.Int32(), reader.Single());
+            }
+            return reader.AtEnd ? new PlanRecord(items, bigrams, counts[0], vectors) : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
+    }
+
+    private static byte[] WriteCorpus(ulong[] plans, int items, Dictionary<int, int> inItems, Dictionary<int, int> inPlans)
+    {
+        var bigrams = inPlans.Where(d => d.Value > 0).Select(d => d.Key).Order().ToArray();
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.WriteArray(plans);
+            writer.Write(items);
+            WriteTerms(writer, bigrams, [bigrams.Select(b => inItems[b]).ToArray(), bigrams.Select(b => inPlans[b]).ToArray()]);
+        }
+        return stream.ToArray();
+    }
+
+    private static CorpusRecord? ReadCorpus(ReadOnlyMemory<byte>? bytes)
+    {
+        if (bytes is not { } memo) return null;
+        try
+        {
+            var reader = new MemoReader(memo.Span);
+            var plans = reader.UInt64s();
+            var items = reader.Int32();
+            var (bigrams, counts) = ReadTerms(ref reader, 2);
+            return reader.AtEnd ? new CorpusRecord(plans, items, bigrams, counts[0], counts[1]) : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
+    }
+
+    /// <summary>Ascending bigrams as differences (unsigned: a bigram's int may be negative), each with its counts, a byte or two each.</summary>
+    private static void WriteTerms(BinaryWriter writer, int[] terms, int[][] counts)
+    {
+        writer.Write(terms.Length);
+        for (var i = 0; i < terms.Length; i++)
+        {
+            writer.WriteVar(i == 0 ? (uint)terms[0] : (uint)(terms[i] - terms[i - 1]));
+            foreach (var c in counts) writer.WriteVar((uint)c[i]);
+        }
+    }
+
+    private static (int[] Terms, int[][] Counts) ReadTerms(ref MemoReader reader, int columns)
+    {
+        var n = reader.Int32();
+        if (n < 0 || n > 1 << 26) throw new InvalidDataException("bad term count");
+        var terms = new int[n];
+        var counts = Enumerable.Range(0, columns).Select(_ => new int[n]).ToArray();
+        for (var i = 0; i < n; i++)
+        {
+            var delta = reader.VarUInt32();
+            terms[i] = i == 0 ? (int)delta : terms[i - 1] + (int)delta;
+            if (i > 0 && terms[i] <= terms[i - 1]) throw new InvalidDataException("terms out of order");
+            foreach (var c in counts)
+            {
+                c[i] = (int)reader.VarUInt32();
+                if (c[i] <= 0) throw new InvalidDataException("bad count");
+            }
+        }
+        return (terms, counts);
+    }
+}

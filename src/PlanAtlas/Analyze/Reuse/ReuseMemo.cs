@@ -1,0 +1,130 @@
+namespace PlanAtlas.Analyze.Reuse;
+
+/// <summary>
+/// What reuse detection remembers of one plan: its own boilerplate, its shingles that are common enough to matter
+/// to the corpus counts (<see cref="ReuseCorpusMemo"/>), which of them were boilerplate, and its items' band keys.
+/// </summary>
+/// <param name="Generation">The corpus counts the <paramref name="Frequent"/> list belongs to.</param>
+/// <param name="Local">The plan's own boilerplate, ascending.</param>
+/// <param name="Frequent">Its distinct shingles that the corpus counts hold, ascending: what the plan adds to them.</param>
+/// <param name="Boilerplate">A hash of its shingles that were corpus boilerplate: while it is the same, so are its band keys.</param>
+/// <param name="KeysPerItem">Band keys of each item, in item order (a multiple of the bands).</param>
+/// <param name="Keys">The items' band keys, one after the other.</param>
+internal sealed record ReusePlanMemo(ulong Generation, ulong[] Local, ulong[] Frequent, ulong Boilerplate, uint[] KeysPerItem, uint[] Keys)
+{
+    public byte[] ToBytes()
+    {
+        using var stream = new MemoryStream(64 + 8 * (Local.Length + Frequent.Length) + 4 * (KeysPerItem.Length + Keys.Length));
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(Generation);
+            writer.WriteArray(Local);
+            writer.WriteArray(Frequent);
+            writer.Write(Boilerplate);
+            writer.WriteArray(KeysPerItem);
+            writer.WriteArray(Keys);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>The record in <paramref name="bytes"/>; null when there is none or it is damaged.</summary>
+    public static ReusePlanMemo? From(ReadOnlyMemory<byte>? bytes)
+    {
+        if (bytes is null) return null;
+        try
+        {
+            var reader = new MemoReader(bytes.Value.Span);
+            var memo = new ReusePlanMemo(reader.UInt64(), reader.UInt64s(), reader.UInt64s(), reader.UInt64(), reader.UInt32s(), reader.UInt32s());
+            return reader.AtEnd && memo.KeysPerItem.Sum(k => (long)k) == memo.Keys.Length ? memo : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
+    }
+
+    /// <summary>A hash of the shingles among <paramref name="frequent"/> that are boilerplate now.</summary>
+    public static ulong BoilerplateOf(ulong[] frequent, ShingleFrequencies frequencies)
+    {
+        var hash = 0UL;
+        foreach (var h in frequent)
+            if (frequencies.IsBoilerplate(h)) hash = Hash64.Combine(hash, h);
+        return hash;
+    }
+}
+
+/// <summary>
+/// The corpus-wide half of the reuse memo: for which plans the counts were made, and the exact number of plans
+/// having each shingle that was in at least <paramref name="Floor"/> of them (the only ones that can become
+/// boilerplate soon). Every other shingle was in fewer; each plan added since (<paramref name="Added"/>) can have
+/// raised that by one, so while Floor − 1 + Added stays at most the boilerplate threshold, no other shingle is
+/// boilerplate and the counts stay exact by subtracting the plans gone and adding the plans new.
+/// </summary>
+internal sealed record ReuseCorpusMemo(ulong Generation, int Floor, int Added, int Distinct, ulong[] Plans, ulong[] Shingles, int[] Counts)
+{
+    public byte[] ToBytes()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(Generation);
+            writer.Write(Floor);
+            writer.Write(Added);
+            writer.Write(Distinct);
+            writer.WriteArray(Plans);
+            writer.WriteArray(Shingles);
+            writer.WriteArray(Array.ConvertAll(Counts, c => (uint)c));
+        }
+        return stream.ToArray();
+    }
+
+    public static ReuseCorpusMemo? From(ReadOnlyMemory<byte>? bytes)
+    {
+        if (bytes is null) return null;
+        try
+        {
+            var reader = new MemoReader(bytes.Value.Span);
+            var memo = new ReuseCorpusMemo(reader.UInt64(), reader.Int32(), reader.Int32(), reader.Int32(), reader.UInt64s(), reader.UInt64s(),
+                Array.ConvertAll(reader.UInt32s(), c => (int)c));
+            return reader.AtEnd && memo.Shingles.Length == memo.Counts.Length ? memo : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
+    }
+
+    /// <summary>Counts are kept for the shingles in at least this many plans: a margin below the threshold.</summary>
+    public static int FloorFor(int threshold, int plans) => Math.Max(1, threshold - Math.Max(1, plans / 20));
+}
+
+/// <summary>
+/// The verdicts on the candidate pairs of the last run, by the two items' prints (plan, place in the plan, and the
+/// boilerplate status of the plan's shingles: all a verdict depends on), sorted for lookup.
+/// </summary>
+internal sealed class ReuseVerdictMemo(ReuseVerdictMemo.Entry[] entries)
+{
+    /// <param name="Kind">0: nothing shared; 1: compared, not linked; 2: linked.</param>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    public readonly record struct Entry(ulong Earlier, ulong Later, double Score, int SharedChars, int Kind) : IComparable<Entry>
+    {
+        public int CompareTo(Entry other) => Earlier != other.Earlier ? Earlier.CompareTo(other.Earlier) : Later.CompareTo(other.Later);
+    }
+
+    public bool TryGet(ulong earlier, ulong later, out Entry entry)
+    {
+        var at = Array.BinarySearch(entries, new Entry(earlier, later, 0, 0, 0));
+        entry = at >= 0 ? entries[at] : default;
+        return at >= 0;
+    }
+
+    /// <param name="entries">Sorted, distinct.</param>
+    public static byte[] ToBytes(Entry[] entries)
+    {
+        return System.Runtime.InteropServices.MemoryMarshal.AsBytes(entries.AsSpan()).ToArray();
+    }
+
+    public static ReuseVerdictMemo? From(ReadOnlyMemory<byte>? bytes)
+    {
+        var size = System.Runtime.CompilerServices.Unsafe.SizeOf<Entry>();
+        if (bytes is not { } memo || memo.Length % size != 0) return null;
+        var entries = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Entry>(memo.Span).ToArray();
+        for (var i = 1; i < entries.Length; i++)
+            if (entries[i - 1].CompareTo(entries[i]) >= 0 || entries[i].Kind is < 0 or > 2) return null;
+        return new ReuseVerdictMemo(entries);
+    }
+}

@@ -1,0 +1,34 @@
+using PlanAtlas.Analyze;
+
+namespace PlanAtlas.Build.Cache;
+
+/// <summary>
+/// The analysis memo of the last build (per-plan analysis results and corpus counts, see <see cref="AnalysisMemo"/>)
+/// in one binary file, so an incremental build analyses only what changed. Used up to <see cref="MaxPlans"/> plans:
+/// beyond, the memo would add to the peak memory of a build already near its limit.
+/// </summary>
+public sealed class AnalysisMemoCache(CacheFolder cache, bool ignorePrevious)
+{
+    public const int MaxPlans = 2000;
+
+    private readonly string _path = Path.Combine(cache.Root, "analysis.memo");
+
+    /// <summary>The memo to analyse <paramref name="plans"/> plans with; null when the corpus is too big for one.</summary>
+    public AnalysisMemo? Load(int plans)
+    {
+        if (plans > MaxPlans) return null;
+        if (ignorePrevious || !File.Exists(_path)) return new AnalysisMemo();
+        // A damaged file reads as an empty memo: everything is computed again.
+        try { return AnalysisMemo.Read(File.ReadAllBytes(_path)); }
+        catch (IOException) { return new AnalysisMemo(); }
+    }
+
+    /// <summary>Written through a temporary file and a rename, like every cache record, but streamed: it is tens of megabytes.</summary>
+    public void Save(AnalysisMemo memo)
+    {
+        var temporary = _path + $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+            memo.Write(stream);
+        File.Move(temporary, _path, overwrite: true);
+    }
+}
