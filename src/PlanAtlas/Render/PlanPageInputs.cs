@@ -105,20 +105,25 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
         inputs.Add(match.Other.PlanId).Add(match.Other.ItemId).Add(ItemLinks.Rounded(match.Score)).Add(match.Reused)
             .Add(_links.GetOrAdd(match.Other, LinkDigest));
 
-    private byte[] RowDigest(string planId)
+    private byte[] RowDigest(string planId) => Digest(rows.GetValueOrDefault(planId));
+
+    private byte[] LinkDigest(ItemKey key) => Digest(links.Contains(key) ? links.View(key) : null);
+
+    /// <summary>Every field of a row (PlanPageInputsTests check that each one changes the digest: a new field must be added here).</summary>
+    internal static byte[] Digest(PlanRow? row)
     {
         using var part = PageInputs.Part();
-        if (rows.GetValueOrDefault(planId) is not { } row) return part.Add(false).Digest();
+        if (row is null) return part.Add(false).Digest();
         return part.Add(true).Add(row.Id).Add(row.Url).Add(row.Title).Add(row.Region).Add(row.Province).Add(row.City).Add(row.County)
             .Add(row.RegionCode).Add(row.Level).Add(row.LevelLabel).Add(row.Year).Add(row.Issuer).Add(row.Kind).Add(row.KindLabel).Add(row.ItemCount)
             .Digest();
     }
 
-    private byte[] LinkDigest(ItemKey key)
+    /// <summary>Every field of an item's link (checked by PlanPageInputsTests like a row's).</summary>
+    internal static byte[] Digest(ItemLinkView? link)
     {
         using var part = PageInputs.Part();
-        if (!links.Contains(key)) return part.Add(false).Digest();
-        var link = links.View(key);
+        if (link is null) return part.Add(false).Digest();
         return part.Add(true).Add(link.PlanId).Add(link.PlanTitle).Add(link.Year).Add(link.Label).Add(link.Url).Add(link.Text).Add(link.Snippet)
             .Digest();
     }

@@ -213,6 +213,36 @@ public sealed class PlanPageInputsTests
         Assert.Equal(before, Citation(corpus with { C = Reworded(corpus.C, 0, "新的文字。") }, M("a", "i1"), M("c", "i1")));
     }
 
+    /// <summary>A copy of a positional record with one constructor argument changed (a string gets a suffix, a number 1 more).</summary>
+    private static IEnumerable<(string Field, T Changed)> EachFieldChanged<T>(T record)
+    {
+        var constructor = typeof(T).GetConstructors().Single(c => c.GetParameters().Length > 1);
+        var parameters = constructor.GetParameters();
+        var values = parameters.Select(p => typeof(T).GetProperty(p.Name!, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase)!.GetValue(record)).ToArray();
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var changed = (object?[])values.Clone();
+            changed[i] = changed[i] switch
+            {
+                string text => text + "变",
+                int number => number + 1,
+                var other => throw new InvalidOperationException($"{typeof(T).Name}.{parameters[i].Name} is a {other?.GetType().Name}: teach this test (and PlanPageInputs.Digest) about it"),
+            };
+            yield return (parameters[i].Name!, (T)constructor.Invoke(changed));
+        }
+    }
+
+    [Fact]
+    public void Every_field_of_a_peer_row_and_of_an_item_link_changes_its_digest()
+    {
+        var row = PlanRow.From(Corpus.Default().A, new SiteUrls("/"), new UiStrings("zh-CN:\n  a: 甲\n", "zh-CN"));
+        foreach (var (field, changed) in EachFieldChanged(row))
+            Assert.False(PlanPageInputs.Digest(row).SequenceEqual(PlanPageInputs.Digest(changed)), $"PlanRow.{field} is not in the digest");
+        var link = new ItemLinks([Corpus.Default().A], new SiteUrls("/")).View(new ItemKey("a", "i1"));
+        foreach (var (field, changed) in EachFieldChanged(link))
+            Assert.False(PlanPageInputs.Digest(link).SequenceEqual(PlanPageInputs.Digest(changed)), $"ItemLinkView.{field} is not in the digest");
+    }
+
     [Fact]
     public void A_plan_without_a_content_key_is_never_kept()
     {
