@@ -11,12 +11,12 @@ public sealed class PageCompanionsTests
 {
     private const string Page = "compare/a/", Chart = "data/charts/compare-a.csv";
 
-    /// <summary>One build into a new staging folder that then becomes the output, as the build's swap does.</summary>
+    /// <summary>One build into a staging folder that the build's commit then puts in place (kept files stay where they are).</summary>
     private static (bool Kept, OutputFolder Output) Build(RepoPaths.TempFolder temp, string fingerprint, Action<string>? beforeKeep = null)
     {
-        var staging = temp["staging"];
-        var cache = new PageCache(CacheFolder.Open(temp["cache"]), temp["out"], staging, ignorePrevious: false);
-        var output = new OutputFolder(staging) { Reuse = cache };
+        using var swap = new PlanAtlas.Build.OutputSwap(temp["out"]);
+        var cache = new PageCache(CacheFolder.Open(temp["cache"]), temp["out"], ignorePrevious: false);
+        var output = new OutputFolder(swap.StagingDirectory) { Reuse = cache, Previous = swap.OutputDirectory };
         beforeKeep?.Invoke(temp["out"]);
         var kept = output.TryKeep(Page, fingerprint);
         if (!kept)
@@ -25,8 +25,7 @@ public sealed class PageCompanionsTests
             output.WritePage(Page, fingerprint, w => w.Write("<p>a</p>"), [Chart]);
         }
         cache.Invalidate();
-        if (Directory.Exists(temp["out"])) Directory.Delete(temp["out"], true);
-        Directory.Move(staging, temp["out"]);
+        swap.Commit(output.Kept);
         cache.Save();
         return (kept, output);
     }
