@@ -60,7 +60,7 @@ public static class Program
     private static int Run(IReadOnlyList<int> sizes, string work, string sample)
     {
         var generator = new CorpusGenerator(sample);
-        var planAtlas = Path.Combine(AppContext.BaseDirectory, "PlanAtlas.dll");
+        var planAtlas = App();
         var table = new StringBuilder();
         table.AppendLine("| plans | stage | wall s | CPU s | peak MB | |");
         table.AppendLine("|---:|---|---:|---:|---:|---|");
@@ -80,6 +80,20 @@ public static class Program
         }
         Console.Write(table);
         return 0;
+    }
+
+    /// <summary>
+    /// The PlanAtlas a researcher runs: the app's own Release output (`dotnet run --project src/PlanAtlas -c Release`),
+    /// which is precompiled; the copy beside the benchmark is the plain assembly a project reference gets.
+    /// </summary>
+    private static string App()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var app = Path.Combine(dir.FullName, "src", "PlanAtlas", "bin", "Release", "net10.0", "PlanAtlas.dll");
+            if (File.Exists(app)) return app;
+        }
+        return Path.Combine(AppContext.BaseDirectory, "PlanAtlas.dll");
     }
 
     /// <summary>One build in a child process (so each has its own peak memory), its stages appended to the table.</summary>
