@@ -177,3 +177,40 @@ public static class MemoWriting
         writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
     }
 }
+
+/// <summary>
+/// Ascending terms (bigrams, profile terms) with one or more counts each, as memo records store them: the terms as
+/// differences (unsigned: a bigram's int may be negative) and the counts, a byte or two each.
+/// </summary>
+public static class MemoTerms
+{
+    public static void Write(BinaryWriter writer, int[] terms, int[][] counts)
+    {
+        writer.Write(terms.Length);
+        for (var i = 0; i < terms.Length; i++)
+        {
+            writer.WriteVar(i == 0 ? (uint)terms[0] : (uint)(terms[i] - terms[i - 1]));
+            foreach (var c in counts) writer.WriteVar((uint)c[i]);
+        }
+    }
+
+    public static (int[] Terms, int[][] Counts) Read(ref MemoReader reader, int columns)
+    {
+        var n = reader.Int32();
+        if (n < 0 || n > 1 << 26) throw new InvalidDataException("bad term count");
+        var terms = new int[n];
+        var counts = Enumerable.Range(0, columns).Select(_ => new int[n]).ToArray();
+        for (var i = 0; i < n; i++)
+        {
+            var delta = reader.VarUInt32();
+            terms[i] = i == 0 ? (int)delta : terms[i - 1] + (int)delta;
+            if (i > 0 && terms[i] <= terms[i - 1]) throw new InvalidDataException("terms out of order");
+            foreach (var c in counts)
+            {
+                c[i] = (int)reader.VarUInt32();
+                if (c[i] <= 0) throw new InvalidDataException("bad count");
+            }
+        }
+        return (terms, counts);
+    }
+}

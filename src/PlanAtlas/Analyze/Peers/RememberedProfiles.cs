@@ -104,7 +104,7 @@ internal static class RememberedProfiles
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream))
         {
-            WriteTerms(writer, terms, counts);
+            MemoTerms.Write(writer, terms, [counts]);
             writer.Write(profile.Length);
             foreach (var (term, weight) in profile)
             {
@@ -121,7 +121,8 @@ internal static class RememberedProfiles
         try
         {
             var reader = new MemoReader(memo.Span);
-            var (terms, counts) = ReadTerms(ref reader);
+            var (terms, columns) = MemoTerms.Read(ref reader, 1);
+            var counts = columns[0];
             var n = reader.Int32();
             if (n < 0 || n > terms.Length) return null;
             var profile = new (int, double)[n];
@@ -141,7 +142,7 @@ internal static class RememberedProfiles
         {
             writer.WriteArray(plans);
             writer.Write(planCount);
-            WriteTerms(writer, terms, terms.Select(t => df[t]).ToArray());
+            MemoTerms.Write(writer, terms, [terms.Select(t => df[t]).ToArray()]);
         }
         return stream.ToArray();
     }
@@ -154,36 +155,9 @@ internal static class RememberedProfiles
             var reader = new MemoReader(memo.Span);
             var plans = reader.UInt64s();
             var planCount = reader.Int32();
-            var (terms, df) = ReadTerms(ref reader);
-            return reader.AtEnd ? new CorpusRecord(plans, planCount, terms, df) : null;
+            var (terms, df) = MemoTerms.Read(ref reader, 1);
+            return reader.AtEnd ? new CorpusRecord(plans, planCount, terms, df[0]) : null;
         }
         catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
-    }
-
-    /// <summary>Ascending terms as differences (as unsigned: a bigram's int may be negative) and their counts, a byte or two each.</summary>
-    private static void WriteTerms(BinaryWriter writer, int[] terms, int[] counts)
-    {
-        writer.Write(terms.Length);
-        for (var i = 0; i < terms.Length; i++)
-        {
-            writer.WriteVar(i == 0 ? (uint)terms[0] : (uint)(terms[i] - terms[i - 1]));
-            writer.WriteVar((uint)counts[i]);
-        }
-    }
-
-    private static (int[] Terms, int[] Counts) ReadTerms(ref MemoReader reader)
-    {
-        var n = reader.Int32();
-        if (n < 0 || n > 1 << 26) throw new InvalidDataException("bad term count");
-        var (terms, counts) = (new int[n], new int[n]);
-        for (var i = 0; i < n; i++)
-        {
-            var delta = reader.VarUInt32();
-            terms[i] = i == 0 ? (int)delta : terms[i - 1] + (int)delta;
-            if (i > 0 && terms[i] <= terms[i - 1]) throw new InvalidDataException("terms out of order");
-            counts[i] = (int)reader.VarUInt32();
-            if (counts[i] <= 0) throw new InvalidDataException("bad count");
-        }
-        return (terms, counts);
     }
 }

@@ -147,7 +147,7 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
         using (var writer = new BinaryWriter(stream))
         {
             writer.Write(record.Items);
-            WriteTerms(writer, record.Bigrams, [record.Counts]);
+            MemoTerms.Write(writer, record.Bigrams, [record.Counts]);
             foreach (var vector in record.Vectors)
             {
                 writer.Write(vector.Length);
@@ -169,7 +169,7 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
             var reader = new MemoReader(memo.Span);
             var items = reader.Int32();
             if (items < 0 || items > memo.Length) return null;
-            var (bigrams, counts) = ReadTerms(ref reader, 1);
+            var (bigrams, counts) = MemoTerms.Read(ref reader, 1);
             var vectors = new (int, float)[items][];
             for (var i = 0; i < items; i++)
             {
@@ -191,7 +191,7 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
         {
             writer.WriteArray(plans);
             writer.Write(items);
-            WriteTerms(writer, bigrams, [bigrams.Select(b => inItems[b]).ToArray(), bigrams.Select(b => inPlans[b]).ToArray()]);
+            MemoTerms.Write(writer, bigrams, [bigrams.Select(b => inItems[b]).ToArray(), bigrams.Select(b => inPlans[b]).ToArray()]);
         }
         return stream.ToArray();
     }
@@ -204,40 +204,9 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
             var reader = new MemoReader(memo.Span);
             var plans = reader.UInt64s();
             var items = reader.Int32();
-            var (bigrams, counts) = ReadTerms(ref reader, 2);
+            var (bigrams, counts) = MemoTerms.Read(ref reader, 2);
             return reader.AtEnd ? new CorpusRecord(plans, items, bigrams, counts[0], counts[1]) : null;
         }
         catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
-    }
-
-    /// <summary>Ascending bigrams as differences (unsigned: a bigram's int may be negative), each with its counts, a byte or two each.</summary>
-    private static void WriteTerms(BinaryWriter writer, int[] terms, int[][] counts)
-    {
-        writer.Write(terms.Length);
-        for (var i = 0; i < terms.Length; i++)
-        {
-            writer.WriteVar(i == 0 ? (uint)terms[0] : (uint)(terms[i] - terms[i - 1]));
-            foreach (var c in counts) writer.WriteVar((uint)c[i]);
-        }
-    }
-
-    private static (int[] Terms, int[][] Counts) ReadTerms(ref MemoReader reader, int columns)
-    {
-        var n = reader.Int32();
-        if (n < 0 || n > 1 << 26) throw new InvalidDataException("bad term count");
-        var terms = new int[n];
-        var counts = Enumerable.Range(0, columns).Select(_ => new int[n]).ToArray();
-        for (var i = 0; i < n; i++)
-        {
-            var delta = reader.VarUInt32();
-            terms[i] = i == 0 ? (int)delta : terms[i - 1] + (int)delta;
-            if (i > 0 && terms[i] <= terms[i - 1]) throw new InvalidDataException("terms out of order");
-            foreach (var c in counts)
-            {
-                c[i] = (int)reader.VarUInt32();
-                if (c[i] <= 0) throw new InvalidDataException("bad count");
-            }
-        }
-        return (terms, counts);
     }
 }
