@@ -62,7 +62,7 @@ public sealed class OutputSwap : IDisposable
         Parallel.ForEach(staged, new ParallelOptions { MaxDegreeOfParallelism = 4 }, relative =>
         {
             var file = Path.Combine(StagingDirectory, relative);
-            if (SameBytes(file, Path.Combine(_output, relative))) File.Delete(file);
+            if (Render.OutputFolder.SameFiles(file, Path.Combine(_output, relative))) File.Delete(file);
         });
         // Written under another name and renamed: a record that exists is complete.
         var record = Path.Combine(StagingDirectory, CommitRecord);
@@ -92,22 +92,6 @@ public sealed class OutputSwap : IDisposable
         DeleteEmptyFolders(output, emptied);
         File.Delete(record);
         DeleteTree(staging);
-    }
-
-    private static bool SameBytes(string file, string other)
-    {
-        var (a, b) = (new FileInfo(file), new FileInfo(other));
-        if (!b.Exists || a.Length != b.Length) return false;
-        // Site files are small (a plan's page, an index shard); the few big ones (items.csv) are compared in chunks.
-        using var x = a.OpenRead();
-        using var y = b.OpenRead();
-        var (bx, by) = (new byte[64 * 1024], new byte[64 * 1024]);
-        while (true)
-        {
-            var n = x.ReadAtLeast(bx, bx.Length, throwOnEndOfStream: false);
-            if (y.ReadAtLeast(by, n, throwOnEndOfStream: false) != n || !bx.AsSpan(0, n).SequenceEqual(by.AsSpan(0, n))) return false;
-            if (n < bx.Length) return true;
-        }
     }
 
     /// <summary>Removes the folders a deletion left empty, and their parents it leaves empty (a full build would not have them).</summary>

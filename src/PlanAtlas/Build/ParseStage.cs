@@ -27,7 +27,7 @@ public static class ParseStage
             var manifest = input.Manifest.GetValueOrDefault(document.SourceFile);
             try
             {
-                var plan = parser.Parse(document, manifest) with { ContentKey = ContentKey(document.SourceFile, document.ContentHash, manifest) };
+                var plan = parser.Parse(document, manifest) with { ContentKey = ParsedPlanCache.ContentKey(document.SourceFile, document.ContentHash, manifest) };
                 // The lossless property, checked on every real build: a character the record lost is reported.
                 var checks = SpanAccounting.Check(plan, document).Take(3)
                     .Select(problem => new Diagnostic(Severity.Warning, "PA390", file, null, $"the parsed record does not account for the text exactly: {problem}"))
@@ -49,7 +49,7 @@ public static class ParseStage
         {
             if (cache?.TryLoad(known, input.Manifest.GetValueOrDefault(known.SourceFile)) is var (plan, cached))
             {
-                parsed.Add(plan with { ContentKey = ContentKey(known.SourceFile, known.ContentHash, input.Manifest.GetValueOrDefault(known.SourceFile)) });
+                parsed.Add(plan with { ContentKey = ParsedPlanCache.ContentKey(known.SourceFile, known.ContentHash, input.Manifest.GetValueOrDefault(known.SourceFile)) });
                 foreach (var d in cached) failures.Add(d);
                 return;
             }
@@ -64,9 +64,5 @@ public static class ParseStage
         diagnostics.AddRange(plans.SelectMany(p => p.Diagnostics));
         return plans.ToList();
     }
-
-    /// <summary>The same for a plan parsed now and one loaded from the cache, so a page's fingerprint does not depend on which it was.</summary>
-    private static string ContentKey(string sourceFile, string contentHash, ManifestEntry? manifest) =>
-        ParsedPlanCache.ContentKey(sourceFile, contentHash, manifest);
 
 }

@@ -36,16 +36,13 @@ public sealed class SearchIndexer(UiStrings strings)
         var planDocuments = new PlanDocuments(strings, ThemeNames(Analysis?.Themes));
         var documents = plans.OrderBy(p => p.Id, StringComparer.Ordinal).AsParallel().AsOrdered().Select(planDocuments.For).ToList();
         var pages = output.SiteFiles("*.html")
-            .Select(file => (file.File, SitePath: SitePath(file.Relative)))
+            .Select(file => (file.File, SitePath: Render.Publish.SitemapWriter.SitePathOf(file.Relative)))
             .Where(p => !SkippedPages.Contains(p.SitePath) && !SkippedFolders.Any(f => p.SitePath.StartsWith(f, StringComparison.Ordinal)))
             .OrderBy(p => p.SitePath, StringComparer.Ordinal)
             .ToList();
         documents.AddRange(pages.AsParallel().AsOrdered().Select(p => PageDocuments.From(p.SitePath, File.ReadAllText(p.File))).OfType<SearchDocument>());
         return documents;
     }
-
-    private static string SitePath(string relative) =>
-        relative.EndsWith("index.html", StringComparison.Ordinal) ? relative[..^"index.html".Length] : relative;
 
     /// <summary>Plan → the Chinese names of its themes (those tagging at least one item), in taxonomy order.</summary>
     private static Func<Plan, IReadOnlyList<string>>? ThemeNames(ThemeAnalysis? themes)

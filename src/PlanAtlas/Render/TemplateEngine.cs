@@ -60,8 +60,15 @@ public sealed class TemplateEngine
     internal static void HashJson(IncrementalHash hash, object value)
     {
         RepeatedItemLinks.Begin();
-        using var into = new HashingStream(hash);
-        JsonSerializer.Serialize(into, value, value.GetType(), FingerprintJson);
+        try
+        {
+            using var into = new HashingStream(hash);
+            JsonSerializer.Serialize(into, value, value.GetType(), FingerprintJson);
+        }
+        finally
+        {
+            RepeatedItemLinks.Begin();
+        }
     }
 
     /// <summary>
@@ -74,17 +81,8 @@ public sealed class TemplateEngine
         hash.AppendData(_fingerprintBase);
         hash.AppendData(Encoding.UTF8.GetBytes(name));
         // Serialised straight into the hash: a large page's model never exists as one (large-object-heap) byte array.
-        RepeatedItemLinks.Begin();
-        try
-        {
-            using var into = new HashingStream(hash);
-            JsonSerializer.Serialize(into, page, FingerprintJson);
-            JsonSerializer.Serialize(into, model, model.GetType(), FingerprintJson);
-        }
-        finally
-        {
-            RepeatedItemLinks.Begin();
-        }
+        HashJson(hash, page);
+        HashJson(hash, model);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

@@ -135,22 +135,8 @@ public static class DataExport
         }
         var fresh = path + ".new";
         using (var stream = new FileStream(fresh, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024)) write(stream);
-        if (SameBytes(path, fresh)) File.Delete(fresh);
+        if (OutputFolder.SameFiles(fresh, path)) File.Delete(fresh);
         else File.Move(fresh, path, overwrite: true);
-    }
-
-    private static bool SameBytes(string a, string b)
-    {
-        if (new FileInfo(a).Length != new FileInfo(b).Length) return false;
-        using var x = File.OpenRead(a);
-        using var y = File.OpenRead(b);
-        var (bx, by) = (new byte[64 * 1024], new byte[64 * 1024]);
-        while (true)
-        {
-            var n = x.ReadAtLeast(bx, bx.Length, throwOnEndOfStream: false);
-            if (y.ReadAtLeast(by, n, throwOnEndOfStream: false) != n || !bx.AsSpan(0, n).SequenceEqual(by.AsSpan(0, n))) return false;
-            if (n < bx.Length) return true;
-        }
     }
 
     private static string Join(IEnumerable<string> values) => string.Join(ListSeparator, values);
