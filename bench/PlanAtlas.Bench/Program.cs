@@ -10,7 +10,7 @@ namespace PlanAtlas.Bench;
 /// The benchmark's command line (a contract for scripts):
 ///   generate --plans N --output DIR [--seed S] [--sample DIR]   writes an input folder that `build --input DIR` takes
 ///   edit --input DIR                                             edits one plan of a generated folder (the incremental-build case)
-///   run [--plans 100,1000,10000] [--work DIR]                    generates, builds each size from scratch in a child process,
+///   run [--plans 100,1000,10000] [--work DIR] [--app PATH]       generates, builds each size from scratch in a child process,
 ///                                                                edits one plan, rebuilds, and prints a table of both builds
 /// </summary>
 public static class Program
@@ -50,17 +50,23 @@ public static class Program
 
         var sizes = new Option<string>("--plans") { Description = "comma-separated corpus sizes", DefaultValueFactory = _ => "100,1000,10000" };
         var work = new Option<string>("--work") { Description = "scratch folder", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "planatlas-bench") };
-        var run = new Command("run", "generate and build each corpus size, then print the results table") { sizes, work, sample };
-        run.SetAction(p => Run(p.GetValue(sizes)!.Split(',').Select(int.Parse).ToList(), p.GetValue(work)!, p.GetValue(sample)!));
+        var app = new Option<string?>("--app")
+        {
+            Description = "the PlanAtlas to measure (an executable or a .dll); default: the precompiled app published into artifacts/planatlas",
+        };
+        var run = new Command("run", "generate and build each corpus size, then print the results table") { sizes, work, sample, app };
+        run.SetAction(p => Run(p.GetValue(sizes)!.Split(',').Select(int.Parse).ToList(), p.GetValue(work)!, p.GetValue(sample)!, p.GetValue(app)));
         root.Subcommands.Add(run);
 
         return root.Parse(args).Invoke();
     }
 
-    private static int Run(IReadOnlyList<int> sizes, string work, string sample)
+    private static int Run(IReadOnlyList<int> sizes, string work, string sample, string? app)
     {
         var generator = new CorpusGenerator(sample);
-        var planAtlas = App();
+        var planAtlas = app ?? InstalledApp.Publish();
+        if (planAtlas is null) return 1;
+        Console.Error.WriteLine($"measuring {planAtlas}");
         var table = new StringBuilder();
         table.AppendLine("| plans | stage | wall s | CPU s | peak MB | |");
         table.AppendLine("|---:|---|---:|---:|---:|---|");
@@ -82,26 +88,11 @@ public static class Program
         return 0;
     }
 
-    /// <summary>
-    /// The PlanAtlas a researcher runs: the app's own Release output (`dotnet run --project src/PlanAtlas -c Release`),
-    /// which is precompiled; the copy beside the benchmark is the plain assembly a project reference gets.
-    /// </summary>
-    private static string App()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var app = Path.Combine(dir.FullName, "src", "PlanAtlas", "bin", "Release", "net10.0", "PlanAtlas.dll");
-            if (File.Exists(app)) return app;
-        }
-        return Path.Combine(AppContext.BaseDirectory, "PlanAtlas.dll");
-    }
-
     /// <summary>One build in a child process (so each has its own peak memory), its stages appended to the table.</summary>
     private static bool Build(string planAtlas, string input, string output, string stats, string label, StringBuilder table)
     {
         var clock = Stopwatch.StartNew();
-        var start = new ProcessStartInfo("dotnet", ["exec", planAtlas, "build", "--input", input, "--output", output, "--stats", stats])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = InstalledApp.Start(planAtlas, ["build", "--input", input, "--output", output, "--stats", stats]);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEnd();
