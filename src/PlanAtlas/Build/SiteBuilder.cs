@@ -37,6 +37,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             var parsedPlans = cache is null ? null : new ParsedPlanCache(cache, ignorePrevious: options.Full);
             var clusterModels = cache is null ? null : new ClusterModelCache(cache, ignorePrevious: options.Full);
             var analysisMemos = cache is null ? null : new AnalysisMemoCache(cache, ignorePrevious: options.Full);
+            var searchIndexes = cache is null ? null : new SearchIndexCache(cache, ignorePrevious: options.Full);
 
             var reader = InputReader.CreateDefault();
             var input = Stage(Read, stages, () => reader.Read(options.InputDirectory, parsedPlans is null ? null : parsedPlans.Known),
@@ -89,12 +90,19 @@ public sealed class SiteBuilder(IBuildProgress progress)
             pagesCount = output.PagesWritten;
             cancellation.ThrowIfCancellationRequested();
 
-            Stage(Index, stages, () => new SearchIndexer(renderer.Strings) { Analysis = analysis }.Write(plans, output, cancellation),
-                n => $"{n} search records");
+            Task? savingTerms = null;
+            Stage(Index, stages, () =>
+            {
+                var indexer = new SearchIndexer(renderer.Strings) { Analysis = analysis, Previous = searchIndexes?.Load() };
+                var records = indexer.Write(plans, output, cancellation);
+                savingTerms = searchIndexes is null ? null : Task.Run(() => searchIndexes.Save(indexer.Snapshot));
+                return (Records: records, indexer.Updated);
+            }, n => n.Updated is { } updated ? $"{n.Records} search records ({updated} updated)" : $"{n.Records} search records");
             cancellation.ThrowIfCancellationRequested();
 
             parsedPlans?.Save();
             savingMemo?.GetAwaiter().GetResult();
+            savingTerms?.GetAwaiter().GetResult();
             if (options.Strict && diagnostics.Any(d => d.Severity >= Severity.Warning))
                 return Result(BuildOutcome.StrictFailed, "--strict: there were warnings; the previous output is kept");
             pageCache?.Invalidate();

@@ -30,6 +30,15 @@ public sealed class SearchIndexer(UiStrings strings)
     /// <summary>The analyze stage's results: the theme filter comes from the plans' theme tags.</summary>
     public CorpusAnalysis? Analysis { get; init; }
 
+    /// <summary>The term index of the previous build, when the cache kept one: few changed documents update it.</summary>
+    public TermSnapshot? Previous { get; init; }
+
+    /// <summary>After <see cref="Write"/>: the term index it wrote, for the next build.</summary>
+    public TermSnapshot? Snapshot { get; private set; }
+
+    /// <summary>After <see cref="Write"/>: how many documents' keys were updated in <see cref="Previous"/>; null when the index was built afresh.</summary>
+    public int? Updated { get; private set; }
+
     /// <summary>The documents, plans first (by id) then other pages (by path): a document's number is its place here.</summary>
     public IReadOnlyList<SearchDocument> Documents(IReadOnlyList<Plan> plans, OutputFolder output)
     {
@@ -60,13 +69,30 @@ public sealed class SearchIndexer(UiStrings strings)
     {
         var documents = Documents(plans, output);
         var plansCount = documents.Count(d => d.Type == SearchDocumentType.Plan);
+        var hashes = new UInt128[documents.Count];
         var lengths = new int[documents.Count];
-        var entries = TermIndex.Build(documents.Select(d => d.Title.Length + d.Body.Length + d.Items.Sum(i => i.Text.Length)).ToList(), d =>
+        string Keyed(int d, string raw)
         {
-            var text = SearchText.Normalize(documents[d].Text);
+            var text = SearchText.Normalize(raw);
             lengths[d] = text.Length;
             return text;
+        }
+        IReadOnlyList<TermIndex.Entry>? entries = null;
+        if (Previous is { } previous && previous.DocumentCount == documents.Count)
+        {
+            Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellation }, d => hashes[d] = TermSnapshot.HashOf(documents[d].Text));
+            previous.Lengths.CopyTo(lengths, 0);
+            var changed = Enumerable.Range(0, documents.Count).Where(d => hashes[d] != previous.TextHashes[d]).ToList();
+            entries = TermIndex.Update(previous, documents.Count, changed, d => Keyed(d, documents[d].Text));
+            if (entries is not null) Updated = changed.Count;
+        }
+        entries ??= TermIndex.Build(documents.Select(d => d.Title.Length + d.Body.Length + d.Items.Sum(i => i.Text.Length)).ToList(), d =>
+        {
+            var raw = documents[d].Text;
+            hashes[d] = TermSnapshot.HashOf(raw);
+            return Keyed(d, raw);
         }, cancellation);
+        Snapshot = new TermSnapshot { TextHashes = hashes, Lengths = lengths, Entries = entries };
         var layout = ShardLayout.For(entries);
         cancellation.ThrowIfCancellationRequested();
 

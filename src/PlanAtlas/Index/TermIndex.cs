@@ -62,6 +62,114 @@ public static class TermIndex
         return entries;
     }
 
+    /// <summary>
+    /// <see cref="Update"/> declines, and the index is built afresh, when more documents changed than one in this many
+    /// (and more than <see cref="UpdateAlways"/>): past that, keying them all again costs about as much.
+    /// </summary>
+    public const int UpdateAtMostOneIn = 8, UpdateAlways = 8;
+
+    /// <summary>
+    /// The entries <see cref="Build"/> would give, made from <paramref name="previous"/> by keying again only the
+    /// documents whose text changed (<paramref name="changed"/>, ascending): each entry that lists one of them or one
+    /// of their new keys is decoded, its postings for those documents replaced, and encoded again; every other entry
+    /// is the previous one. Null when the numbering moved (another document count) or too much changed.
+    /// </summary>
+    public static IReadOnlyList<Entry>? Update(TermSnapshot previous, int documentCount, IReadOnlyList<int> changed, Func<int, string> normalizedText)
+    {
+        if (previous.DocumentCount != documentCount || changed.Count > Math.Max(UpdateAlways, documentCount / UpdateAtMostOneIn)) return null;
+        var isChanged = new bool[documentCount];
+        foreach (var d in changed) isChanged[d] = true;
+
+        // The changed documents' new postings, by key, in document order.
+        var added = new Dictionary<ulong, List<(int Document, byte Level)>>();
+        var counter = new KeyCounter();
+        foreach (var d in changed)
+        {
+            counter.Count(normalizedText(d));
+            for (var k = 0; k < counter.Distinct; k++)
+            {
+                var (key, count) = counter[k];
+                if (!added.TryGetValue(key, out var postings)) added[key] = postings = [];
+                postings.Add((d, PostingEncoding.Level(count)));
+            }
+        }
+        var addedKeys = added.Keys.ToArray();
+        Array.Sort(addedKeys);
+
+        var entries = new List<Entry>(previous.Entries.Count + addedKeys.Length);
+        var buffer = new MemoryStream();
+        var documents = new List<int>();
+        var levels = new List<byte>();
+        var a = 0;
+        foreach (var old in previous.Entries)
+        {
+            for (; a < addedKeys.Length && addedKeys[a] < old.Key; a++) entries.Add(Encode(addedKeys[a], null, added[addedKeys[a]]));
+            var same = a < addedKeys.Length && addedKeys[a] == old.Key;
+            if (!same && !ListsAny(old.Bytes, changed, isChanged)) { entries.Add(old); continue; }
+            var merged = Encode(old.Key, old, same ? added[addedKeys[a]] : []);
+            if (same) a++;
+            if (merged is not null) entries.Add(merged);
+        }
+        for (; a < addedKeys.Length; a++) entries.Add(Encode(addedKeys[a], null, added[addedKeys[a]]));
+        return entries;
+
+        // The old entry's postings without the changed documents, merged with their new ones; null when none is left.
+        Entry? Encode(ulong key, Entry? old, List<(int Document, byte Level)> fresh)
+        {
+            documents.Clear();
+            levels.Clear();
+            var f = 0;
+            if (old is not null)
+            {
+                var at = 0;
+                var (_, oldDocuments, oldLevels) = PostingEncoding.Read(old.Bytes, ref at, documentCount);
+                for (var i = 0; i < oldDocuments.Length; i++)
+                {
+                    var d = oldDocuments[i];
+                    for (; f < fresh.Count && fresh[f].Document < d; f++) Add(fresh[f]);
+                    if (!isChanged[d]) { documents.Add(d); levels.Add(oldLevels[i]); }
+                }
+            }
+            for (; f < fresh.Count; f++) Add(fresh[f]);
+            if (documents.Count == 0) return null;
+            buffer.SetLength(0);
+            PostingEncoding.Write(buffer, key, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(documents),
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(levels), documentCount);
+            return new Entry(key, TermKeys.Hash(key), buffer.ToArray());
+        }
+
+        void Add((int Document, byte Level) posting)
+        {
+            documents.Add(posting.Document);
+            levels.Add(posting.Level);
+        }
+    }
+
+    /// <summary>Whether an encoded entry lists any of <paramref name="documents"/> (also marked in <paramref name="marked"/>), read without allocating.</summary>
+    private static bool ListsAny(byte[] bytes, IReadOnlyList<int> documents, bool[] marked)
+    {
+        var input = (ReadOnlySpan<byte>)bytes;
+        var at = 0;
+        PostingEncoding.ReadVarint(input, ref at);
+        PostingEncoding.ReadVarint(input, ref at);
+        var header = PostingEncoding.ReadVarint(input, ref at);
+        PostingEncoding.ReadVarint(input, ref at);
+        var n = (int)(header >> 1);
+        if ((header & 1) == 1)
+        {
+            foreach (var d in documents)
+                if ((input[at + d / 8] & (1 << (d % 8))) != 0) return true;
+            return false;
+        }
+        var previous = -1;
+        for (var i = 0; i < n; i++)
+        {
+            previous = previous + 1 + (int)PostingEncoding.ReadVarint(input, ref at);
+            if (marked[previous]) return true;
+        }
+        return false;
+    }
+
     private static List<(int Start, int End)> Ranges(IReadOnlyList<int> sizes, int count)
     {
         var total = sizes.Sum(s => (long)s);
