@@ -47,7 +47,7 @@ public static class IndexFiles
             WriteGzip(output, $"{folder}k/{s}.bin", bytes);
         });
         Parallel.For(0, documents.Count, options, d =>
-            WriteGzip(output, $"{folder}t/{d}.bin", JsonSerializer.SerializeToUtf8Bytes(DocumentTable.DocumentFile(documents[d]), DocumentTable.Json)));
+            WriteGzip(output, $"{folder}t/{d}.bin", DocumentTable.DocumentFile(documents[d])));
     }
 
     /// <summary>.NET writes the gzip header without a name or time, so the same bytes in give the same file out.</summary>
