@@ -24,6 +24,12 @@ public sealed record StageTiming(string Stage, TimeSpan Elapsed, string Summary)
 {
     public TimeSpan CpuTime { get; init; }
     public long PeakMemoryBytes { get; init; }
+
+    /// <summary>Bytes the stage allocated on the managed heap (the garbage collector's work grows with it).</summary>
+    public long AllocatedBytes { get; init; }
+
+    /// <summary>Collections of each generation (0, 1, 2) during the stage.</summary>
+    public IReadOnlyList<int> Collections { get; init; } = [];
 }
 
 public enum BuildOutcome

@@ -135,6 +135,8 @@ public sealed class SiteBuilder(IBuildProgress progress)
         progress.StageStarted(name);
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToList();
         var clock = Stopwatch.StartNew();
         CollectBetweenStages();
         var result = run();
@@ -143,6 +145,8 @@ public sealed class SiteBuilder(IBuildProgress progress)
         {
             CpuTime = process.TotalProcessorTime - cpuBefore,
             PeakMemoryBytes = process.PeakWorkingSet64,
+            AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedBefore,
+            Collections = collectionsBefore.Select((before, generation) => GC.CollectionCount(generation) - before).ToList(),
         };
         stages.Add(timing);
         progress.StageFinished(timing);

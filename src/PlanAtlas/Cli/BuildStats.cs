@@ -32,6 +32,8 @@ public static class BuildStats
                 wall_seconds = Math.Round(s.Elapsed.TotalSeconds, 3),
                 cpu_seconds = Math.Round(s.CpuTime.TotalSeconds, 3),
                 peak_mb = Math.Round(s.PeakMemoryBytes / 1048576.0, 1),
+                allocated_mb = Math.Round(s.AllocatedBytes / 1048576.0, 1),
+                collections = s.Collections,
                 summary = s.Summary,
             }),
         };

@@ -204,6 +204,13 @@ public sealed class BuildCommandTests
         Assert.True(root.GetProperty("jit_methods").GetInt64() > 0);
         Assert.True(root.GetProperty("jit_seconds").GetDouble() > 0);
         Assert.True(root.GetProperty("gc_pause_seconds").GetDouble() >= 0);
+        foreach (var stage in root.GetProperty("stages").EnumerateArray())
+        {
+            Assert.True(stage.GetProperty("allocated_mb").GetDouble() > 0, stage.GetProperty("stage").GetString());
+            Assert.Equal(3, stage.GetProperty("collections").GetArrayLength());
+        }
+        // Parsing five plans from scratch allocates; some stage of the build collects at least once.
+        Assert.Contains(root.GetProperty("stages").EnumerateArray(), s => s.GetProperty("collections")[0].GetInt32() > 0);
     }
 
     [Fact]
