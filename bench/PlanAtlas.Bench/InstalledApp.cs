@@ -13,11 +13,14 @@ public static class InstalledApp
     /// <summary>Where <see cref="Publish"/> puts the app, under the checkout.</summary>
     public const string Folder = "artifacts/planatlas";
 
+    /// <summary>The one file of precompiled code for the runtime, PlanAtlas and its libraries that the publish writes.</summary>
+    public const string CompositeImage = "PlanAtlas.r2r.dll";
+
     /// <summary>The publish command's arguments, as README.md gives them.</summary>
     public static readonly string[] PublishArguments =
     [
         "publish", "src/PlanAtlas", "-c", "Release", "--use-current-runtime", "--self-contained",
-        "-p:PublishReadyToRunComposite=true", "-p:PlanAtlasReadyToRun=false", "-o", Folder,
+        "-p:PublishReadyToRun=true", "-p:PublishReadyToRunComposite=true", "-p:PlanAtlasReadyToRun=false", "-o", Folder,
     ];
 
     /// <summary>Publishes the checkout's app (the SDK skips what is up to date) and returns its executable; null when it failed.</summary>
@@ -29,6 +32,9 @@ public static class InstalledApp
             Console.Error.WriteLine("cannot find the PlanAtlas checkout (src/PlanAtlas) above the benchmark; pass --app");
             return null;
         }
+        // A fresh folder: a publish leaves behind what an earlier one wrote, such as a composite image of older code.
+        var folder = Path.Combine(checkout, Folder);
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         Console.Error.WriteLine($"publishing the app: dotnet {string.Join(' ', PublishArguments)}");
         var start = new ProcessStartInfo("dotnet", PublishArguments) { WorkingDirectory = checkout, RedirectStandardOutput = true };
         using var process = Process.Start(start)!;
@@ -39,7 +45,12 @@ public static class InstalledApp
             Console.Error.WriteLine($"dotnet publish failed ({process.ExitCode}):\n{log}");
             return null;
         }
-        return Path.Combine(checkout, Folder, OperatingSystem.IsWindows() ? "PlanAtlas.exe" : "PlanAtlas");
+        if (!File.Exists(Path.Combine(folder, CompositeImage)))
+        {
+            Console.Error.WriteLine($"dotnet publish wrote no {CompositeImage}: the app would not be precompiled");
+            return null;
+        }
+        return Path.Combine(folder, OperatingSystem.IsWindows() ? "PlanAtlas.exe" : "PlanAtlas");
     }
 
     /// <summary>How to start <paramref name="app"/>: a .dll through `dotnet exec`, an executable as it is.</summary>
