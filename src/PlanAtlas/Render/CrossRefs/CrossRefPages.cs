@@ -86,14 +86,50 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
                 return r.Mentions.Select(m => (IReadOnlyList<string>)[r.Key, plans, firstYear, m.Item.PlanId, m.Item.ItemId, Year(m.Year), m.AsWritten]);
             }));
 
-    /// <summary>data/reuse.csv, citations.csv, units.csv and slogans.csv; independent of the pages, so the renderer writes them alongside.</summary>
+    /// <summary>
+    /// data/reuse.csv, citations.csv, units.csv and slogans.csv; independent of the pages, so the renderer writes them
+    /// alongside. In an incremental build a file whose rows' inputs are unchanged (after most edits reuse.csv, citations.csv
+    /// and units.csv) is kept without being written: writing them and finding them equal cost a core for a third of a second.
+    /// </summary>
     public static void WriteData(PeerAnalysis analysis, OutputFolder output)
     {
-        output.WriteStream("data/reuse.csv", stream => ChartWriter.Csv(stream, ["plan_a", "item_a", "plan_b", "item_b", "score", "shared_chars", "within_plan"],
+        WriteCsv(output, "data/reuse.csv", () => LinksDigest(analysis.Links), stream => ChartWriter.Csv(stream, ["plan_a", "item_a", "plan_b", "item_b", "score", "shared_chars", "within_plan"],
             analysis.Links.Select(l => (IReadOnlyList<string>)[l.A.PlanId, l.A.ItemId, l.B.PlanId, l.B.ItemId,
                 l.Score.ToString("0.####", CultureInfo.InvariantCulture), l.SharedChars.ToString(CultureInfo.InvariantCulture), l.WithinPlan ? "1" : "0"])));
-        output.WriteStream("data/citations.csv", stream => MentionsCsv(stream, "document", analysis.Citations));
-        output.WriteStream("data/units.csv", stream => MentionsCsv(stream, "unit", analysis.Units));
-        output.WriteStream("data/slogans.csv", stream => MentionsCsv(stream, "slogan", analysis.Slogans));
+        WriteCsv(output, "data/citations.csv", () => MentionsDigest(analysis.Citations), stream => MentionsCsv(stream, "document", analysis.Citations));
+        WriteCsv(output, "data/units.csv", () => MentionsDigest(analysis.Units), stream => MentionsCsv(stream, "unit", analysis.Units));
+        WriteCsv(output, "data/slogans.csv", () => MentionsDigest(analysis.Slogans), stream => MentionsCsv(stream, "slogan", analysis.Slogans));
+    }
+
+    /// <summary>Keeps the previous build's file when <paramref name="digest"/> (of everything its rows are made from) is unchanged, else writes it.</summary>
+    private static void WriteCsv(OutputFolder output, string sitePath, Func<byte[]> digest, Action<Stream> write)
+    {
+        var fingerprint = output.Reuse is null ? null : Convert.ToHexStringLower(digest());
+        if (fingerprint is not null && output.TryKeepFile(sitePath, fingerprint)) return;
+        output.WriteStream(sitePath, write);
+        output.Written(sitePath, fingerprint);
+    }
+
+    /// <summary>Every value of reuse.csv's rows (the score's exact bits: it is printed rounded).</summary>
+    internal static byte[] LinksDigest(IReadOnlyList<ReuseLink> links)
+    {
+        using var inputs = PageInputs.Streamed();
+        inputs.Add("reuse.csv").Add(links.Count);
+        foreach (var l in links)
+            inputs.Add(l.A.PlanId).Add(l.A.ItemId).Add(l.B.PlanId).Add(l.B.ItemId).Add(l.Score).Add(l.SharedChars);
+        return inputs.Digest();
+    }
+
+    /// <summary>Every value a mentions CSV's rows are made from: each reference's key and mentions (its plan count and first year come from them).</summary>
+    internal static byte[] MentionsDigest(IReadOnlyList<CrossReference> references)
+    {
+        using var inputs = PageInputs.Streamed();
+        inputs.Add("mentions.csv").Add(references.Count);
+        foreach (var r in references)
+        {
+            inputs.Add(r.Key).Add(r.Mentions.Count);
+            foreach (var m in r.Mentions) inputs.Add(m.Item.PlanId).Add(m.Item.ItemId).Add(m.Year.HasValue).Add(m.Year ?? 0).Add(m.AsWritten);
+        }
+        return inputs.Digest();
     }
 }
