@@ -80,16 +80,6 @@ public sealed class PageInputs : IDisposable
         return Add(plan.Id).Add(plan.ContentKey);
     }
 
-    /// <summary>A small part of the page built already (a theme profile): added as the JSON a model fingerprint writes.</summary>
-    public PageInputs Built(object? part)
-    {
-        if (part is null) return Add(0L);
-        Add(1L);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        TemplateEngine.HashJson(hash, part);
-        return Add(hash.GetHashAndReset());
-    }
-
     /// <summary>The SHA-256 of everything added, for a part.</summary>
     public byte[] Digest()
     {

@@ -1,6 +1,7 @@
 using PlanAtlas.Model;
 using PlanAtlas.Render;
 using PlanAtlas.Render.Compare;
+using PlanAtlas.Render.Themes;
 using PlanAtlas.Render.Views;
 using PlanAtlas.Tests.Analyze.Reuse;
 
@@ -36,7 +37,7 @@ public sealed class PlanPageInputsTests
             return new Corpus(a, b, c, analysis with { ThemeProfiles = Profiles(("a", "fire", 0.5), ("b", "fire", 0.25)) });
         }
 
-        public (string? Plan, string? Compare) Fingerprints(object? profile = null)
+        public (string? Plan, string? Compare) Fingerprints(ThemeProfileModel? profile = null)
         {
             var plans = new[] { A, B, C };
             var urls = new SiteUrls("/");
@@ -184,9 +185,22 @@ public sealed class PlanPageInputsTests
     {
         var corpus = Corpus.Default();
         var none = corpus.Fingerprints(null).Plan;
-        var some = corpus.Fingerprints(new { Rows = new[] { "消防 50%" } }).Plan;
-        var other = corpus.Fingerprints(new { Rows = new[] { "消防 51%" } }).Plan;
+        var some = corpus.Fingerprints(Profile).Plan;
+        var other = corpus.Fingerprints(Profile with { Rows = [Profile.Rows[0] with { ShareItems = "51%" }] }).Plan;
         Assert.Equal(3, new[] { none, some, other }.Distinct().Count());
+    }
+
+    private static readonly ThemeProfileModel Profile = new([new ThemeProfileRow("消防", "/themes/fire/", 2, "50%", "40%", 50)], 4);
+
+    [Fact]
+    public void Every_field_of_a_theme_profile_changes_its_digest()
+    {
+        var before = PlanPageInputs.Digest(Profile);
+        foreach (var (field, changed) in EachFieldChanged(Profile.Rows[0]))
+            Assert.False(before.SequenceEqual(PlanPageInputs.Digest(Profile with { Rows = [changed] })), $"ThemeProfileRow.{field} is not in the digest");
+        Assert.False(before.SequenceEqual(PlanPageInputs.Digest(Profile with { AnalysedItems = 5 })));
+        Assert.False(before.SequenceEqual(PlanPageInputs.Digest(Profile with { Rows = [.. Profile.Rows, Profile.Rows[0]] })));
+        Assert.False(before.SequenceEqual(PlanPageInputs.Digest((ThemeProfileModel?)null)));
     }
 
     [Fact]

@@ -72,11 +72,13 @@ public sealed class ItemLinks
     /// The matches an item of <paramref name="plan"/> lists under "see also": reuse first, then items of other plans
     /// before this plan's own (that is what "see also" is for). The page and its input fingerprint (<see cref="PlanPageInputs"/>) both use it.
     /// </summary>
+    private static readonly (bool Reused, bool SamePlan)[] ShownOrder = [(true, false), (true, true), (false, false), (false, true)];
+
     public IReadOnlyList<ItemMatch> Shown(Plan plan, IReadOnlyList<ItemMatch> matches)
     {
         // A stable sort on two flags, as four passes: every plan page's every item goes through it, and its fingerprint too.
         var shown = new List<ItemMatch>(SeeAlsoShown);
-        foreach (var (reused, samePlan) in new[] { (true, false), (true, true), (false, false), (false, true) })
+        foreach (var (reused, samePlan) in ShownOrder)
             foreach (var m in matches)
             {
                 if (shown.Count == SeeAlsoShown) return shown;
