@@ -80,3 +80,35 @@ public sealed class CrossRefDataTests
         Assert.Equal(part.Digest(), streamed.Digest());
     }
 }
+
+/// <summary>reuse.csv and the mentions CSVs, now written field by field, keep the bytes they had as rows of strings.</summary>
+public sealed class CrossRefCsvBytesTests
+{
+    [Fact]
+    public void Reuse_and_mentions_csvs_are_the_rows_as_strings_were()
+    {
+        ReuseLink[] links =
+        [
+            new(new ItemKey("p1", "1"), new ItemKey("p2", "3"), 0.123456, 40), new(new ItemKey("p1", "1"), new ItemKey("p1", "9"), 1, 7),
+            new(new ItemKey("p,2", "a\"b"), new ItemKey(" p3", "4 "), 0.5, 0), new(new ItemKey("p4", "1"), new ItemKey("p5", "1"), 0.99995, 123456),
+        ];
+        using var reuse = new MemoryStream();
+        CrossRefPages.ReuseCsv(reuse, links);
+        var expected = PlanAtlas.Render.Charts.ChartWriter.Csv(["plan_a", "item_a", "plan_b", "item_b", "score", "shared_chars", "within_plan"],
+            links.Select(l => (IReadOnlyList<string>)[l.A.PlanId, l.A.ItemId, l.B.PlanId, l.B.ItemId,
+                l.Score.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), l.SharedChars.ToString(System.Globalization.CultureInfo.InvariantCulture), l.WithinPlan ? "1" : "0"]));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(reuse.ToArray()));
+
+        CrossReference[] references =
+        [
+            new("《安全生产法》", [new Mention(new ItemKey("p1", "2"), 2023, "安全生产法"), new Mention(new ItemKey("p2", "5"), null, " 《安全生产法》,\"修订\"")]),
+            new("应急管理局", [new Mention(new ItemKey("p3", "1"), 2019, "应急管理局\n")]),
+        ];
+        using var mentions = new MemoryStream();
+        CrossRefPages.MentionsCsv(mentions, "unit", references);
+        string Year(int? y) => y?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        var expectedMentions = PlanAtlas.Render.Charts.ChartWriter.Csv(["unit", "plans", "first_year", "plan_id", "item_id", "year", "as_written"],
+            references.SelectMany(r => r.Mentions.Select(m => (IReadOnlyList<string>)[r.Key, r.PlanIds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Year(r.FirstYear), m.Item.PlanId, m.Item.ItemId, Year(m.Year), m.AsWritten])));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(expectedMentions), System.Text.Encoding.UTF8.GetString(mentions.ToArray()));
+    }
+}
