@@ -118,7 +118,14 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
 
     private byte[] RowDigest(string planId) => Digest(rows.GetValueOrDefault(planId));
 
-    private byte[] LinkDigest(ItemKey key) => Digest(links.Contains(key) ? links.View(key) : null);
+    /// <summary>An item's link as the pages show it, from what the link is made of (<see cref="ItemLinks.AddSource"/>).</summary>
+    private byte[] LinkDigest(ItemKey key)
+    {
+        using var part = PageInputs.Part();
+        if (!links.Contains(key)) return part.Add(false).Digest();
+        links.AddSource(key, part.Add(true));
+        return part.Digest();
+    }
 
     /// <summary>Every field of a row (PlanPageInputsTests check that each one changes the digest: a new field must be added here).</summary>
     internal static byte[] Digest(PlanRow? row)
@@ -127,15 +134,6 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
         if (row is null) return part.Add(false).Digest();
         return part.Add(true).Add(row.Id).Add(row.Url).Add(row.Title).Add(row.Region).Add(row.Province).Add(row.City).Add(row.County)
             .Add(row.RegionCode).Add(row.Level).Add(row.LevelLabel).Add(row.Year).Add(row.Issuer).Add(row.Kind).Add(row.KindLabel).Add(row.ItemCount)
-            .Digest();
-    }
-
-    /// <summary>Every field of an item's link (checked by PlanPageInputsTests like a row's).</summary>
-    internal static byte[] Digest(ItemLinkView? link)
-    {
-        using var part = PageInputs.Part();
-        if (link is null) return part.Add(false).Digest();
-        return part.Add(true).Add(link.PlanId).Add(link.PlanTitle).Add(link.Year).Add(link.Label).Add(link.Url).Add(link.Text).Add(link.Snippet)
             .Digest();
     }
 

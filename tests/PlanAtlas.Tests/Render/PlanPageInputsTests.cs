@@ -252,9 +252,35 @@ public sealed class PlanPageInputsTests
         var row = PlanRow.From(Corpus.Default().A, new SiteUrls("/"), new UiStrings("zh-CN:\n  a: 甲\n", "zh-CN"));
         foreach (var (field, changed) in EachFieldChanged(row))
             Assert.False(PlanPageInputs.Digest(row).SequenceEqual(PlanPageInputs.Digest(changed)), $"PlanRow.{field} is not in the digest");
-        var link = new ItemLinks([Corpus.Default().A], new SiteUrls("/")).View(new ItemKey("a", "i1"));
-        foreach (var (field, changed) in EachFieldChanged(link))
-            Assert.False(PlanPageInputs.Digest(link).SequenceEqual(PlanPageInputs.Digest(changed)), $"ItemLinkView.{field} is not in the digest");
+    }
+
+    [Fact]
+    public void Whatever_changes_an_items_link_changes_the_source_its_digest_is_made_from()
+    {
+        var key = new ItemKey("a", "i1");
+        (ItemLinkView View, string Source) Link(Plan plan)
+        {
+            var links = new ItemLinks([plan], new SiteUrls("/"));
+            using var inputs = PageInputs.Part();
+            links.AddSource(key, inputs);
+            return (links.View(key), Convert.ToHexString(inputs.Digest()));
+        }
+        var a = Corpus.Default().A;
+        Plan WithItem(Func<Item, Item> change) => a with { Items = [change(a.Items[0]), .. a.Items.Skip(1)] };
+        var paragraph = WithItem(i => i with { Kind = ItemKind.Paragraph });
+        var changes = new (string What, Plan From, Plan To)[]
+        {
+            ("plan title", a, Retitled(a, "另一个标题")), ("plan year", a, a with { Metadata = a.Metadata with { Year = new Sourced<int>(2031, Provenance.Manifest) } }),
+            ("item text", a, WithItem(i => i with { Text = i.Text + "变" })), ("item path", a, WithItem(i => i with { Path = "9.9" })),
+            ("item marker", WithItem(i => i with { Path = "" }), WithItem(i => i with { Path = "", Marker = "（九）" })), ("item kind", a, paragraph),
+            ("item line", paragraph, paragraph with { Items = [paragraph.Items[0] with { Line = paragraph.Items[0].Line + 1 }, .. paragraph.Items.Skip(1)] }),
+        };
+        foreach (var (what, from, to) in changes)
+        {
+            var (before, after) = (Link(from), Link(to));
+            Assert.NotEqual(before.View, after.View);
+            Assert.True(before.Source != after.Source, $"the {what} changes the link but not its digest");
+        }
     }
 
     [Fact]
