@@ -42,6 +42,7 @@ public sealed class PageInputs : IDisposable
         if (text is null) return Add(-1L);
         var length = Encoding.UTF8.GetByteCount(text);
         Add((long)length);
+        // Not `_length += …(Room(…))`: that reads _length before Room, which a streamed part's flush resets.
         var written = Encoding.UTF8.GetBytes(text, Room(length));
         _length += written;
         return this;
