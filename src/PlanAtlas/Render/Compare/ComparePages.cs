@@ -146,10 +146,20 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
                 candidates.Add((key, []));
                 continue;
             }
-            var matches = new List<ItemMatch>(all.Count);
-            foreach (var m in all)
-                if ((m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other)) matches.Add(m);
-            candidates.Add((key, matches));
+            // Most lists qualify whole and are used as they are: a copy of each made 10 MB per rebuild's fingerprints.
+            List<ItemMatch>? matches = null;
+            for (var i = 0; i < all.Count; i++)
+            {
+                var m = all[i];
+                var qualifies = (m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other);
+                if (matches is not null) { if (qualifies) matches.Add(m); }
+                else if (!qualifies)
+                {
+                    matches = new List<ItemMatch>(all.Count - 1);
+                    for (var j = 0; j < i; j++) matches.Add(all[j]);
+                }
+            }
+            candidates.Add((key, matches ?? all));
         }
         return candidates;
     }
