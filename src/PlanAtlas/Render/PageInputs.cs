@@ -18,6 +18,8 @@ public sealed class PageInputs : IDisposable
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
     private int _length;
     private bool _unknown;
+    /// <summary>Where a <see cref="Streamed"/> part's full buffer goes; null: everything is hashed at the end.</summary>
+    private IncrementalHash? _hash;
 
     internal PageInputs(byte[] common, string template)
     {
@@ -29,12 +31,20 @@ public sealed class PageInputs : IDisposable
     /// <summary>Inputs hashed on their own into a <see cref="Digest"/>: a part many pages share (an item's link) is hashed once.</summary>
     public static PageInputs Part() => new();
 
+    /// <summary>
+    /// A part of any size (every reuse link of the corpus): the buffer is fed into the hash whenever it fills, so it
+    /// stays small. The digest is the same as a <see cref="Part"/>'s of the same values.
+    /// </summary>
+    public static PageInputs Streamed() => new() { _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256) };
+
     public PageInputs Add(string? text)
     {
         if (text is null) return Add(-1L);
         var length = Encoding.UTF8.GetByteCount(text);
         Add((long)length);
-        _length += Encoding.UTF8.GetBytes(text, Room(length));
+        // Not `_length += …(Room(…))`: that reads _length before Room, which a streamed part's flush resets.
+        var written = Encoding.UTF8.GetBytes(text, Room(length));
+        _length += written;
         return this;
     }
 
@@ -71,18 +81,14 @@ public sealed class PageInputs : IDisposable
         return Add(plan.Id).Add(plan.ContentKey);
     }
 
-    /// <summary>A small part of the page built already (a theme profile): added as the JSON a model fingerprint writes.</summary>
-    public PageInputs Built(object? part)
-    {
-        if (part is null) return Add(0L);
-        Add(1L);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        TemplateEngine.HashJson(hash, part);
-        return Add(hash.GetHashAndReset());
-    }
-
     /// <summary>The SHA-256 of everything added, for a part.</summary>
-    public byte[] Digest() => SHA256.HashData(_buffer.AsSpan(0, _length));
+    public byte[] Digest()
+    {
+        if (_hash is null) return SHA256.HashData(_buffer.AsSpan(0, _length));
+        _hash.AppendData(_buffer.AsSpan(0, _length));
+        _length = 0;
+        return _hash.GetHashAndReset();
+    }
 
     /// <summary>The hex SHA-256 of everything added; null when a plan could not be recognised.</summary>
     public string? Fingerprint() => _unknown ? null : Convert.ToHexStringLower(Digest());
@@ -90,6 +96,11 @@ public sealed class PageInputs : IDisposable
     /// <summary>Room for <paramref name="bytes"/> more bytes at the end of the buffer.</summary>
     private Span<byte> Room(int bytes)
     {
+        if (_length + bytes > _buffer.Length && _hash is not null)
+        {
+            _hash.AppendData(_buffer.AsSpan(0, _length));
+            _length = 0;
+        }
         if (_length + bytes > _buffer.Length)
         {
             var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + bytes));
@@ -104,5 +115,6 @@ public sealed class PageInputs : IDisposable
     {
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = [];
+        _hash?.Dispose();
     }
 }

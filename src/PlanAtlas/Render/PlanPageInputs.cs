@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using PlanAtlas.Model;
 using PlanAtlas.Render.Compare;
+using PlanAtlas.Render.Themes;
 using PlanAtlas.Render.Views;
 
 namespace PlanAtlas.Render;
@@ -15,6 +16,8 @@ namespace PlanAtlas.Render;
 /// their score as printed, each with the link of the item it points to — not as whole records and exact scores: an edit
 /// of one plan moves many scores a little, and changes the words of a few items, and only the pages that show a
 /// change are rendered again. Parts that appear on many pages are hashed once per build and enter a page as a digest.
+/// Every page of an incremental build is fingerprinted, so these run for every plan after any edit: they allocate little
+/// and build no delegates or LINQ chains per page.
 /// </summary>
 /// <param name="rows">Every plan's row by id (a peer shows its row).</param>
 public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IReadOnlyDictionary<string, PlanRow> rows, PeerAnalysis analysis)
@@ -22,12 +25,15 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
     private readonly ConcurrentDictionary<ItemKey, byte[]> _links = new();
     private readonly ConcurrentDictionary<string, byte[]> _rows = new(StringComparer.Ordinal), _profiles = new(StringComparer.Ordinal);
 
+    /// <summary>A compare page's peers of one group, and the plans whose profiles it shows: kept by the thread from page to page.</summary>
+    [ThreadStatic] private static HashSet<string>? t_peers, t_profiled;
+
     /// <summary>
     /// The plan page: the plan itself (row, metadata, items, source, diagnostics all come from its record), the
     /// "see also" list of each item (<see cref="ItemLinks.Shown"/>), and its theme profile as built (small, and made
     /// from the theme analysis and taxonomy).
     /// </summary>
-    public string? PlanPage(Plan plan, object? themeProfile)
+    public string? PlanPage(Plan plan, ThemeProfileModel? themeProfile)
     {
         using var inputs = templates.Inputs("plan");
         inputs.Plan(plan);
@@ -38,7 +44,7 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
             foreach (var match in links.Shown(plan, matches)) Match(inputs, match);
             inputs.Add("end of item");
         }
-        inputs.Add("end of items").Built(themeProfile);
+        inputs.Add("end of items").Add(Digest(themeProfile));
         return inputs.Fingerprint();
     }
 
@@ -53,17 +59,23 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
         inputs.Plan(plan);
         var groups = analysis.PeerGroups.GetValueOrDefault(plan.Id) ?? [];
         inputs.Add(groups.Count);
-        var profiled = new List<string> { plan.Id };
+        var peerIds = t_peers ??= new HashSet<string>(StringComparer.Ordinal);
+        var profiled = t_profiled ??= new HashSet<string>(StringComparer.Ordinal);
+        profiled.Clear();
+        var profiles = analysis.ThemeProfiles;
+        inputs.Add(profiles is not null);
+        if (profiles is not null && profiled.Add(plan.Id)) inputs.Add(plan.Id).Add(ProfileOf(plan.Id));
         var candidates = ComparePages.Candidates(plan, analysis, links);
         foreach (var group in groups)
         {
             inputs.Add((long)group.Kind).Add(group.Peers.Count);
+            peerIds.Clear();
             foreach (var peer in group.Peers)
             {
-                inputs.Add(peer.PlanId).Add(peer.Similarity).Add(_rows.GetOrAdd(peer.PlanId, RowDigest));
-                profiled.Add(peer.PlanId);
+                inputs.Add(peer.PlanId).Add(peer.Similarity).Add(_rows.GetOrAdd(peer.PlanId, static (id, self) => self.RowDigest(id), this));
+                if (profiles is not null && profiled.Add(peer.PlanId)) inputs.Add(ProfileOf(peer.PlanId));
+                if (rows.ContainsKey(peer.PlanId)) peerIds.Add(peer.PlanId);
             }
-            var peerIds = group.Peers.Select(p => p.PlanId).Where(rows.ContainsKey).ToHashSet(StringComparer.Ordinal);
             foreach (var (item, best, sideBySide) in ComparePages.Counterparts(candidates, peerIds))
             {
                 inputs.Add(item.ItemId).Add(sideBySide);
@@ -71,12 +83,6 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
                 else Match(inputs.Add(true), best);
             }
             inputs.Add("end of group");
-        }
-        if (analysis.ThemeProfiles is not { } profiles) inputs.Add(false);
-        else
-        {
-            inputs.Add(true);
-            foreach (var id in profiled.Distinct(StringComparer.Ordinal)) inputs.Add(id).Add(_profiles.GetOrAdd(id, ProfileDigest));
         }
         return inputs.Fingerprint();
     }
@@ -95,7 +101,7 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
         {
             var known = links.Contains(mention.Item);
             inputs.Add(mention.Item.PlanId).Add(mention.Item.ItemId).Add(mention.Year.HasValue).Add(mention.Year ?? 0).Add(mention.AsWritten).Add(known);
-            if (known && shown++ < steps) inputs.Add(_links.GetOrAdd(mention.Item, LinkDigest));
+            if (known && shown++ < steps) inputs.Add(LinkOf(mention.Item));
         }
         return inputs.Fingerprint();
     }
@@ -103,11 +109,23 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
     /// <summary>A match as a page shows it: the item it points to (its link), its score as printed, reused or not.</summary>
     private void Match(PageInputs inputs, ItemMatch match) =>
         inputs.Add(match.Other.PlanId).Add(match.Other.ItemId).Add(ItemLinks.Rounded(match.Score)).Add(match.Reused)
-            .Add(_links.GetOrAdd(match.Other, LinkDigest));
+            .Add(LinkOf(match.Other));
+
+    // Static lambdas with the instance as their argument: a method group passed to GetOrAdd is a new delegate at every call.
+    private byte[] LinkOf(ItemKey key) => _links.GetOrAdd(key, static (k, self) => self.LinkDigest(k), this);
+
+    private byte[] ProfileOf(string planId) => _profiles.GetOrAdd(planId, static (id, self) => self.ProfileDigest(id), this);
 
     private byte[] RowDigest(string planId) => Digest(rows.GetValueOrDefault(planId));
 
-    private byte[] LinkDigest(ItemKey key) => Digest(links.Contains(key) ? links.View(key) : null);
+    /// <summary>An item's link as the pages show it, from what the link is made of (<see cref="ItemLinks.AddSource"/>).</summary>
+    private byte[] LinkDigest(ItemKey key)
+    {
+        using var part = PageInputs.Part();
+        if (!links.Contains(key)) return part.Add(false).Digest();
+        links.AddSource(key, part.Add(true));
+        return part.Digest();
+    }
 
     /// <summary>Every field of a row (PlanPageInputsTests check that each one changes the digest: a new field must be added here).</summary>
     internal static byte[] Digest(PlanRow? row)
@@ -119,13 +137,15 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
             .Digest();
     }
 
-    /// <summary>Every field of an item's link (checked by PlanPageInputsTests like a row's).</summary>
-    internal static byte[] Digest(ItemLinkView? link)
+    /// <summary>Every field of a plan page's theme profile (checked by PlanPageInputsTests like a row's).</summary>
+    internal static byte[] Digest(ThemeProfileModel? profile)
     {
         using var part = PageInputs.Part();
-        if (link is null) return part.Add(false).Digest();
-        return part.Add(true).Add(link.PlanId).Add(link.PlanTitle).Add(link.Year).Add(link.Label).Add(link.Url).Add(link.Text).Add(link.Snippet)
-            .Digest();
+        if (profile is null) return part.Add(false).Digest();
+        part.Add(true).Add(profile.AnalysedItems).Add(profile.Rows.Count);
+        foreach (var row in profile.Rows)
+            part.Add(row.Name).Add(row.Url).Add(row.Items).Add(row.ShareItems).Add(row.ShareChars).Add(row.Width);
+        return part.Digest();
     }
 
     private byte[] ProfileDigest(string planId)

@@ -1,6 +1,7 @@
 using PlanAtlas.Model;
 using PlanAtlas.Render;
 using PlanAtlas.Render.Compare;
+using PlanAtlas.Render.Themes;
 using PlanAtlas.Render.Views;
 using PlanAtlas.Tests.Analyze.Reuse;
 
@@ -36,7 +37,7 @@ public sealed class PlanPageInputsTests
             return new Corpus(a, b, c, analysis with { ThemeProfiles = Profiles(("a", "fire", 0.5), ("b", "fire", 0.25)) });
         }
 
-        public (string? Plan, string? Compare) Fingerprints(object? profile = null)
+        public (string? Plan, string? Compare) Fingerprints(ThemeProfileModel? profile = null)
         {
             var plans = new[] { A, B, C };
             var urls = new SiteUrls("/");
@@ -184,9 +185,22 @@ public sealed class PlanPageInputsTests
     {
         var corpus = Corpus.Default();
         var none = corpus.Fingerprints(null).Plan;
-        var some = corpus.Fingerprints(new { Rows = new[] { "消防 50%" } }).Plan;
-        var other = corpus.Fingerprints(new { Rows = new[] { "消防 51%" } }).Plan;
+        var some = corpus.Fingerprints(Profile).Plan;
+        var other = corpus.Fingerprints(Profile with { Rows = [Profile.Rows[0] with { ShareItems = "51%" }] }).Plan;
         Assert.Equal(3, new[] { none, some, other }.Distinct().Count());
+    }
+
+    private static readonly ThemeProfileModel Profile = new([new ThemeProfileRow("消防", "/themes/fire/", 2, "50%", "40%", 50)], 4);
+
+    [Fact]
+    public void Every_field_of_a_theme_profile_changes_its_digest()
+    {
+        var before = PlanPageInputs.Digest(Profile);
+        foreach (var (field, changed) in EachFieldChanged(Profile.Rows[0]))
+            Assert.False(before.SequenceEqual(PlanPageInputs.Digest(Profile with { Rows = [changed] })), $"ThemeProfileRow.{field} is not in the digest");
+        Assert.False(before.SequenceEqual(PlanPageInputs.Digest(Profile with { AnalysedItems = 5 })));
+        Assert.False(before.SequenceEqual(PlanPageInputs.Digest(Profile with { Rows = [.. Profile.Rows, Profile.Rows[0]] })));
+        Assert.False(before.SequenceEqual(PlanPageInputs.Digest((ThemeProfileModel?)null)));
     }
 
     [Fact]
@@ -238,9 +252,35 @@ public sealed class PlanPageInputsTests
         var row = PlanRow.From(Corpus.Default().A, new SiteUrls("/"), new UiStrings("zh-CN:\n  a: 甲\n", "zh-CN"));
         foreach (var (field, changed) in EachFieldChanged(row))
             Assert.False(PlanPageInputs.Digest(row).SequenceEqual(PlanPageInputs.Digest(changed)), $"PlanRow.{field} is not in the digest");
-        var link = new ItemLinks([Corpus.Default().A], new SiteUrls("/")).View(new ItemKey("a", "i1"));
-        foreach (var (field, changed) in EachFieldChanged(link))
-            Assert.False(PlanPageInputs.Digest(link).SequenceEqual(PlanPageInputs.Digest(changed)), $"ItemLinkView.{field} is not in the digest");
+    }
+
+    [Fact]
+    public void Whatever_changes_an_items_link_changes_the_source_its_digest_is_made_from()
+    {
+        var key = new ItemKey("a", "i1");
+        (ItemLinkView View, string Source) Link(Plan plan)
+        {
+            var links = new ItemLinks([plan], new SiteUrls("/"));
+            using var inputs = PageInputs.Part();
+            links.AddSource(key, inputs);
+            return (links.View(key), Convert.ToHexString(inputs.Digest()));
+        }
+        var a = Corpus.Default().A;
+        Plan WithItem(Func<Item, Item> change) => a with { Items = [change(a.Items[0]), .. a.Items.Skip(1)] };
+        var paragraph = WithItem(i => i with { Kind = ItemKind.Paragraph });
+        var changes = new (string What, Plan From, Plan To)[]
+        {
+            ("plan title", a, Retitled(a, "另一个标题")), ("plan year", a, a with { Metadata = a.Metadata with { Year = new Sourced<int>(2031, Provenance.Manifest) } }),
+            ("item text", a, WithItem(i => i with { Text = i.Text + "变" })), ("item path", a, WithItem(i => i with { Path = "9.9" })),
+            ("item marker", WithItem(i => i with { Path = "" }), WithItem(i => i with { Path = "", Marker = "（九）" })), ("item kind", a, paragraph),
+            ("item line", paragraph, paragraph with { Items = [paragraph.Items[0] with { Line = paragraph.Items[0].Line + 1 }, .. paragraph.Items.Skip(1)] }),
+        };
+        foreach (var (what, from, to) in changes)
+        {
+            var (before, after) = (Link(from), Link(to));
+            Assert.NotEqual(before.View, after.View);
+            Assert.True(before.Source != after.Source, $"the {what} changes the link but not its digest");
+        }
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
 
@@ -76,25 +75,9 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
         return true;
     }
 
-    /// <summary>UTF-8 with a BOM so that Excel opens Chinese correctly.</summary>
-    public static byte[] Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        using var stream = new MemoryStream();
-        Csv(stream, header, rows);
-        return stream.ToArray();
-    }
+    /// <summary>UTF-8 with a BOM so that Excel opens Chinese correctly (<see cref="Data.CsvText"/>).</summary>
+    public static byte[] Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) => Data.CsvText.Bytes(header, rows);
 
     /// <summary>The same CSV written into <paramref name="stream"/> as the rows come (a data file of a large corpus is not held in memory).</summary>
-    public static void Csv(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var h in header) csv.WriteField(h);
-        csv.NextRecord();
-        foreach (var row in rows)
-        {
-            foreach (var cell in row) csv.WriteField(cell);
-            csv.NextRecord();
-        }
-    }
+    public static void Csv(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) => Data.CsvText.Write(stream, header, rows);
 }

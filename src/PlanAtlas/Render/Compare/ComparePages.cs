@@ -106,19 +106,32 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
     /// <param name="candidates">The plan's <see cref="Candidates"/>, made once for all its groups.</param>
     public static IReadOnlyList<Counterpart> Counterparts(IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> candidates, IReadOnlySet<string> peerIds)
     {
-        var best = new ItemMatch?[candidates.Count];
-        var paired = new List<int>();
+        var result = new Counterpart[candidates.Count];
+        // The closest paired items so far, closest first: a small insertion sort instead of ordering every paired item
+        // (every compare page's fingerprint runs this for each of its groups).
+        Span<int> closest = stackalloc int[SideBySideShown];
+        var kept = 0;
         for (var i = 0; i < candidates.Count; i++)
         {
+            ItemMatch? best = null;
             foreach (var match in candidates[i].Matches)
-                if (peerIds.Contains(match.Other.PlanId)) { best[i] = match; paired.Add(i); break; }
+                if (peerIds.Contains(match.Other.PlanId)) { best = match; break; }
+            result[i] = new Counterpart(candidates[i].Item, best, false);
+            if (best is null) continue;
+            // Later items go after earlier ones that are as close: ties keep document order.
+            var at = kept;
+            while (at > 0 && Closer(best, result[closest[at - 1]].Best!)) at--;
+            if (at == SideBySideShown) continue;
+            if (kept < SideBySideShown) kept++;
+            for (var j = kept - 1; j > at; j--) closest[j] = closest[j - 1];
+            closest[at] = i;
         }
-        var closest = paired.OrderByDescending(i => best[i]!.Reused).ThenByDescending(i => best[i]!.Score).ThenBy(i => i)
-            .Take(SideBySideShown).ToHashSet();
-        var result = new Counterpart[candidates.Count];
-        for (var i = 0; i < result.Length; i++) result[i] = new Counterpart(candidates[i].Item, best[i], closest.Contains(i));
+        foreach (var i in closest[..kept]) result[i] = result[i] with { SideBySide = true };
         return result;
     }
+
+    /// <summary>Reused before similar, then the higher score.</summary>
+    private static bool Closer(ItemMatch a, ItemMatch b) => a.Reused != b.Reused ? a.Reused : a.Score.CompareTo(b.Score) > 0;
 
     /// <summary>The plan's items (sections left out) with the matches that could be a counterpart in any group, in order.</summary>
     public static IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> Candidates(Plan plan, PeerAnalysis analysis, ItemLinks links)
@@ -133,10 +146,20 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
                 candidates.Add((key, []));
                 continue;
             }
-            var matches = new List<ItemMatch>(all.Count);
-            foreach (var m in all)
-                if ((m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other)) matches.Add(m);
-            candidates.Add((key, matches));
+            // Most lists qualify whole and are used as they are: a copy of each made 10 MB per rebuild's fingerprints.
+            List<ItemMatch>? matches = null;
+            for (var i = 0; i < all.Count; i++)
+            {
+                var m = all[i];
+                var qualifies = (m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other);
+                if (matches is not null) { if (qualifies) matches.Add(m); }
+                else if (!qualifies)
+                {
+                    matches = new List<ItemMatch>(all.Count - 1);
+                    for (var j = 0; j < i; j++) matches.Add(all[j]);
+                }
+            }
+            candidates.Add((key, matches ?? all));
         }
         return candidates;
     }

@@ -44,6 +44,19 @@ public sealed class ItemLinks
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ItemKey, ItemLinkView> _views = new();
 
+    /// <summary>
+    /// Adds to <paramref name="inputs"/> everything <see cref="View"/> makes the item's link from (the site's base path
+    /// is in every fingerprint already): a page fingerprint hashes a link this way without making it, since making and
+    /// keeping the links of every item an incremental build's pages point to was about 40 MB of garbage per build. What
+    /// MakeView starts reading must be added here (PlanPageInputsTests change each of these and check the digest).
+    /// </summary>
+    public void AddSource(ItemKey key, PageInputs inputs)
+    {
+        var (plan, item) = _items[key];
+        inputs.Add(plan.Id).Add(plan.Title).Add(plan.Year.HasValue).Add(plan.Year ?? 0)
+            .Add(item.Id).Add((long)item.Kind).Add(item.Path).Add(item.Marker).Add(item.Line).Add(item.Text);
+    }
+
     private ItemLinkView MakeView(ItemKey key)
     {
         var (plan, item) = _items[key];
@@ -72,11 +85,13 @@ public sealed class ItemLinks
     /// The matches an item of <paramref name="plan"/> lists under "see also": reuse first, then items of other plans
     /// before this plan's own (that is what "see also" is for). The page and its input fingerprint (<see cref="PlanPageInputs"/>) both use it.
     /// </summary>
+    private static readonly (bool Reused, bool SamePlan)[] ShownOrder = [(true, false), (true, true), (false, false), (false, true)];
+
     public IReadOnlyList<ItemMatch> Shown(Plan plan, IReadOnlyList<ItemMatch> matches)
     {
         // A stable sort on two flags, as four passes: every plan page's every item goes through it, and its fingerprint too.
         var shown = new List<ItemMatch>(SeeAlsoShown);
-        foreach (var (reused, samePlan) in new[] { (true, false), (true, true), (false, false), (false, true) })
+        foreach (var (reused, samePlan) in ShownOrder)
             foreach (var m in matches)
             {
                 if (shown.Count == SeeAlsoShown) return shown;

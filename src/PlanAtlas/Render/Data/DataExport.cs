@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using PlanAtlas.Model;
 
 namespace PlanAtlas.Render.Data;
 
 /// <summary>
-/// The data downloads: data/plans.csv, data/items.csv (CsvHelper, UTF-8 with a BOM so Excel reads Chinese;
+/// The data downloads: data/plans.csv, data/items.csv (<see cref="CsvText"/>, UTF-8 with a BOM so Excel reads Chinese;
 /// lists joined with ';', dates ISO 8601) and data/plans/{plan-id}.json. Deterministic: plans by id, items in
 /// document order, no timestamps; a file is rewritten only when its bytes change.
 /// </summary>
@@ -96,22 +94,23 @@ public static class DataExport
     /// <summary>The plan id as a file name: ids are already safe, this guards against an id that is not (empty, '..', a slash).</summary>
     public static string FileName(Plan plan) => Slugs.ForPath(plan.Id.Length == 0 ? Path.GetFileNameWithoutExtension(plan.SourceFile) : plan.Id);
 
-    /// <summary>Writes the CSV into <paramref name="stream"/> as it goes: items.csv of a large corpus is hundreds of MB, never held in memory.</summary>
+    /// <summary>
+    /// Writes the CSV into <paramref name="stream"/> as it goes: items.csv of a large corpus is hundreds of MB, never held
+    /// in memory. Item texts hold bare '\n' (table rows) and may start or end with white space: such fields are quoted.
+    /// </summary>
     private static void Csv<T>(Stream stream, IReadOnlyList<DataColumn<T>> columns, IEnumerable<T> rows)
     {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            NewLine = "\r\n",
-            // CsvHelper only quotes the configured new line; item texts hold bare '\n' (table rows), so quote those too.
-            ShouldQuote = a => a.Field is { } f && (f.AsSpan().IndexOfAny("\",\r\n") >= 0 || f.Length > 0 && (char.IsWhiteSpace(f[0]) || char.IsWhiteSpace(f[^1]))),
-        });
-        foreach (var c in columns) csv.WriteField(c.Name);
-        csv.NextRecord();
+        const CsvText.Quoting quoting = CsvText.Quoting.WhiteSpaceAtEnds;
+        using var writer = CsvText.Writer(stream);
+        CsvText.Record(writer, columns.Select(c => c.Name).ToList(), quoting);
         foreach (var row in rows)
         {
-            foreach (var c in columns) csv.WriteField(c.Value(row));
-            csv.NextRecord();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (i > 0) writer.Write(',');
+                CsvText.Field(writer, columns[i].Value(row), quoting);
+            }
+            writer.Write("\r\n");
         }
     }
 
