@@ -45,6 +45,22 @@ public sealed class ReuseMemoTests
     }
 
     [Fact]
+    public void After_editing_one_plan_only_the_passages_of_the_LSH_buckets_it_joined_or_left_are_paired_again()
+    {
+        var plans = Corpus(80);
+        var edited = plans.ToList();
+        edited[7] = MemoPlans.Edited(plans[7], 3, plans[20].Items[5].Text);
+        var (warm, memo) = AssertSameAsFresh(plans, edited);
+        var all = Detector.Detect(edited).PassagesWalked;
+        Assert.Equal(warm.Statistics.IndexedPassages, all);
+        Assert.True(warm.PassagesWalked > 0 && warm.PassagesWalked < all / 4, $"{warm.PassagesWalked} of {all} passages paired again");
+        // Nothing changed: nothing is walked, and the choices are still those of a fresh run.
+        var again = Detector.Detect(edited, MemoPlans.RoundTrip(memo));
+        AssertEqual(Detector.Detect(edited), again);
+        Assert.Equal(0, again.PassagesWalked);
+    }
+
+    [Fact]
     public void After_adding_and_removing_plans_the_result_equals_a_fresh_run()
     {
         var all = Corpus(44);
