@@ -69,7 +69,16 @@ public sealed class AnalysisMemo
     public ReadOnlyMemory<byte>? Peek(MemoSection section, ulong key) =>
         _previous.TryGetValue((section, key), out var at) ? _previousBytes[at] : null;
 
-    public void Put(MemoSection section, ulong key, byte[] bytes) => _put[(section, key)] = bytes;
+    public void Put(MemoSection section, ulong key, byte[] bytes)
+    {
+        _put[(section, key)] = bytes;
+        Interlocked.Increment(ref _writes);
+    }
+
+    /// <summary>Records written this build (for tests: what a small change makes a step write again).</summary>
+    public int Writes => _writes;
+
+    private int _writes;
 
     /// <summary>The records kept for the next build: those written, and those read and not written again.</summary>
     private List<((MemoSection, ulong) Key, ReadOnlyMemory<byte> Bytes)> Kept()
