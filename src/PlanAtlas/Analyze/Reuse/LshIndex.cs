@@ -102,16 +102,28 @@ public sealed class LshIndex(int bands, int rowsPerBand)
         return choices;
     }
 
-    /// <summary>The passages with a band key among <paramref name="buckets"/> (per band).</summary>
-    public bool[] Touching(HashSet<uint>[] buckets)
+    /// <summary>The passages of each of <paramref name="buckets"/> (per band), in time order.</summary>
+    public Dictionary<uint, List<int>>[] Members(HashSet<uint>[] buckets)
     {
-        var touching = new bool[_owners.Count];
-        Parallel.For(0, _owners.Count, p =>
+        var members = new Dictionary<uint, List<int>>[bands];
+        Parallel.For(0, bands, band =>
         {
-            for (var band = 0; band < bands && !touching[p]; band++)
-                touching[p] = buckets[band].Count > 0 && buckets[band].Contains(_keys[p * bands + band]);
+            var lists = members[band] = new Dictionary<uint, List<int>>(buckets[band].Count);
+            // A bit per low 16 bits of the keys looked for: most passages are passed over without a lookup.
+            var filter = new ulong[1 << 10];
+            foreach (var key in buckets[band])
+            {
+                lists[key] = [];
+                filter[(key & 0xFFFF) >> 6] |= 1UL << (int)(key & 63);
+            }
+            if (lists.Count == 0) return;
+            for (var p = 0; p < _owners.Count; p++)
+            {
+                var key = _keys[p * bands + band];
+                if ((filter[(key & 0xFFFF) >> 6] & (1UL << (int)(key & 63))) != 0 && lists.TryGetValue(key, out var list)) list.Add(p);
+            }
         });
-        return touching;
+        return members;
     }
 
     /// <summary>
@@ -125,18 +137,12 @@ public sealed class LshIndex(int bands, int rowsPerBand)
     {
         var n = _owners.Count;
         var owners = _owners.ToArray();
-        // The buckets of the walked passages, members in time order.
-        var members = new Dictionary<uint, List<int>>[bands];
-        for (var band = 0; band < bands; band++) members[band] = [];
+        // The buckets of the walked passages and those that changed, members in time order.
+        var buckets = changed.Select(c => new HashSet<uint>(c)).ToArray();
         for (var p = 0; p < n; p++)
             if (walk[p])
-                for (var band = 0; band < bands; band++) members[band].TryAdd(_keys[p * bands + band], []);
-        Parallel.For(0, bands, band =>
-        {
-            var buckets = members[band];
-            for (var p = 0; p < n; p++)
-                if (buckets.TryGetValue(_keys[p * bands + band], out var list)) list.Add(p);
-        });
+                for (var band = 0; band < bands; band++) buckets[band].Add(_keys[p * bands + band]);
+        var members = Members(buckets);
         var sizes = earlier.After(changed, (band, key) => members[band].TryGetValue(key, out var list) ? list.Count : 0, n);
         if (sizes is null) return null;
 

@@ -196,7 +196,7 @@ public sealed class ReuseDetector(ReuseOptions options)
         /// <summary>What each passage of <paramref name="index"/> is paired with, walking only the buckets changed since the last build.</summary>
         public LshChoices Choose(LshIndex index, (int First, int Count)[] passages, List<int>[] byPlan, int[] planOf, int[] orderOf)
         {
-            var plans = passages.Select((p, i) => (_keys[i], p.First, p.Count)).ToArray();
+            var plans = passages.Select((p, i) => (_keys[i], p.First, p.Count, _plans[i].Year ?? int.MaxValue, _plans[i].Id)).ToArray();
             return _choices.Choose(index, _options.Pairing, plans, byPlan, planOf, orderOf, key => ReusePlanMemo.From(_memo.Peek(MemoSection.ReusePlan, key)));
         }
 
