@@ -15,6 +15,8 @@ public enum MemoSection : byte
     PeerCorpus = 7,
     SimilarPlan = 8,
     SimilarCorpus = 9,
+    ReuseChoices = 10,
+    ReuseChoicesCorpus = 11,
 }
 
 /// <summary>
@@ -29,13 +31,21 @@ public sealed class AnalysisMemo
     private const uint Magic = 0x4F4D4150; // "PAMO"
     private const int Format = 1;
 
-    // Records of the last build are slices of the one array the file was read into: no copy per record.
-    private readonly Dictionary<(MemoSection, ulong), ReadOnlyMemory<byte>> _previous;
-    private readonly ConcurrentDictionary<(MemoSection, ulong), ReadOnlyMemory<byte>> _kept = new();
+    // Records of the last build are slices of the one array the file was read into: no copy per record. A record
+    // read is marked in _used (no lock: thousands of reads from parallel loops contended for the locks of a
+    // concurrent dictionary, spinning for a tenth of the analysis); records written go to _put.
+    private readonly Dictionary<(MemoSection, ulong), int> _previous;
+    private readonly ReadOnlyMemory<byte>[] _previousBytes;
+    private readonly bool[] _used;
+    private readonly ConcurrentDictionary<(MemoSection, ulong), ReadOnlyMemory<byte>> _put;
 
-    public AnalysisMemo() : this([]) { }
+    public AnalysisMemo() : this([], []) { }
 
-    private AnalysisMemo(Dictionary<(MemoSection, ulong), ReadOnlyMemory<byte>> previous) => _previous = previous;
+    private AnalysisMemo(Dictionary<(MemoSection, ulong), int> previous, ReadOnlyMemory<byte>[] bytes)
+    {
+        (_previous, _previousBytes, _used) = (previous, bytes, new bool[bytes.Length]);
+        _put = new(4 * Environment.ProcessorCount, Math.Max(64, bytes.Length));
+    }
 
     /// <summary>Records found in the memo this build (for tests and the stage summary).</summary>
     public int Hits => _hits;
@@ -49,26 +59,46 @@ public sealed class AnalysisMemo
     /// <summary>The record, kept for the next build too; null when there is none.</summary>
     public ReadOnlyMemory<byte>? Get(MemoSection section, ulong key)
     {
-        if (!_previous.TryGetValue((section, key), out var bytes)) return null;
-        _kept.TryAdd((section, key), bytes);
+        if (!_previous.TryGetValue((section, key), out var at)) return null;
+        _used[at] = true;
         Interlocked.Increment(ref _hits);
-        return bytes;
+        return _previousBytes[at];
     }
 
     /// <summary>The record without keeping it: what a step reads of a plan that is gone.</summary>
     public ReadOnlyMemory<byte>? Peek(MemoSection section, ulong key) =>
-        _previous.TryGetValue((section, key), out var bytes) ? bytes : null;
+        _previous.TryGetValue((section, key), out var at) ? _previousBytes[at] : null;
 
-    public void Put(MemoSection section, ulong key, byte[] bytes) => _kept[(section, key)] = bytes;
+    public void Put(MemoSection section, ulong key, byte[] bytes)
+    {
+        _put[(section, key)] = bytes;
+        Interlocked.Increment(ref _writes);
+    }
+
+    /// <summary>Records written this build (for tests: what a small change makes a step write again).</summary>
+    public int Writes => _writes;
+
+    private int _writes;
+
+    /// <summary>The records kept for the next build: those written, and those read and not written again.</summary>
+    private List<((MemoSection, ulong) Key, ReadOnlyMemory<byte> Bytes)> Kept()
+    {
+        var kept = new List<((MemoSection, ulong), ReadOnlyMemory<byte>)>(_put.Count + _used.Length);
+        foreach (var (key, bytes) in _put) kept.Add((key, bytes));
+        foreach (var (key, at) in _previous)
+            if (_used[at] && !_put.ContainsKey(key)) kept.Add((key, _previousBytes[at]));
+        return kept;
+    }
 
     public void Write(Stream stream)
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(Format);
-        writer.Write(_kept.Count);
+        var kept = Kept();
+        writer.Write(kept.Count);
         // In key order: the same memo gives the same bytes.
-        foreach (var ((section, key), bytes) in _kept.OrderBy(k => k.Key))
+        foreach (var ((section, key), bytes) in kept.OrderBy(k => k.Key))
         {
             writer.Write((byte)section);
             writer.Write(key);
@@ -80,12 +110,14 @@ public sealed class AnalysisMemo
     /// <summary>The memo in <paramref name="bytes"/>; an empty one when they are not a whole memo of this format.</summary>
     public static AnalysisMemo Read(byte[] bytes)
     {
-        var records = new Dictionary<(MemoSection, ulong), ReadOnlyMemory<byte>>();
+        var records = new Dictionary<(MemoSection, ulong), int>();
         var reader = new MemoReader(bytes);
         try
         {
             if (reader.UInt32() != Magic || reader.Int32() != Format) return new AnalysisMemo();
             var count = reader.Int32();
+            if (count < 0 || count > bytes.Length / 13) return new AnalysisMemo();
+            var slices = new ReadOnlyMemory<byte>[count];
             for (var i = 0; i < count; i++)
             {
                 var section = (MemoSection)reader.Byte();
@@ -93,9 +125,10 @@ public sealed class AnalysisMemo
                 var length = reader.Int32();
                 var at = reader.Position;
                 reader.Bytes(length);
-                records[(section, key)] = bytes.AsMemory(at, length);
+                if (!records.TryAdd((section, key), i)) return new AnalysisMemo();
+                slices[i] = bytes.AsMemory(at, length);
             }
-            return reader.AtEnd ? new AnalysisMemo(records) : new AnalysisMemo();
+            return reader.AtEnd ? new AnalysisMemo(records, slices) : new AnalysisMemo();
         }
         catch (Exception e) when (e is InvalidDataException or OverflowException)
         {
@@ -113,6 +146,9 @@ public ref struct MemoReader(ReadOnlySpan<byte> bytes)
     public readonly bool AtEnd => _at == _bytes.Length;
 
     public readonly int Position => _at;
+
+    /// <summary>What is left to read.</summary>
+    public readonly ReadOnlySpan<byte> Rest => _bytes[_at..];
 
     public ReadOnlySpan<byte> Bytes(int length)
     {
@@ -199,18 +235,37 @@ public static class MemoTerms
         var n = reader.Int32();
         if (n < 0 || n > 1 << 26) throw new InvalidDataException("bad term count");
         var terms = new int[n];
-        var counts = Enumerable.Range(0, columns).Select(_ => new int[n]).ToArray();
+        var counts = new int[columns][];
+        for (var c = 0; c < columns; c++) counts[c] = new int[n];
+        // Millions of numbers per build: decoded here in one loop rather than through the reader byte by byte.
+        var bytes = reader.Rest;
+        var at = 0;
         for (var i = 0; i < n; i++)
         {
-            var delta = reader.VarUInt32();
+            var delta = Var(bytes, ref at);
             terms[i] = i == 0 ? (int)delta : terms[i - 1] + (int)delta;
             if (i > 0 && terms[i] <= terms[i - 1]) throw new InvalidDataException("terms out of order");
-            foreach (var c in counts)
+            for (var c = 0; c < columns; c++)
             {
-                c[i] = (int)reader.VarUInt32();
-                if (c[i] <= 0) throw new InvalidDataException("bad count");
+                var count = (int)Var(bytes, ref at);
+                if (count <= 0) throw new InvalidDataException("bad count");
+                counts[c][i] = count;
             }
         }
+        reader.Bytes(at);
         return (terms, counts);
+    }
+
+    private static uint Var(ReadOnlySpan<byte> bytes, ref int at)
+    {
+        uint value = 0;
+        for (var shift = 0; shift < 35; shift += 7)
+        {
+            if ((uint)at >= (uint)bytes.Length) throw new InvalidDataException("memo record cut short");
+            var b = bytes[at++];
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80) return value;
+        }
+        throw new InvalidDataException("bad number");
     }
 }

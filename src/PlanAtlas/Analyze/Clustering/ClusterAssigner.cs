@@ -180,6 +180,35 @@ internal sealed class ClusterAssigner
         return (MathF.Round((float)(x - map.OffsetX), 4), MathF.Round((float)(y - map.OffsetY), 4));
     }
 
+    /// <summary>
+    /// The members nearest to the centre (largest dot product with it; items are unit vectors), ties by key (items
+    /// come by key: by number), best first: the few best kept as they come rather than every member sorted.
+    /// </summary>
+    private static List<int> Representative(List<int> members, Placement[] placements, int count)
+    {
+        var best = new List<int>(count + 1);
+        foreach (var i in members)
+        {
+            var at = best.Count;
+            while (at > 0 && placements[i].Closeness > placements[best[at - 1]].Closeness) at--;
+            if (at >= count) continue;
+            best.Insert(at, i);
+            if (best.Count > count) best.RemoveAt(count);
+        }
+        return best;
+    }
+
+    /// <summary>Each theme's share of the members, largest first, ties by theme id.</summary>
+    private static List<KeyValuePair<string, double>> Overlap(List<int> members, IReadOnlyList<ClusterInput> items, Func<ItemKey, IReadOnlyList<string>> themesOf)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var i in members)
+            foreach (var theme in themesOf(items[i].Key)) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, theme, out _)++;
+        var overlap = counts.Select(t => new KeyValuePair<string, double>(t.Key, Math.Round((double)t.Value / members.Count, 4))).ToList();
+        overlap.Sort((x, y) => x.Value != y.Value ? y.Value.CompareTo(x.Value) : string.CompareOrdinal(x.Key, y.Key));
+        return overlap;
+    }
+
     private ItemClustering Describe(IReadOnlyList<ClusterInput> items, Placement[] placements, long[] counts, Func<ItemKey, IReadOnlyList<string>>? themesOf)
     {
         var options = _model.Options;
@@ -190,12 +219,8 @@ internal sealed class ClusterAssigner
         for (var c = 0; c < _k; c++)
         {
             if (members[c].Count == 0) continue;
-            // Nearest to the centre first (largest dot product with the centre; items are unit vectors); ties by key.
-            var representative = members[c].OrderByDescending(i => placements[i].Closeness).ThenBy(i => items[i].Key)
-                .Take(options.RepresentativeItems).Select(i => items[i].Key).ToList();
-            var overlap = themesOf is null ? [] : members[c].SelectMany(i => themesOf(items[i].Key)).GroupBy(t => t)
-                .Select(g => new KeyValuePair<string, double>(g.Key, Math.Round((double)g.Count() / members[c].Count, 4)))
-                .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
+            var representative = Representative(members[c], placements, options.RepresentativeItems).Select(i => items[i].Key).ToList();
+            var overlap = themesOf is null ? [] : Overlap(members[c], items, themesOf);
             var top = terms[c];
             // The label reads best from whole words; bigrams (which may straddle two words) only fill in.
             var label = top.Count == 0 ? "—" : string.Join(" · ", top.Where(_tokenizer.IsWord).Concat(top.Where(t => !_tokenizer.IsWord(t))).Take(3));

@@ -98,7 +98,10 @@ public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? op
     /// </summary>
     public double Drift(ClusterModel model, IEnumerable<ClusterInput> inputs)
     {
-        var today = TrainingSample(Sorted(inputs)).Select(Fingerprint).ToHashSet();
+        var sample = TrainingSample(Sorted(inputs));
+        var prints = new ulong[sample.Count];
+        Parallel.For(0, sample.Count, i => prints[i] = Fingerprint(sample[i]));
+        var today = prints.ToHashSet();
         var union = today.Count + model.Sample.Length;
         var common = model.Sample.Count(today.Contains);
         union -= common;
@@ -109,9 +112,21 @@ public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? op
     internal List<ClusterInput> TrainingSample(List<ClusterInput> sorted)
     {
         if (sorted.Count <= _options.TrainingItems) return sorted;
-        return sorted.Select(item => (Item: item, Hash: KeyHash(item.Key)))
-            .OrderBy(x => x.Hash).ThenBy(x => x.Item.Key)
-            .Take(_options.TrainingItems).Select(x => x.Item).OrderBy(i => i.Key).ToList();
+        // By hash, then by key: the items come by key, so by place (an array sort of numbers, not of tuples of strings).
+        var hashes = new ulong[sorted.Count];
+        Parallel.For(0, sorted.Count, i => hashes[i] = KeyHash(sorted[i].Key));
+        var order = Enumerable.Range(0, sorted.Count).ToArray();
+        Array.Sort(hashes, order);
+        for (var start = 0; start < hashes.Length;)
+        {
+            var end = start + 1;
+            while (end < hashes.Length && hashes[end] == hashes[start]) end++;
+            if (end - start > 1) Array.Sort(order, start, end - start);
+            start = end;
+        }
+        var chosen = order[.._options.TrainingItems];
+        Array.Sort(chosen);
+        return chosen.Select(i => sorted[i]).ToList();
     }
 
     private static List<ClusterInput> Sorted(IEnumerable<ClusterInput> inputs) =>

@@ -14,31 +14,55 @@ public sealed class CrossReferenceIndex(UnitKinds units)
 {
     public CrossReferences Build(IReadOnlyList<Plan> plans)
     {
-        var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        // Plans in the order of a key's mentions (year, then id; items in document order): each list is built sorted.
+        var ordered = plans.OrderBy(p => p.Year ?? int.MaxValue).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        // Each unit as written is given its kind once (the same few hundred names recur in every plan), on every core.
+        var written = ordered.SelectMany(p => p.Items).SelectMany(i => i.ResponsibleUnits).Distinct(StringComparer.Ordinal).ToArray();
+        var kinds = new string[written.Length];
+        Parallel.For(0, written.Length, u => kinds[u] = units.KindOf(written[u]));
+        var kindOf = new Dictionary<string, string>(written.Length, StringComparer.Ordinal);
+        for (var u = 0; u < written.Length; u++) kindOf[written[u]] = kinds[u];
         return new CrossReferences(
-            Index(ordered, item => item.Citations.Select(c => (c.Trim(), c))),
-            Index(ordered, item => item.Slogans.Select(s => (s.Trim().Trim('“', '”', '"'), s))),
-            Index(ordered, item => item.ResponsibleUnits.Select(u => (units.KindOf(u), u))));
+            Index(ordered, item => item.Citations, c => c.Trim()),
+            Index(ordered, item => item.Slogans, s => s.Trim().Trim('“', '”', '"')),
+            Index(ordered, item => item.ResponsibleUnits, u => kindOf[u]));
     }
 
-    private static List<CrossReference> Index(IReadOnlyList<Plan> plans, Func<Item, IEnumerable<(string Key, string AsWritten)>> keys)
+    private static List<CrossReference> Index(List<Plan> plans, Func<Item, IReadOnlyList<string>> mentioned, Func<string, string> keyOf)
     {
-        var mentions = new Dictionary<string, List<(Mention Mention, int Order)>>(StringComparer.Ordinal);
+        var mentions = new Dictionary<string, List<Mention>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var plan in plans)
-            for (var order = 0; order < plan.Items.Count; order++)
+            foreach (var item in plan.Items)
             {
-                var item = plan.Items[order];
-                foreach (var (key, asWritten) in keys(item).Where(k => k.Key.Length > 0).DistinctBy(k => k.Key))
+                var asWritten = mentioned(item);
+                if (asWritten.Count == 0) continue;
+                seen.Clear();
+                ItemKey? itemKey = null;
+                // The first way of writing a key counts for the item.
+                foreach (var text in asWritten)
                 {
+                    var key = keyOf(text);
+                    if (key.Length == 0 || !seen.Add(key)) continue;
                     if (!mentions.TryGetValue(key, out var list)) mentions[key] = list = [];
-                    list.Add((new Mention(new ItemKey(plan.Id, item.Id), plan.Year, asWritten), order));
+                    list.Add(new Mention(itemKey ??= new ItemKey(plan.Id, item.Id), plan.Year, text));
                 }
             }
-        return mentions
-            .Select(m => new CrossReference(m.Key, m.Value
-                .OrderBy(x => x.Mention.Year ?? int.MaxValue).ThenBy(x => x.Mention.Item.PlanId, StringComparer.Ordinal).ThenBy(x => x.Order)
-                .Select(x => x.Mention).ToList()))
-            .OrderByDescending(c => c.PlanIds.Count).ThenBy(c => c.FirstYear ?? int.MaxValue).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .ToList();
+        var entries = mentions.Select(m => (Reference: new CrossReference(m.Key, m.Value), Plans: PlanCount(m.Value), First: FirstYear(m.Value))).ToArray();
+        Array.Sort(entries, (x, y) => x.Plans != y.Plans ? y.Plans.CompareTo(x.Plans)
+            : x.First != y.First ? x.First.CompareTo(y.First) : string.CompareOrdinal(x.Reference.Key, y.Reference.Key));
+        return entries.Select(e => e.Reference).ToList();
     }
+
+    /// <summary>Plans mentioning the key: a plan's mentions are next to each other.</summary>
+    private static int PlanCount(List<Mention> mentions)
+    {
+        var count = 0;
+        for (var i = 0; i < mentions.Count; i++)
+            if (i == 0 || mentions[i].Item.PlanId != mentions[i - 1].Item.PlanId) count++;
+        return count;
+    }
+
+    /// <summary>The first year (<see cref="CrossReference.FirstYear"/>); plans without a year come last, so it is the first mention's.</summary>
+    private static int FirstYear(List<Mention> mentions) => mentions[0].Year ?? int.MaxValue;
 }

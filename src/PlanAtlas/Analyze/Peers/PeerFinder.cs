@@ -32,24 +32,28 @@ public sealed class PeerFinder(PeerOptions options)
         var byLevel = Members(ordered, p => p.Region is { Level: not AdminLevel.Unknown } r ? r.Level.ToString() : null);
         var byYear = Members(ordered, p => p.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var groups = new IReadOnlyList<PeerGroup>[ordered.Count];
-        Parallel.For(0, ordered.Count, i =>
+        var vectors = new TermVectors(text);
+        Workers.For(ordered.Count, vectors.Scratch, (i, scratch) =>
         {
             var plan = ordered[i];
+            scratch.Load(i);
+            Func<int, int, double> cosine = scratch.Cosine;
             var list = new List<PeerGroup> { new(PeerGroupKind.SimilarText, similarText[i].Select(s => new Peer(ordered[s.Other].Id, s.Similarity)).ToList()) };
             if (similarThemes is not null && themeProfiles!.ContainsKey(plan.Id))
                 list.Add(new PeerGroup(PeerGroupKind.SimilarThemes, similarThemes[i].Select(s => new Peer(ordered[s.Other].Id, s.Similarity)).ToList()));
             var province = plan.Region?.ProvinceCode;
             list.Add(Ranked(PeerGroupKind.Province, i, province is not null ? byProvince[province] : [],
-                j => ordered[j].Region?.ProvinceCode == province, ordered, text, nearest[i]));
+                j => ordered[j].Region?.ProvinceCode == province, ordered, cosine, nearest[i]));
             var level = plan.Region is { Level: not AdminLevel.Unknown } r ? r.Level : (AdminLevel?)null;
             list.Add(Ranked(PeerGroupKind.Level, i, level is { } l ? byLevel[l.ToString()] : [],
-                j => ordered[j].Region?.Level == level, ordered, text, nearest[i]));
+                j => ordered[j].Region?.Level == level, ordered, cosine, nearest[i]));
             var sameYears = plan.Year is { } y
                 ? Enumerable.Range(y - options.YearWindow, 2 * options.YearWindow + 1).SelectMany(year => byYear.GetValueOrDefault(year.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? []).ToList()
                 : [];
             list.Add(Ranked(PeerGroupKind.Year, i, sameYears,
-                j => ordered[j].Year is { } other && Math.Abs(other - plan.Year!.Value) <= options.YearWindow, ordered, text, nearest[i]));
+                j => ordered[j].Year is { } other && Math.Abs(other - plan.Year!.Value) <= options.YearWindow, ordered, cosine, nearest[i]));
             groups[i] = list;
+            scratch.Unload(i);
         });
         return Enumerable.Range(0, ordered.Count).ToDictionary(i => ordered[i].Id, i => groups[i]);
     }
@@ -64,12 +68,13 @@ public sealed class PeerFinder(PeerOptions options)
     /// scoring every member of every big group would make this quadratic in the corpus.
     /// </summary>
     /// <param name="inGroup">Whether plan j is a member: the same as <paramref name="members"/> containing it, without building a set per plan.</param>
+    /// <param name="cosine">The text similarity of two plans (<see cref="SparseVectors.Cosine"/>).</param>
     private PeerGroup Ranked(PeerGroupKind kind, int self, IReadOnlyList<int> members, Func<int, bool> inGroup, List<Plan> plans,
-        IReadOnlyList<IReadOnlyDictionary<string, double>> text, List<(int Other, double Similarity)> nearest)
+        Func<int, int, double> cosine, List<(int Other, double Similarity)> nearest)
     {
         IEnumerable<(int Index, double Similarity)> scored;
         if (members.Count <= 4 * options.MaxGroupSize)
-            scored = members.Where(j => j != self).Select(j => (j, Math.Round(SparseVectors.Cosine(text[self], text[j]), 4)));
+            scored = members.Where(j => j != self).Select(j => (j, Math.Round(cosine(self, j), 4)));
         else
         {
             var near = nearest.Where(n => n.Other != self && inGroup(n.Other)).ToList();
@@ -80,5 +85,83 @@ public sealed class PeerFinder(PeerOptions options)
             .OrderByDescending(x => x.Item2).ThenBy(x => plans[x.Item1].Id, StringComparer.Ordinal)
             .Take(options.MaxGroupSize)
             .Select(x => new Peer(plans[x.Item1].Id, x.Item2)).ToList());
+    }
+
+    /// <summary>
+    /// The text profiles with terms as numbers, and per worker the plan at hand spread over an array by term: a cosine
+    /// is then array reads, in the order and with the arithmetic of <see cref="SparseVectors.Cosine"/> (a term the other
+    /// plan lacks adds +0, which changes no sum), so the values are the same to the bit.
+    /// </summary>
+    private sealed class TermVectors
+    {
+        private readonly int[][] _terms;
+        private readonly double[][] _weights;
+        private readonly int _vocabulary;
+
+        public TermVectors(IReadOnlyList<IReadOnlyDictionary<string, double>> profiles)
+        {
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            _terms = new int[profiles.Count][];
+            _weights = new double[profiles.Count][];
+            for (var p = 0; p < profiles.Count; p++)
+            {
+                (_terms[p], _weights[p]) = (new int[profiles[p].Count], new double[profiles[p].Count]);
+                var k = 0;
+                foreach (var (term, weight) in profiles[p])
+                {
+                    if (!ids.TryGetValue(term, out var id)) ids[term] = id = ids.Count;
+                    (_terms[p][k], _weights[p][k]) = (id, weight);
+                    k++;
+                }
+            }
+            _vocabulary = ids.Count;
+        }
+
+        public Worker Scratch() => new(this);
+
+        public sealed class Worker(TermVectors vectors)
+        {
+            private readonly double[] _self = new double[vectors._vocabulary];
+            private readonly double[] _other = new double[vectors._vocabulary];
+            private int _loaded = -1;
+
+            public void Load(int plan)
+            {
+                Spread(plan, _self);
+                _loaded = plan;
+            }
+
+            public void Unload(int plan) => Clear(plan, _self);
+
+            /// <summary>As <see cref="SparseVectors.Cosine"/>(profile a, profile b): over the shorter one's terms in its order (a's on a tie).</summary>
+            public double Cosine(int a, int b)
+            {
+                var (terms, weights) = (vectors._terms, vectors._weights);
+                if (terms[a].Length > terms[b].Length) (a, b) = (b, a);
+                double[] other;
+                if (b == _loaded) other = _self;
+                else
+                {
+                    Spread(b, _other);
+                    other = _other;
+                }
+                var dot = 0.0;
+                var (ta, wa) = (terms[a], weights[a]);
+                for (var k = 0; k < ta.Length; k++) dot += wa[k] * other[ta[k]];
+                if (other == _other) Clear(b, _other);
+                return dot;
+            }
+
+            private void Spread(int plan, double[] dense)
+            {
+                var (terms, weights) = (vectors._terms[plan], vectors._weights[plan]);
+                for (var k = 0; k < terms.Length; k++) dense[terms[k]] = weights[k];
+            }
+
+            private void Clear(int plan, double[] dense)
+            {
+                foreach (var t in vectors._terms[plan]) dense[t] = 0;
+            }
+        }
     }
 }

@@ -86,9 +86,11 @@ internal static class RememberedProfiles
                 {
                     if (change == 0) continue;
                     ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(df, term, out _);
+                    var was = n;
                     n += change;
                     if (n < 0) consistent = false;
-                    changed.Add(term);
+                    // A bigram left out of every profile before and after (in one plan, in all, or in too many) moves none.
+                    if (!(TextProfiles.LeftOut(was, plans) && TextProfiles.LeftOut(n, plans))) changed.Add(term);
                 }
                 if (consistent) return (df, corpus.PlanCount == plans ? changed : null, before);
             }

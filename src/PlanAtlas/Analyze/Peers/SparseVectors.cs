@@ -50,14 +50,36 @@ public static class SparseVectors
                     if (!local.Seen[other]) { local.Seen[other] = true; local.Touched.Add(other); }
                     local.Scores[other] += weight * postedWeights[p];
                 }
-            result[d] = local.Touched.Where(o => local.Scores[o] > 1e-9)
-                .Select(o => (o, Math.Round(local.Scores[o], 4)))
-                .OrderByDescending(s => s.Item2).ThenBy(s => s.o)
-                .Take(count).ToList();
+            result[d] = Best(local.Touched, local.Scores, count);
             foreach (var o in local.Touched) (local.Scores[o], local.Seen[o]) = (0, false);
             local.Touched.Clear();
         });
         return result;
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> best of the touched documents by rounded score (above zero), ties by number: those
+    /// above the count-th best score only are sorted, not every document touched.
+    /// </summary>
+    private static List<(int Other, double Similarity)> Best(List<int> touched, double[] scores, int count)
+    {
+        var scored = new List<(int Other, double Similarity)>(touched.Count);
+        foreach (var o in touched)
+            if (scores[o] > 1e-9) scored.Add((o, Math.Round(scores[o], 4)));
+        Comparison<(int Other, double Similarity)> better = (x, y) => x.Similarity != y.Similarity ? y.Similarity.CompareTo(x.Similarity) : x.Other.CompareTo(y.Other);
+        if (scored.Count > 2 * count)
+        {
+            // The count-th best score by a partial pass: keep those at least as good, then sort them.
+            var values = scored.Select(s => s.Similarity).ToArray();
+            var cut = values.Length - count;
+            var span = values.AsSpan();
+            span.Sort();
+            var threshold = span[cut];
+            scored.RemoveAll(s => s.Similarity < threshold);
+        }
+        scored.Sort(better);
+        if (scored.Count > count) scored.RemoveRange(count, scored.Count - count);
+        return scored;
     }
 
     private static int Id(Dictionary<string, int> ids, string term)

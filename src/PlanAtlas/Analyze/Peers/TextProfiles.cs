@@ -40,10 +40,18 @@ public static class TextProfiles
             .Select(t => new KeyValuePair<int, double>(t.Key, (1 + Math.Log(t.Value)) * Math.Log((double)plans / df[t.Key])))
             // A bigram no other plan has cannot make two plans alike; one many plans have barely can, and its
             // long posting list would dominate the neighbour search (capped at 200 plans).
-            .Where(w => w.Value > 0 && df[w.Key] > 1 && (plans < 20 || df[w.Key] <= Math.Max(20, Math.Min(plans / 20, 200))))
+            .Where(w => w.Value > 0 && df[w.Key] > 1 && (plans < 20 || df[w.Key] <= MaxDf(plans)))
             .OrderByDescending(w => w.Value).ThenBy(w => w.Key)
             .Take(termsPerPlan)
             .Select(w => new KeyValuePair<string, double>(Term(w.Key), w.Value)));
+
+    private static int MaxDf(int plans) => Math.Max(20, Math.Min(plans / 20, 200));
+
+    /// <summary>
+    /// Whether a bigram in <paramref name="df"/> of <paramref name="plans"/> plans is left out of every profile: in one
+    /// plan only, in every plan (weight zero), or in more than the cap. Its frequency then moves no profile.
+    /// </summary>
+    internal static bool LeftOut(int df, int plans) => df <= 1 || df >= plans || (plans >= 20 && df > MaxDf(plans));
 
     internal static string Term(int bigram) => new([(char)(bigram >> 16), (char)bigram]);
 

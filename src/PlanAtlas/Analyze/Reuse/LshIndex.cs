@@ -34,6 +34,9 @@ public sealed class LshIndex(int bands, int rowsPerBand)
 
     public int Count => _owners.Count;
 
+    /// <summary>The key of a passage in a band.</summary>
+    public uint KeyOf(int passage, int band) => _keys[passage * bands + band];
+
     /// <summary>Makes room for this many passages in all, so that adding them allocates nothing more.</summary>
     public void EnsureCapacity(int passages)
     {
@@ -71,7 +74,10 @@ public sealed class LshIndex(int bands, int rowsPerBand)
         }
     }
 
-    public LshCandidates Candidates(LshPairing pairing)
+    public LshCandidates Candidates(LshPairing pairing) => Pairs(Choose(pairing));
+
+    /// <summary>What every passage is paired with, walking every bucket of every band.</summary>
+    public LshChoices Choose(LshPairing pairing)
     {
         var n = _owners.Count;
         var owners = _owners.ToArray();
@@ -81,22 +87,109 @@ public sealed class LshIndex(int bands, int rowsPerBand)
         var slotOwners = new int[n * Slots];
         var slotCounts = new int[n * Slots];
         Array.Fill(slotOwners, -1);
-        var largest = 0;
-        long proposals = 0;
+        var choices = new LshChoices(n, pairing.PerPassage);
+        var biggest = new BiggestBuckets();
         var sorted = new ulong[2][];
         for (var band = 0; band < bands; band += 2)
         {
             // Two bands sorted side by side, then walked one after the other (the slots fill in band order).
             var pair = Math.Min(2, bands - band);
             Parallel.For(0, pair, b => sorted[b] = Sorted(band + b, n, sorted[b]));
-            for (var b = 0; b < pair; b++)
-            {
-                var (biggest, proposed) = Walk(sorted[b], owners, pairing, earliest, slotOwners, slotCounts);
-                (largest, proposals) = (Math.Max(largest, biggest), proposals + proposed);
-            }
+            for (var b = 0; b < pair; b++) Walk(band + b, sorted[b], owners, pairing, earliest, slotOwners, slotCounts, choices.Proposed, biggest);
         }
-        return Select(owners, pairing, earliest, slotOwners, slotCounts, largest, proposals);
+        Parallel.For(0, n, p => Select(p, p, earliest, slotOwners, slotCounts, choices));
+        choices.Sizes = biggest.Sizes(n);
+        return choices;
     }
+
+    /// <summary>The passages of each of <paramref name="buckets"/> (per band), in time order.</summary>
+    public Dictionary<uint, List<int>>[] Members(HashSet<uint>[] buckets)
+    {
+        var members = new Dictionary<uint, List<int>>[bands];
+        Parallel.For(0, bands, band =>
+        {
+            var lists = members[band] = new Dictionary<uint, List<int>>(buckets[band].Count);
+            // A bit per low 16 bits of the keys looked for: most passages are passed over without a lookup.
+            var filter = new ulong[1 << 10];
+            foreach (var key in buckets[band])
+            {
+                lists[key] = [];
+                filter[(key & 0xFFFF) >> 6] |= 1UL << (int)(key & 63);
+            }
+            if (lists.Count == 0) return;
+            for (var p = 0; p < _owners.Count; p++)
+            {
+                var key = _keys[p * bands + band];
+                if ((filter[(key & 0xFFFF) >> 6] & (1UL << (int)(key & 63))) != 0 && lists.TryGetValue(key, out var list)) list.Add(p);
+            }
+        });
+        return members;
+    }
+
+    /// <summary>
+    /// What the passages marked in <paramref name="walk"/> are paired with, each walked in its own buckets only: the
+    /// same choice as <see cref="Choose(LshPairing)"/> makes (a passage's choice reads nothing but its buckets). The
+    /// other passages are left unchosen for the caller, whose buckets must be those of the last build but
+    /// <paramref name="changed"/> (per band, the buckets a passage joined or left). Null when the biggest bucket
+    /// cannot be told from <paramref name="earlier"/> (then choose all again).
+    /// </summary>
+    public LshChoices? ChooseAgain(LshPairing pairing, bool[] walk, HashSet<uint>[] changed, LshBucketSizes earlier)
+    {
+        var n = _owners.Count;
+        var owners = _owners.ToArray();
+        // The buckets of the walked passages and those that changed, members in time order.
+        var buckets = changed.Select(c => new HashSet<uint>(c)).ToArray();
+        for (var p = 0; p < n; p++)
+            if (walk[p])
+                for (var band = 0; band < bands; band++) buckets[band].Add(_keys[p * bands + band]);
+        var members = Members(buckets);
+        var sizes = earlier.After(changed, (band, key) => members[band].TryGetValue(key, out var list) ? list.Count : 0, n);
+        if (sizes is null) return null;
+
+        var choices = new LshChoices(n, pairing.PerPassage) { Sizes = sizes };
+        var walked = Enumerable.Range(0, n).Where(p => walk[p]).ToArray();
+        Workers.For(walked.Length, () => (Earliest: new int[1], Slots: new int[Slots], Counts: new int[Slots]), (w, local) =>
+        {
+            var passage = walked[w];
+            local.Earliest[0] = int.MaxValue;
+            Array.Fill(local.Slots, -1);
+            Span<int> chosen = stackalloc int[pairing.Earliest + pairing.Previous];
+            for (var band = 0; band < bands; band++)
+            {
+                var bucket = members[band][_keys[passage * bands + band]];
+                var i = bucket.BinarySearch(passage);
+                var count = Chosen(i, 0, new ListMembers(bucket), owners, pairing, chosen);
+                foreach (var e in chosen[..count]) Propose(0, e, local.Earliest, local.Slots, local.Counts);
+                choices.Proposed[passage] += count;
+            }
+            Select(passage, 0, local.Earliest, local.Slots, local.Counts, choices);
+        });
+        return choices;
+    }
+
+    /// <summary>Earlier item → later item, each pair once, ascending, from every passage's choice.</summary>
+    public static LshCandidates Pairs(LshChoices choices, IReadOnlyList<int> owners)
+    {
+        var per = choices.PerPassage;
+        var pairs = new List<ulong>();
+        long proposals = 0;
+        for (var p = 0; p < choices.Proposed.Length; p++)
+        {
+            proposals += choices.Proposed[p];
+            for (var k = p * per; k < p * per + per && choices.Chosen[k] >= 0; k++)
+                pairs.Add((ulong)(uint)choices.Chosen[k] << 32 | (uint)owners[p]);
+        }
+        pairs.Sort();
+        var unique = new List<(int, int)>(pairs.Count);
+        for (var i = 0; i < pairs.Count; i++)
+            if (i == 0 || pairs[i] != pairs[i - 1]) unique.Add(((int)(pairs[i] >> 32), (int)(uint)pairs[i]));
+        return new LshCandidates(unique, proposals, choices.Sizes.Largest);
+    }
+
+    private LshCandidates Pairs(LshChoices choices) => Pairs(choices, _owners);
+
+    /// <summary>The item that added each passage.</summary>
+    public IReadOnlyList<int> Owners => _owners;
 
     /// <summary>The passages of one band ordered by bucket key, then by time: (key &lt;&lt; 32 | passage).</summary>
     private ulong[] Sorted(int band, int n, ulong[]? buffer)
@@ -107,8 +200,9 @@ public sealed class LshIndex(int bands, int rowsPerBand)
         return keys;
     }
 
-    /// <summary>Proposes the earlier items of every passage of one band; returns the size of its biggest bucket and the proposals made.</summary>
-    private static (int Largest, long Proposals) Walk(ulong[] sorted, int[] owners, LshPairing pairing, int[] earliest, int[] slotOwners, int[] slotCounts)
+    /// <summary>Proposes the earlier items of every passage of one band, counting each passage's proposals; notes its biggest buckets.</summary>
+    private static void Walk(int band, ulong[] sorted, int[] owners, LshPairing pairing, int[] earliest, int[] slotOwners, int[] slotCounts,
+        int[] proposed, BiggestBuckets biggest)
     {
         var buckets = new List<(int Start, int End)>();
         for (var start = 0; start < sorted.Length;)
@@ -118,7 +212,6 @@ public sealed class LshIndex(int bands, int rowsPerBand)
             if (end - start > 1) buckets.Add((start, end));
             start = end;
         }
-        long proposals = 0;
         // A passage is in one bucket per band, so buckets touch disjoint slots: they can be walked in parallel.
         Parallel.ForEach(buckets, bucket =>
         {
@@ -126,19 +219,47 @@ public sealed class LshIndex(int bands, int rowsPerBand)
             for (var i = bucket.Start + 1; i < bucket.End; i++)
             {
                 var passage = (int)(uint)sorted[i];
-                var later = owners[passage];
-                var count = 0;
-                // The bucket's first items, then the items just before this passage; other passages of the same item are skipped.
-                for (var j = bucket.Start; j < i && count < pairing.Earliest; j++)
-                    Choose(owners[(int)(uint)sorted[j]], later, chosen, ref count);
-                var wanted = count + pairing.Previous;
-                for (var j = i - 1; j >= bucket.Start && count < wanted && j >= i - 4 * (pairing.Previous + 1); j--)
-                    Choose(owners[(int)(uint)sorted[j]], later, chosen, ref count);
+                var count = Chosen(i - bucket.Start, bucket.Start, new SortedMembers(sorted), owners, pairing, chosen);
                 foreach (var earlier in chosen[..count]) Propose(passage, earlier, earliest, slotOwners, slotCounts);
-                Interlocked.Add(ref proposals, count);
+                proposed[passage] += count;
             }
         });
-        return (buckets.Count == 0 ? Math.Min(1, sorted.Length) : buckets.Max(b => b.End - b.Start), proposals);
+        biggest.Add(buckets.Select(b => new LshBucket(band, (uint)(sorted[b.Start] >> 32), b.End - b.Start)));
+    }
+
+    /// <summary>
+    /// The earlier items the passage at <paramref name="at"/> of a bucket (members in time order, from
+    /// <paramref name="first"/>) is paired with in it: the bucket's first items, then the items just before this
+    /// passage; other passages of the same item are skipped.
+    /// </summary>
+    private static int Chosen<TMembers>(int at, int first, TMembers members, int[] owners, LshPairing pairing, Span<int> chosen)
+        where TMembers : struct, IMembers
+    {
+        var i = first + at;
+        var later = owners[members.At(i)];
+        var count = 0;
+        for (var j = first; j < i && count < pairing.Earliest; j++)
+            Choose(owners[members.At(j)], later, chosen, ref count);
+        var wanted = count + pairing.Previous;
+        for (var j = i - 1; j >= first && count < wanted && j >= i - 4 * (pairing.Previous + 1); j--)
+            Choose(owners[members.At(j)], later, chosen, ref count);
+        return count;
+    }
+
+    /// <summary>The passages of a bucket in time order, as a sorted band holds them or as a list.</summary>
+    private interface IMembers
+    {
+        int At(int j);
+    }
+
+    private readonly struct SortedMembers(ulong[] sorted) : IMembers
+    {
+        public int At(int j) => (int)(uint)sorted[j];
+    }
+
+    private readonly struct ListMembers(List<int> list) : IMembers
+    {
+        public int At(int j) => list[j];
     }
 
     private static void Choose(int owner, int later, Span<int> chosen, ref int count)
@@ -159,31 +280,27 @@ public sealed class LshIndex(int bands, int rowsPerBand)
         // All slots taken by items proposed in earlier bands: this one shares fewer bands than they do, or no more.
     }
 
-    private static LshCandidates Select(int[] owners, LshPairing pairing, int[] earliest, int[] slotOwners, int[] slotCounts, int largest, long proposals)
+
+    /// <summary>
+    /// The passage's choice (written to <paramref name="choices"/> at <paramref name="passage"/>), from its proposals
+    /// at <paramref name="at"/>: the earliest item proposed, then those proposed by the most bands, later first.
+    /// </summary>
+    private static void Select(int passage, int at, int[] earliest, int[] slotOwners, int[] slotCounts, LshChoices choices)
     {
-        var pairs = new List<ulong>();
-        var ranked = new List<(int Owner, int Count)>(Slots);
-        for (var p = 0; p < owners.Length; p++)
+        if (earliest[at] == int.MaxValue) return;
+        Span<(int Owner, int Count)> ranked = stackalloc (int, int)[Slots];
+        var n = 0;
+        for (var s = at * Slots; s < at * Slots + Slots && slotOwners[s] >= 0; s++) ranked[n++] = (slotOwners[s], slotCounts[s]);
+        ranked[..n].Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : b.Owner.CompareTo(a.Owner));
+        var per = choices.PerPassage;
+        var chosen = choices.Chosen.AsSpan(passage * per, per);
+        chosen[0] = earliest[at];
+        var kept = 1;
+        foreach (var (owner, _) in ranked[..n])
         {
-            if (earliest[p] == int.MaxValue) continue;
-            ranked.Clear();
-            for (var s = p * Slots; s < p * Slots + Slots && slotOwners[s] >= 0; s++) ranked.Add((slotOwners[s], slotCounts[s]));
-            ranked.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : b.Owner.CompareTo(a.Owner));
-            var later = (ulong)(uint)owners[p];
-            pairs.Add((ulong)(uint)earliest[p] << 32 | later);
-            var kept = 1;
-            foreach (var (owner, _) in ranked)
-            {
-                if (kept >= pairing.PerPassage) break;
-                if (owner == earliest[p]) continue;
-                pairs.Add((ulong)(uint)owner << 32 | later);
-                kept++;
-            }
+            if (kept >= per) break;
+            if (owner == earliest[at]) continue;
+            chosen[kept++] = owner;
         }
-        pairs.Sort();
-        var unique = new List<(int, int)>(pairs.Count);
-        for (var i = 0; i < pairs.Count; i++)
-            if (i == 0 || pairs[i] != pairs[i - 1]) unique.Add(((int)(pairs[i] >> 32), (int)(uint)pairs[i]));
-        return new LshCandidates(unique, proposals, largest);
     }
 }

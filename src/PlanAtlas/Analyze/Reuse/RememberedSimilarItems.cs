@@ -8,12 +8,13 @@ namespace PlanAtlas.Analyze.Reuse;
 /// own bigrams, the number of items, and the frequencies (in items, in plans) of its own bigrams, and only of those
 /// that can be kept (in at most the posting cap of items). The memo keeps each plan's bigrams (with the number of its
 /// items having each) and its items' vectors, and the corpus' frequencies, which change by the plans gone and the
-/// plans new. A plan's vectors are taken while the number of items is the same and none of its bigrams changed in a
-/// way that matters; every other plan's are made again, so the vectors are exactly those computed from scratch.
+/// plans new. A plan's vectors are taken while none of its bigrams changed in a way that matters, and weighed for the
+/// number of items now (a record holds which bigrams each item keeps, not their weights, so it stays good when items
+/// are added elsewhere); every other plan's are made again, so the vectors are exactly those computed from scratch.
 /// </summary>
 internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo memo, int termsPerItem)
 {
-    private sealed record PlanRecord(int Items, int[] Bigrams, int[] Counts, (int Term, float Weight)[][] Vectors);
+    private sealed record PlanRecord(int Items, int[] Bigrams, int[] Counts, int[][] Terms);
 
     private sealed record CorpusRecord(ulong[] Plans, int Items, int[] Bigrams, int[] InItems, int[] InPlans);
 
@@ -45,25 +46,23 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
             counts[p] = bigrams[p].Select(b => tally[b]).ToArray();
         });
 
-        var (inItems, inPlans, changed, before, reweigh) = Frequencies(keys, bigrams, counts, entries.Length, maxDf);
+        var (inItems, inPlans, changed, before) = Frequencies(keys, bigrams, counts, entries.Length, maxDf);
         var vectors = new (int Term, float Weight)[entries.Length][];
         Parallel.For(0, plans.Count, p =>
         {
             if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value) && !bigrams[p].Any(changed.Contains))
             {
-                if (!reweigh)
-                {
-                    record.Vectors.CopyTo(vectors, start[p]);
-                    return;
-                }
                 // Another number of items moves every weight but not which bigrams an item keeps (they rank by frequency).
-                for (var i = 0; i < record.Vectors.Length; i++) vectors[start[p] + i] = Reweighed(record.Vectors[i], inItems, entries.Length);
+                var whole = true;
+                for (var i = 0; i < record.Terms.Length && whole; i++)
+                    whole = (vectors[start[p] + i] = Weighed(record.Terms[i], inItems, entries.Length)!) is not null;
+                if (whole) return;
             }
-            else
-                for (var i = start[p]; i < start[p + 1]; i++)
-                    vectors[i] = similar.Vector(SimilarItems.Bigrams(entries[i].Text), inItems, inPlans, entries.Length, maxDf);
+            for (var i = start[p]; i < start[p + 1]; i++)
+                vectors[i] = similar.Vector(SimilarItems.Bigrams(entries[i].Text), inItems, inPlans, entries.Length, maxDf);
             if (keys[p] is { } key)
-                memo.Put(MemoSection.SimilarPlan, key, Write(new PlanRecord(start[p + 1] - start[p], bigrams[p], counts[p], vectors[start[p]..start[p + 1]])));
+                memo.Put(MemoSection.SimilarPlan, key, Write(new PlanRecord(start[p + 1] - start[p], bigrams[p], counts[p],
+                    vectors[start[p]..start[p + 1]].Select(v => v.Select(w => w.Term).ToArray()).ToArray())));
         });
         if (keys.All(k => k is not null))
             memo.Put(MemoSection.SimilarCorpus, _optionsKey, WriteCorpus(keys.Select(k => k!.Value).Order().ToArray(), entries.Length, inItems, inPlans));
@@ -71,23 +70,33 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
     }
 
     /// <summary>
-    /// The vector's bigrams weighed again for <paramref name="entries"/> items, in the same order and with the same
-    /// arithmetic as <see cref="SimilarItems.Vector"/>, so the values are the ones it would give.
+    /// The vector of these bigrams (strongest first) for <paramref name="entries"/> items, in the same order and with the
+    /// same arithmetic as <see cref="SimilarItems.Vector"/>, so the values are the ones it would give.
     /// </summary>
-    private static (int Term, float Weight)[] Reweighed((int Term, float Weight)[] vector, Dictionary<int, int> inItems, int entries)
+    /// <returns>Null when a bigram is not counted (a damaged record).</returns>
+    private (int Term, float Weight)[]? Weighed(int[] terms, Dictionary<int, int> inItems, int entries)
     {
-        if (vector.Length == 0) return vector;
-        var weights = vector.Select(v => Math.Log((double)entries / inItems[v.Term])).ToArray();
-        var norm = Math.Sqrt(weights.Sum(w => w * w));
-        return vector.Select((v, i) => (v.Term, (float)(weights[i] / norm))).ToArray();
+        if (terms.Length == 0) return [];
+        if (terms.Length > termsPerItem) return null;
+        Span<double> weights = stackalloc double[terms.Length];
+        var sum = 0.0;
+        for (var i = 0; i < terms.Length; i++)
+        {
+            if (inItems.GetValueOrDefault(terms[i]) is not (> 0 and var count)) return null;
+            weights[i] = Math.Log((double)entries / count);
+            sum += weights[i] * weights[i];
+        }
+        var norm = Math.Sqrt(sum);
+        var vector = new (int Term, float Weight)[terms.Length];
+        for (var i = 0; i < terms.Length; i++) vector[i] = (terms[i], (float)(weights[i] / norm));
+        return vector;
     }
 
     /// <summary>
     /// Items and plans having each bigram, brought up to date from the last build's counts when it left them, with
     /// the bigrams whose change can move a vector; else counted (and changed is null: every vector is made again).
     /// </summary>
-    /// <returns>… and whether the number of items changed (every kept vector is then weighed again).</returns>
-    private (Dictionary<int, int> InItems, Dictionary<int, int> InPlans, HashSet<int>? Changed, HashSet<ulong>? Before, bool Reweigh) Frequencies(
+    private (Dictionary<int, int> InItems, Dictionary<int, int> InPlans, HashSet<int>? Changed, HashSet<ulong>? Before) Frequencies(
         ulong?[] keys, int[][] bigrams, int[][] counts, int items, int maxDf)
     {
         if (keys.All(k => k is not null) && ReadCorpus(memo.Peek(MemoSection.SimilarCorpus, _optionsKey)) is { } corpus)
@@ -127,7 +136,7 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
                     if (Math.Min(oldItems, newItems) <= maxDf) changed.Add(bigram);
                 }
                 // The cap on a bigram's items decides which bigrams count: with another cap, every vector is made again.
-                if (consistent) return (inItems, inPlans, SimilarItems.MaxDf(corpus.Items) == maxDf ? changed : null, before, corpus.Items != items);
+                if (consistent) return (inItems, inPlans, SimilarItems.MaxDf(corpus.Items) == maxDf ? changed : null, before);
             }
         }
         var countedItems = new Dictionary<int, int>();
@@ -138,7 +147,7 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
                 CollectionsMarshal.GetValueRefOrAddDefault(countedItems, bigrams[p][b], out _) += counts[p][b];
                 CollectionsMarshal.GetValueRefOrAddDefault(countedPlans, bigrams[p][b], out _)++;
             }
-        return (countedItems, countedPlans, null, null, false);
+        return (countedItems, countedPlans, null, null);
     }
 
     private static byte[] Write(PlanRecord record)
@@ -148,14 +157,10 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
         {
             writer.Write(record.Items);
             MemoTerms.Write(writer, record.Bigrams, [record.Counts]);
-            foreach (var vector in record.Vectors)
+            foreach (var terms in record.Terms)
             {
-                writer.Write(vector.Length);
-                foreach (var (term, weight) in vector)
-                {
-                    writer.Write(term);
-                    writer.Write(weight);
-                }
+                writer.Write(terms.Length);
+                foreach (var term in terms) writer.Write(term);
             }
         }
         return stream.ToArray();
@@ -170,15 +175,15 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
             var items = reader.Int32();
             if (items < 0 || items > memo.Length) return null;
             var (bigrams, counts) = MemoTerms.Read(ref reader, 1);
-            var vectors = new (int, float)[items][];
+            var terms = new int[items][];
             for (var i = 0; i < items; i++)
             {
                 var n = reader.Int32();
                 if (n < 0 || n > memo.Length) return null;
-                vectors[i] = new (int, float)[n];
-                for (var j = 0; j < n; j++) vectors[i][j] = (reader.Int32(), reader.Single());
+                terms[i] = new int[n];
+                for (var j = 0; j < n; j++) terms[i][j] = reader.Int32();
             }
-            return reader.AtEnd ? new PlanRecord(items, bigrams, counts[0], vectors) : null;
+            return reader.AtEnd ? new PlanRecord(items, bigrams, counts[0], terms) : null;
         }
         catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
     }

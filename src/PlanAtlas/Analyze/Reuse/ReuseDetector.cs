@@ -11,7 +11,11 @@ public sealed record ReuseStatistics(
     int Plans, int Items, int IndexedPassages, int DistinctShingles, int BoilerplateShingles, int BoilerplateThreshold, int SampledPlans,
     long Proposals, int CandidatePairs, int VerifiedPairs, int Links, int LargestBucket);
 
-public sealed record ReuseResult(IReadOnlyList<ReuseLink> Links, IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> SeeAlso, ReuseStatistics Statistics);
+public sealed record ReuseResult(IReadOnlyList<ReuseLink> Links, IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> SeeAlso, ReuseStatistics Statistics)
+{
+    /// <summary>Passages whose LSH buckets were walked in this run: all of them, but with the memo of a build before.</summary>
+    public int PassagesWalked { get; init; }
+}
 
 /// <summary>
 /// Finds items that share wording, across plans and inside one plan, without comparing every pair:
@@ -72,13 +76,17 @@ public sealed class ReuseDetector(ReuseOptions options)
         // The index is sized once and each item's keys are dropped as soon as they are in it: a growing index next to
         // every item's keys held two or three copies of the band keys at the peak.
         index.EnsureCapacity((int)(keys.Sum(k => (long)k.Length) / options.Bands));
+        var passages = new (int First, int Count)[ordered.Count];
         for (var i = 0; i < entries.Length; i++)
         {
+            if (entries[i].Order == 0) passages[planOf[i]].First = index.Count;
             for (var k = 0; k < keys[i].Length; k += options.Bands) index.Add(i, keys[i].AsSpan(k, options.Bands));
+            passages[planOf[i]].Count += keys[i].Length / options.Bands;
             keys[i] = null!;
         }
         keys = null;
-        var found = index.Candidates(options.Pairing);
+        var found = remembered is null ? index.Candidates(options.Pairing)
+            : LshIndex.Pairs(remembered.Choose(index, passages, byPlan, planOf, entries.Select(e => e.Order).ToArray()), index.Owners);
         var candidates = found.Pairs.Where(p => !Nested(entries[p.Earlier], entries[p.Later])).ToArray();
         var prints = remembered?.ItemPrints(entries.Select(e => (e.PlanIndex, e.Order)).ToArray());
         var verified = Verify(candidates, texts, prints, remembered?.Verdicts());
@@ -137,7 +145,7 @@ public sealed class ReuseDetector(ReuseOptions options)
         var statistics = new ReuseStatistics(ordered.Count, entries.Length, index.Count, frequencies.Distinct,
             frequencies.BoilerplateCount, frequencies.BoilerplateThreshold, frequencies.SampledPlans,
             found.Proposals, candidates.Length, verifiedPairs, links.Count, found.LargestBucket);
-        return new ReuseResult(links, seeAlso, statistics);
+        return new ReuseResult(links, seeAlso, statistics) { PassagesWalked = remembered?.Walked ?? index.Count };
     }
 
     /// <summary>
@@ -178,11 +186,24 @@ public sealed class ReuseDetector(ReuseOptions options)
         {
             (_memo, _plans, _options) = (memo, plans, options);
             _optionsKey = Hash64.Of(options.ToString());
+            _choices = new RememberedChoices(memo, _optionsKey);
             _keys = plans.Select(p => AnalysisMemo.PlanKey(p) is { } k ? Hash64.Combine(k, _optionsKey) : (ulong?)null).ToArray();
             Records = new ReusePlanMemo?[plans.Count];
             _planPrints = new ulong[plans.Count];
             Parallel.For(0, plans.Count, p => Records[p] = _keys[p] is { } key ? ReusePlanMemo.From(memo.Get(MemoSection.ReusePlan, key)) : null);
         }
+
+        /// <summary>What each passage of <paramref name="index"/> is paired with, walking only the buckets changed since the last build.</summary>
+        public LshChoices Choose(LshIndex index, (int First, int Count)[] passages, List<int>[] byPlan, int[] planOf, int[] orderOf)
+        {
+            var plans = passages.Select((p, i) => (_keys[i], p.First, p.Count, _plans[i].Year ?? int.MaxValue, _plans[i].Id)).ToArray();
+            return _choices.Choose(index, _options.Pairing, plans, byPlan, planOf, orderOf, key => ReusePlanMemo.From(_memo.Peek(MemoSection.ReusePlan, key)));
+        }
+
+        private readonly RememberedChoices _choices;
+
+        /// <summary>Passages the LSH pairing walked again (all without a usable memo).</summary>
+        public int Walked => _choices.Walked;
 
         /// <summary>Each plan's record from the last build, or null.</summary>
         public ReusePlanMemo?[] Records { get; }

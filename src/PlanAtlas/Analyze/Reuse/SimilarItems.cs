@@ -28,7 +28,7 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
 
         var result = new IReadOnlyList<ItemMatch>[entries.Length];
         // Scores add up in a dense array per thread (and are cleared through the list of touched items).
-        Workers.For(entries.Length, () => (Scores: new double[entries.Length], Touched: new List<int>()), (i, local) =>
+        Workers.For(entries.Length, () => (Scores: new double[entries.Length], Touched: new List<int>(), Best: new (int Other, double Score)[neighbours]), (i, local) =>
         {
             foreach (var (term, weight) in vectors[i])
                 foreach (var (other, w) in postings[term])
@@ -37,15 +37,28 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
                         if (local.Scores[other] == 0) local.Touched.Add(other);
                         local.Scores[other] += (double)weight * w;
                     }
-            result[i] = local.Touched.Where(o => local.Scores[o] >= minSimilarity)
-                .Select(o => (Other: o, Score: local.Scores[o]))
-                .OrderByDescending(s => s.Score).ThenBy(s => s.Other).Take(neighbours)
-                .Select(s => new ItemMatch(entries[s.Other].Key, Math.Round(s.Score, 4), false)).ToList();
+            // The best few by score, then by item number, kept in order as they come (a sort per item was most of this loop).
+            var best = local.Best;
+            var count = 0;
+            foreach (var o in local.Touched)
+            {
+                var score = local.Scores[o];
+                if (score < minSimilarity || (count == best.Length && !Closer(o, score, best[^1]))) continue;
+                var at = count < best.Length ? count++ : count - 1;
+                for (; at > 0 && Closer(o, score, best[at - 1]); at--) best[at] = best[at - 1];
+                best[at] = (o, score);
+            }
+            var matches = new List<ItemMatch>(count);
+            for (var k = 0; k < count; k++) matches.Add(new ItemMatch(entries[best[k].Other].Key, Math.Round(best[k].Score, 4), false));
+            result[i] = matches;
             foreach (var o in local.Touched) local.Scores[o] = 0;
             local.Touched.Clear();
         });
         return Enumerable.Range(0, entries.Length).Where(i => result[i].Count > 0).ToDictionary(i => entries[i].Key, i => result[i]);
     }
+
+    private static bool Closer(int other, double score, (int Other, double Score) than) =>
+        score > than.Score || (score == than.Score && other < than.Other);
 
     /// <summary>The items compared (plan by plan) and their vectors: the same with or without a memo (tests check it bit for bit).</summary>
     internal ((ItemKey Key, int Plan, string Text)[] Entries, (int Term, float Weight)[][] Vectors) EntriesAndVectors(IReadOnlyList<Plan> plans, AnalysisMemo? memo)

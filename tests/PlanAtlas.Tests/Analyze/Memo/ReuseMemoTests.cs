@@ -45,6 +45,38 @@ public sealed class ReuseMemoTests
     }
 
     [Fact]
+    public void After_editing_one_plan_only_the_passages_of_the_LSH_buckets_it_joined_or_left_are_paired_again()
+    {
+        var plans = Corpus(80);
+        var edited = plans.ToList();
+        edited[7] = MemoPlans.Edited(plans[7], 3, plans[20].Items[5].Text);
+        var (warm, memo) = AssertSameAsFresh(plans, edited);
+        var all = Detector.Detect(edited).PassagesWalked;
+        Assert.Equal(warm.Statistics.IndexedPassages, all);
+        Assert.True(warm.PassagesWalked > 0 && warm.PassagesWalked < all / 10, $"{warm.PassagesWalked} of {all} passages paired again");
+        // Nothing changed: nothing is walked, and the choices are still those of a fresh run.
+        var again = Detector.Detect(edited, MemoPlans.RoundTrip(memo));
+        AssertEqual(Detector.Detect(edited), again);
+        Assert.Equal(0, again.PassagesWalked);
+    }
+
+    [Fact]
+    public void A_plan_moved_in_time_and_a_copy_of_a_plan_added_give_the_fresh_result()
+    {
+        // A plan's passages leave their buckets at one place in time and join them at another; a copy joins every bucket of its original.
+        var plans = Corpus(60);
+        var moved = plans.ToList();
+        var year = moved[30].Year ?? 2020;
+        moved[30] = MemoPlans.Keyed(moved[30] with
+        {
+            Metadata = moved[30].Metadata with { Year = new Sourced<int>(year - 7, moved[30].Metadata.Year?.Source ?? default) },
+        });
+        moved.Add(MemoPlans.Keyed(plans[12] with { Id = plans[12].Id + "-copy" }));
+        var (_, memo) = AssertSameAsFresh(plans, moved);
+        AssertSameAsFresh(moved, plans, memo);
+    }
+
+    [Fact]
     public void After_adding_and_removing_plans_the_result_equals_a_fresh_run()
     {
         var all = Corpus(44);

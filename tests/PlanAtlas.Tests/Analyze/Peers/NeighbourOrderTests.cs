@@ -1,0 +1,26 @@
+using PlanAtlas.Analyze.Peers;
+
+namespace PlanAtlas.Tests.Analyze.Peers;
+
+/// <summary>Neighbours are, by definition, the best rounded cosines above zero, ties by number, however many are touched.</summary>
+public sealed class NeighbourOrderTests
+{
+    [Fact]
+    public void Neighbours_with_many_ties_are_the_defined_best_few()
+    {
+        var random = new Random(7);
+        // Few distinct vectors over few terms: many equal scores, and every vector touches most others.
+        var shapes = Enumerable.Range(0, 6).Select(_ => SparseVectors.Normalise(Enumerable.Range(0, 5)
+            .Select(t => new KeyValuePair<string, double>($"t{t}", random.Next(0, 3))))).ToArray();
+        var vectors = Enumerable.Range(0, 300).Select(i => (IReadOnlyDictionary<string, double>)shapes[i % 6]).ToList();
+        var found = SparseVectors.Neighbours(vectors, 10);
+        for (var d = 0; d < vectors.Count; d++)
+        {
+            var defined = Enumerable.Range(0, vectors.Count).Where(o => o != d)
+                .Select(o => (Other: o, Score: vectors[d].Sum(t => vectors[o].TryGetValue(t.Key, out var w) ? t.Value * w : 0)))
+                .Where(s => s.Score > 1e-9).Select(s => (s.Other, Math.Round(s.Score, 4)))
+                .OrderByDescending(s => s.Item2).ThenBy(s => s.Other).Take(10).ToList();
+            Assert.Equal(defined.Select(s => s.Other), found[d].Select(s => s.Other));
+        }
+    }
+}
