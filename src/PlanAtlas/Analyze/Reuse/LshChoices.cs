@@ -87,8 +87,13 @@ public sealed class BiggestBuckets(int bound, IEnumerable<LshBucket> listed)
 
     public void Add(IEnumerable<LshBucket> more)
     {
-        _listed.AddRange(more);
-        if (_listed.Count > 4 * Kept) Trim(Kept);
+        // A bucket no bigger than the bound need not be listed; a few dozen are sorted at a time, never a band's worth.
+        foreach (var bucket in more)
+        {
+            if (bucket.Size <= _bound) continue;
+            _listed.Add(bucket);
+            if (_listed.Count > 4 * Kept) Trim(Kept);
+        }
     }
 
     public LshBucketSizes Sizes(int passages)
