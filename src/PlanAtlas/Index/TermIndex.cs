@@ -103,15 +103,18 @@ public static class TermIndex
         var a = 0;
         foreach (var old in previous.Entries)
         {
-            for (; a < addedKeys.Length && addedKeys[a] < old.Key; a++) entries.Add(Encode(addedKeys[a], null, added[addedKeys[a]]));
+            for (; a < addedKeys.Length && addedKeys[a] < old.Key; a++) entries.Add(New(addedKeys[a]));
             var same = a < addedKeys.Length && addedKeys[a] == old.Key;
             if (!same && !ListsAny(old.Bytes, changed, isChanged)) { entries.Add(old); continue; }
             var merged = Encode(old.Key, old, same ? added[addedKeys[a]] : []);
             if (same) a++;
             if (merged is not null) entries.Add(merged);
         }
-        for (; a < addedKeys.Length; a++) entries.Add(Encode(addedKeys[a], null, added[addedKeys[a]]));
+        for (; a < addedKeys.Length; a++) entries.Add(New(addedKeys[a]));
         return entries;
+
+        // A key no unchanged document holds: its postings are the changed documents' only, never none.
+        Entry New(ulong key) => Encode(key, null, added[key])!;
 
         // The old entry's postings without the changed documents, merged with their new ones; null when none is left.
         Entry? Encode(ulong key, Entry? old, List<(int Document, byte Level)> fresh)
