@@ -23,12 +23,5 @@ public sealed class AnalysisMemoCache(CacheFolder cache, bool ignorePrevious)
         catch (IOException) { return new AnalysisMemo(); }
     }
 
-    /// <summary>Written through a temporary file and a rename, like every cache record, but streamed: it is tens of megabytes.</summary>
-    public void Save(AnalysisMemo memo)
-    {
-        var temporary = _path + $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
-            memo.Write(stream);
-        File.Move(temporary, _path, overwrite: true);
-    }
+    public void Save(AnalysisMemo memo) => CacheFolder.WriteAtomically(_path, memo.Write);
 }

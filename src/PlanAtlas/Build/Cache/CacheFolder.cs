@@ -47,10 +47,14 @@ public sealed class CacheFolder
     }
 
     /// <summary>Writes through a temporary file and a rename, so a killed build never leaves a half-written record.</summary>
-    public static void WriteAtomically(string path, byte[] bytes)
+    public static void WriteAtomically(string path, byte[] bytes) => WriteAtomically(path, stream => stream.Write(bytes));
+
+    /// <summary>As <see cref="WriteAtomically(string, byte[])"/>, streamed: for records of tens of megabytes.</summary>
+    public static void WriteAtomically(string path, Action<Stream> write)
     {
         var temporary = path + $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        File.WriteAllBytes(temporary, bytes);
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+            write(stream);
         File.Move(temporary, path, overwrite: true);
     }
 

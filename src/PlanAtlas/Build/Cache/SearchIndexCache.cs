@@ -30,9 +30,6 @@ public sealed class SearchIndexCache(CacheFolder cache, bool ignorePrevious)
             File.Delete(_path);
             return;
         }
-        var temporary = _path + $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
-            snapshot.Write(stream);
-        File.Move(temporary, _path, overwrite: true);
+        CacheFolder.WriteAtomically(_path, snapshot.Write);
     }
 }
