@@ -54,8 +54,7 @@ public sealed class OutputSwap : IDisposable
 
     private void CommitInPlace(IReadOnlyCollection<string> kept)
     {
-        var staged = Directory.EnumerateFiles(StagingDirectory, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(StagingDirectory, f).Replace('\\', '/')).ToList();
+        var staged = Render.OutputFolder.FilesUnder(StagingDirectory).Select(f => f.Relative).ToList();
         var site = kept.Concat(staged).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         // Most files an incremental build writes besides its pages (search shards, data downloads) come out as they were:
         // the old file stays. Moving a new copy over it cost a quarter of a millisecond a file (the old one is freed).
@@ -76,16 +75,14 @@ public sealed class OutputSwap : IDisposable
     {
         var record = Path.Combine(staging, CommitRecord);
         var site = File.ReadAllLines(record).ToHashSet(StringComparer.Ordinal);
-        var moves = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories)
-            .Select(f => (From: f, Relative: Path.GetRelativePath(staging, f).Replace('\\', '/')))
-            .Where(f => site.Contains(f.Relative)).ToList();
+        var moves = Render.OutputFolder.FilesUnder(staging).Where(f => site.Contains(f.Relative)).ToList();
         foreach (var folder in moves.Select(m => Path.GetDirectoryName(Path.Combine(output, m.Relative))!).Distinct(StringComparer.Ordinal))
             Directory.CreateDirectory(folder);
-        Parallel.ForEach(moves, new ParallelOptions { MaxDegreeOfParallelism = 4 }, m => File.Move(m.From, Path.Combine(output, m.Relative), overwrite: true));
+        Parallel.ForEach(moves, new ParallelOptions { MaxDegreeOfParallelism = 4 }, m => File.Move(m.File, Path.Combine(output, m.Relative), overwrite: true));
         var emptied = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToList())
+        foreach (var (relative, file) in Render.OutputFolder.FilesUnder(output).ToList())
         {
-            if (site.Contains(Path.GetRelativePath(output, file).Replace('\\', '/'))) continue;
+            if (site.Contains(relative)) continue;
             File.Delete(file);
             emptied.Add(Path.GetDirectoryName(file)!);
         }

@@ -57,8 +57,7 @@ public sealed class OutputFolder
     /// </summary>
     public IReadOnlyList<(string Relative, string File)> SiteFiles(string searchPattern)
     {
-        var files = Directory.EnumerateFiles(_root, searchPattern, SearchOption.AllDirectories)
-            .Select(f => (Relative: Path.GetRelativePath(_root, f).Replace('\\', '/'), File: f)).ToList();
+        var files = FilesUnder(_root, searchPattern).ToList();
         if (Previous is { } previous && !_kept.IsEmpty)
         {
             var written = files.Select(f => f.Relative).ToHashSet(StringComparer.Ordinal);
@@ -188,6 +187,11 @@ public sealed class OutputFolder
             return false;
         }
     }
+
+    /// <summary>Every file under <paramref name="root"/> matching <paramref name="searchPattern"/>, with its path relative to it as the site names it ('/').</summary>
+    public static IEnumerable<(string Relative, string File)> FilesUnder(string root, string searchPattern = "*") =>
+        Directory.EnumerateFiles(root, searchPattern, SearchOption.AllDirectories)
+            .Select(f => (Path.GetRelativePath(root, f).Replace('\\', '/'), f));
 
     /// <summary>
     /// Whether two files hold the same bytes (false when <paramref name="other"/> is missing), compared in chunks: the
