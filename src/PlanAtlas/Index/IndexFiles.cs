@@ -50,10 +50,10 @@ public static class IndexFiles
             WriteGzip(output, $"{folder}t/{d}.bin", DocumentTable.DocumentFile(documents[d])));
     }
 
-    /// <summary>.NET writes the gzip header without a name or time, so the same bytes in give the same file out.</summary>
     /// <summary>
-    /// An incremental build compresses only the files whose content changed: the others are kept as the previous build
-    /// wrote them (compression was most of the stage's time after a small edit).
+    /// .NET writes the gzip header without a name or time, so the same bytes in give the same file out. An incremental
+    /// build compresses only the files whose content changed: the others are kept as the previous build wrote them
+    /// (compression was most of the stage's time after a small edit).
     /// </summary>
     private static void WriteGzip(OutputFolder output, string sitePath, byte[] bytes) =>
         output.WriteBytes(sitePath, Convert.ToHexStringLower(SHA256.HashData(bytes)), () =>

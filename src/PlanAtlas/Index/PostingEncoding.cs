@@ -103,6 +103,33 @@ public static class PostingEncoding
         return (TermKeys.Pack(first, second), documents, levels);
     }
 
+    /// <summary>
+    /// Whether an entry lists any of <paramref name="documents"/> (each also marked in <paramref name="marked"/>), read
+    /// without decoding it: most entries are checked this way after a small change, and only those that list one are read.
+    /// </summary>
+    public static bool ListsAny(ReadOnlySpan<byte> input, IReadOnlyList<int> documents, bool[] marked)
+    {
+        var at = 0;
+        ReadVarint(input, ref at);
+        ReadVarint(input, ref at);
+        var header = ReadVarint(input, ref at);
+        ReadVarint(input, ref at);
+        var n = (int)(header >> 1);
+        if ((header & 1) == 1)
+        {
+            foreach (var d in documents)
+                if ((input[at + d / 8] & (1 << (d % 8))) != 0) return true;
+            return false;
+        }
+        var previous = -1;
+        for (var i = 0; i < n; i++)
+        {
+            previous = previous + 1 + (int)ReadVarint(input, ref at);
+            if (marked[previous]) return true;
+        }
+        return false;
+    }
+
     public static uint ReadVarint(ReadOnlySpan<byte> input, ref int at)
     {
         uint value = 0;

@@ -105,7 +105,7 @@ public static class TermIndex
         {
             for (; a < addedKeys.Length && addedKeys[a] < old.Key; a++) entries.Add(New(addedKeys[a]));
             var same = a < addedKeys.Length && addedKeys[a] == old.Key;
-            if (!same && !ListsAny(old.Bytes, changed, isChanged)) { entries.Add(old); continue; }
+            if (!same && !PostingEncoding.ListsAny(old.Bytes, changed, isChanged)) { entries.Add(old); continue; }
             var merged = Encode(old.Key, old, same ? added[addedKeys[a]] : []);
             if (same) a++;
             if (merged is not null) entries.Add(merged);
@@ -146,31 +146,6 @@ public static class TermIndex
             documents.Add(posting.Document);
             levels.Add(posting.Level);
         }
-    }
-
-    /// <summary>Whether an encoded entry lists any of <paramref name="documents"/> (also marked in <paramref name="marked"/>), read without allocating.</summary>
-    private static bool ListsAny(byte[] bytes, IReadOnlyList<int> documents, bool[] marked)
-    {
-        var input = (ReadOnlySpan<byte>)bytes;
-        var at = 0;
-        PostingEncoding.ReadVarint(input, ref at);
-        PostingEncoding.ReadVarint(input, ref at);
-        var header = PostingEncoding.ReadVarint(input, ref at);
-        PostingEncoding.ReadVarint(input, ref at);
-        var n = (int)(header >> 1);
-        if ((header & 1) == 1)
-        {
-            foreach (var d in documents)
-                if ((input[at + d / 8] & (1 << (d % 8))) != 0) return true;
-            return false;
-        }
-        var previous = -1;
-        for (var i = 0; i < n; i++)
-        {
-            previous = previous + 1 + (int)PostingEncoding.ReadVarint(input, ref at);
-            if (marked[previous]) return true;
-        }
-        return false;
     }
 
     private static List<(int Start, int End)> Ranges(IReadOnlyList<int> sizes, int count)
