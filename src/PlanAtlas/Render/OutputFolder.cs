@@ -232,6 +232,19 @@ public sealed class OutputFolder
         write(stream);
     }
 
+    /// <summary>
+    /// Streams the file unless the previous build wrote it from the same content: <paramref name="digest"/> (of
+    /// everything the file is made from) runs only in an incremental build, and when it is unchanged the file stays and
+    /// <paramref name="write"/> never runs.
+    /// </summary>
+    public void WriteStream(string sitePath, Func<byte[]> digest, Action<Stream> write)
+    {
+        var fingerprint = Reuse is null ? null : Convert.ToHexStringLower(digest());
+        if (fingerprint is not null && TryKeepFile(sitePath, fingerprint)) return;
+        WriteStream(sitePath, write);
+        Written(sitePath, fingerprint);
+    }
+
     public void CopyFile(string source, string sitePath)
     {
         var full = FullPath(sitePath);

@@ -56,8 +56,8 @@ public sealed class TemplateEngine
     /// <summary>The start of an input fingerprint of a page rendered with layouts/{name}.sbn: the theme, the site globals, the template.</summary>
     public PageInputs Inputs(string name) => new(_fingerprintBase, name);
 
-    /// <summary>Hashes <paramref name="value"/> as JSON, as a model fingerprint does.</summary>
-    internal static void HashJson(IncrementalHash hash, object value)
+    /// <summary>Hashes <paramref name="value"/> as JSON, for <see cref="Fingerprint"/> (a page and its model).</summary>
+    private static void HashJson(IncrementalHash hash, object value)
     {
         RepeatedItemLinks.Begin();
         try

@@ -43,9 +43,9 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
     public BarChartView WriteBars(string name, string title, string summary, IReadOnlyList<BarView> bars, bool diverging,
         IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows)
     {
-        var slug = PlanAtlas.Model.Slugs.ForPath(name);
-        output.WriteBytes(CsvPath(name), Csv(csvHeader, csvRows));
-        return new BarChartView($"chart-{slug}", title, summary, urls.Url($"data/charts/{slug}.csv"), bars, diverging);
+        var csv = CsvPath(name);
+        output.WriteBytes(csv, Csv(csvHeader, csvRows));
+        return new BarChartView($"chart-{PlanAtlas.Model.Slugs.ForPath(name)}", title, summary, urls.Url(csv), bars, diverging);
     }
 
     /// <summary>Where the data of the chart named <paramref name="name"/> is written (site path).</summary>

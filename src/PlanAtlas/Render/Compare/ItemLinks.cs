@@ -81,12 +81,12 @@ public sealed class ItemLinks
         return result;
     }
 
+    private static readonly (bool Reused, bool SamePlan)[] ShownOrder = [(true, false), (true, true), (false, false), (false, true)];
+
     /// <summary>
     /// The matches an item of <paramref name="plan"/> lists under "see also": reuse first, then items of other plans
     /// before this plan's own (that is what "see also" is for). The page and its input fingerprint (<see cref="PlanPageInputs"/>) both use it.
     /// </summary>
-    private static readonly (bool Reused, bool SamePlan)[] ShownOrder = [(true, false), (true, true), (false, false), (false, true)];
-
     public IReadOnlyList<ItemMatch> Shown(Plan plan, IReadOnlyList<ItemMatch> matches)
     {
         // A stable sort on two flags, as four passes: every plan page's every item goes through it, and its fingerprint too.

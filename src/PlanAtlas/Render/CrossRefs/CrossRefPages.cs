@@ -152,19 +152,10 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
     /// </summary>
     public static void WriteData(PeerAnalysis analysis, OutputFolder output)
     {
-        WriteCsv(output, "data/reuse.csv", () => LinksDigest(analysis.Links), stream => ReuseCsv(stream, analysis.Links));
-        WriteCsv(output, "data/citations.csv", () => MentionsDigest(analysis.Citations), stream => MentionsCsv(stream, "document", analysis.Citations));
-        WriteCsv(output, "data/units.csv", () => MentionsDigest(analysis.Units), stream => MentionsCsv(stream, "unit", analysis.Units));
-        WriteCsv(output, "data/slogans.csv", () => MentionsDigest(analysis.Slogans), stream => MentionsCsv(stream, "slogan", analysis.Slogans));
-    }
-
-    /// <summary>Keeps the previous build's file when <paramref name="digest"/> (of everything its rows are made from) is unchanged, else writes it.</summary>
-    private static void WriteCsv(OutputFolder output, string sitePath, Func<byte[]> digest, Action<Stream> write)
-    {
-        var fingerprint = output.Reuse is null ? null : Convert.ToHexStringLower(digest());
-        if (fingerprint is not null && output.TryKeepFile(sitePath, fingerprint)) return;
-        output.WriteStream(sitePath, write);
-        output.Written(sitePath, fingerprint);
+        output.WriteStream("data/reuse.csv", () => LinksDigest(analysis.Links), stream => ReuseCsv(stream, analysis.Links));
+        output.WriteStream("data/citations.csv", () => MentionsDigest(analysis.Citations), stream => MentionsCsv(stream, "document", analysis.Citations));
+        output.WriteStream("data/units.csv", () => MentionsDigest(analysis.Units), stream => MentionsCsv(stream, "unit", analysis.Units));
+        output.WriteStream("data/slogans.csv", () => MentionsDigest(analysis.Slogans), stream => MentionsCsv(stream, "slogan", analysis.Slogans));
     }
 
     /// <summary>Every value of reuse.csv's rows (the score's exact bits: it is printed rounded).</summary>
