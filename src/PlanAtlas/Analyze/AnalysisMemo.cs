@@ -56,6 +56,10 @@ public sealed class AnalysisMemo
     public static ulong? PlanKey(Plan plan) =>
         plan.ContentKey.Length == 0 ? null : Hash64.Combine(Hash64.Of(plan.Id), Hash64.Of(plan.ContentKey));
 
+    /// <summary>Each plan's <see cref="PlanKey"/> for a step whose records also depend on <paramref name="optionsKey"/>; null when unknown.</summary>
+    public static ulong?[] PlanKeys(IEnumerable<Plan> plans, ulong optionsKey) =>
+        plans.Select(p => PlanKey(p) is { } k ? Hash64.Combine(k, optionsKey) : (ulong?)null).ToArray();
+
     /// <summary>The record, kept for the next build too; null when there is none.</summary>
     public ReadOnlyMemory<byte>? Get(MemoSection section, ulong key)
     {

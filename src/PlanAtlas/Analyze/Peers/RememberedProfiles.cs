@@ -17,7 +17,7 @@ internal static class RememberedProfiles
     public static IReadOnlyList<IReadOnlyDictionary<string, double>> Build(IReadOnlyList<Plan> plans, int termsPerPlan, AnalysisMemo memo)
     {
         var optionsKey = Hash64.Of($"text-profiles|{termsPerPlan}");
-        var keys = plans.Select(p => AnalysisMemo.PlanKey(p) is { } k ? Hash64.Combine(k, optionsKey) : (ulong?)null).ToArray();
+        var keys = AnalysisMemo.PlanKeys(plans, optionsKey);
         var records = new PlanRecord?[plans.Count];
         var terms = new int[plans.Count][];
         var counts = new int[plans.Count][];

@@ -22,7 +22,7 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
 
     public (int Term, float Weight)[][] Vectors(List<Plan> plans, (int Plan, string Text)[] entries, int maxDf)
     {
-        var keys = plans.Select(p => AnalysisMemo.PlanKey(p) is { } k ? Hash64.Combine(k, _optionsKey) : (ulong?)null).ToArray();
+        var keys = AnalysisMemo.PlanKeys(plans, _optionsKey);
         // Entries come plan by plan: each plan's items are one run.
         var start = new int[plans.Count + 1];
         foreach (var e in entries) start[e.Plan + 1]++;
