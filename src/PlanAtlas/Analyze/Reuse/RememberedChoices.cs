@@ -83,8 +83,9 @@ internal sealed class RememberedChoices(AnalysisMemo memo, ulong optionsKey)
             gone.Add((plan, record));
         }
 
-        var walk = Walk(index, pairing, plans, records, planOf, orderOf, changed, gone);
-        var choices = index.ChooseAgain(pairing, walk, changed, corpus.Sizes);
+        var members = index.Members(changed);
+        var walk = Walk(index, pairing, plans, records, planOf, orderOf, changed, gone, members);
+        var choices = index.ChooseAgain(pairing, walk, changed, corpus.Sizes, members);
         if (choices is null) return null;
         Walked = walk.Count(w => w);
         _kept = records.Select((r, p) => r is not null && !walk.AsSpan(plans[p].First, plans[p].Count).Contains(true)).ToArray();
@@ -120,7 +121,8 @@ internal sealed class RememberedChoices(AnalysisMemo memo, ulong optionsKey)
     /// other passage proposes the same items in every bucket, so its remembered choice stands.
     /// </summary>
     private static bool[] Walk(LshIndex index, LshPairing pairing, (ulong? Key, int First, int Count, int Year, string Id)[] plans,
-        PlanRecord?[] records, int[] planOf, int[] orderOf, HashSet<uint>[] changed, List<(GonePlan Plan, ReusePlanMemo Record)> gone)
+        PlanRecord?[] records, int[] planOf, int[] orderOf, HashSet<uint>[] changed, List<(GonePlan Plan, ReusePlanMemo Record)> gone,
+        Dictionary<uint, List<int>>[] members)
     {
         var bands = index.Bands;
         var owners = index.Owners;
@@ -154,7 +156,6 @@ internal sealed class RememberedChoices(AnalysisMemo memo, ulong optionsKey)
             return new TimeKey(plan.Year, plan.Id, orderOf[owners[q]], Seq(q));
         }
 
-        var members = index.Members(changed);
         var marks = new List<int>[bands];
         Parallel.For(0, bands, b =>
         {
