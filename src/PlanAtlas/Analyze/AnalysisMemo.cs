@@ -56,6 +56,10 @@ public sealed class AnalysisMemo
     public static ulong? PlanKey(Plan plan) =>
         plan.ContentKey.Length == 0 ? null : Hash64.Combine(Hash64.Of(plan.Id), Hash64.Of(plan.ContentKey));
 
+    /// <summary>Each plan's <see cref="PlanKey"/> for a step whose records also depend on <paramref name="optionsKey"/>; null when unknown.</summary>
+    public static ulong?[] PlanKeys(IEnumerable<Plan> plans, ulong optionsKey) =>
+        plans.Select(p => PlanKey(p) is { } k ? Hash64.Combine(k, optionsKey) : (ulong?)null).ToArray();
+
     /// <summary>The record, kept for the next build too; null when there is none.</summary>
     public ReadOnlyMemory<byte>? Get(MemoSection section, ulong key)
     {
@@ -137,9 +141,28 @@ public sealed class AnalysisMemo
     }
 }
 
+/// <summary>Reads one memo record; gets the record's length to bound the counts it reads.</summary>
+public delegate T? MemoRecordReader<T>(ref MemoReader reader, int length) where T : class;
+
 /// <summary>Reads what a <see cref="BinaryWriter"/> wrote; <see cref="InvalidDataException"/> past the end or on a bad length.</summary>
 public ref struct MemoReader(ReadOnlySpan<byte> bytes)
 {
+    /// <summary>
+    /// The record <paramref name="read"/> makes of <paramref name="bytes"/>; null when there are none, or when they are
+    /// damaged or not read to the end: a record that does not fully apply is the same as none.
+    /// </summary>
+    public static T? Record<T>(ReadOnlyMemory<byte>? bytes, MemoRecordReader<T> read) where T : class
+    {
+        if (bytes is not { } memo) return null;
+        try
+        {
+            var reader = new MemoReader(memo.Span);
+            var record = read(ref reader, memo.Length);
+            return reader.AtEnd ? record : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
+    }
+
     private readonly ReadOnlySpan<byte> _bytes = bytes;
     private int _at;
 
@@ -195,6 +218,14 @@ public ref struct MemoReader(ReadOnlySpan<byte> bytes)
 /// <summary>Writes arrays as <see cref="MemoReader"/> reads them.</summary>
 public static class MemoWriting
 {
+    /// <summary>The bytes <paramref name="write"/> writes: one memo record.</summary>
+    public static byte[] Record(Action<BinaryWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream)) write(writer);
+        return stream.ToArray();
+    }
+
     public static void WriteVar(this BinaryWriter writer, uint value)
     {
         for (; value >= 0x80; value >>= 7) writer.Write((byte)(value | 0x80));

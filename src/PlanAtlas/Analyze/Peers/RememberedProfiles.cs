@@ -17,7 +17,7 @@ internal static class RememberedProfiles
     public static IReadOnlyList<IReadOnlyDictionary<string, double>> Build(IReadOnlyList<Plan> plans, int termsPerPlan, AnalysisMemo memo)
     {
         var optionsKey = Hash64.Of($"text-profiles|{termsPerPlan}");
-        var keys = plans.Select(p => AnalysisMemo.PlanKey(p) is { } k ? Hash64.Combine(k, optionsKey) : (ulong?)null).ToArray();
+        var keys = AnalysisMemo.PlanKeys(plans, optionsKey);
         var records = new PlanRecord?[plans.Count];
         var terms = new int[plans.Count][];
         var counts = new int[plans.Count][];
@@ -101,65 +101,46 @@ internal static class RememberedProfiles
         return (counted, null, null);
     }
 
-    private static byte[] Write(int[] terms, int[] counts, (int Term, double Weight)[] profile)
+    private static byte[] Write(int[] terms, int[] counts, (int Term, double Weight)[] profile) => MemoWriting.Record(writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
+        MemoTerms.Write(writer, terms, [counts]);
+        writer.Write(profile.Length);
+        foreach (var (term, weight) in profile)
         {
-            MemoTerms.Write(writer, terms, [counts]);
-            writer.Write(profile.Length);
-            foreach (var (term, weight) in profile)
-            {
-                writer.Write(term);
-                writer.Write(weight);
-            }
+            writer.Write(term);
+            writer.Write(weight);
         }
-        return stream.ToArray();
-    }
+    });
 
-    private static PlanRecord? Read(ReadOnlyMemory<byte>? bytes)
+    private static PlanRecord? Read(ReadOnlyMemory<byte>? bytes) => MemoReader.Record(bytes, static (ref MemoReader reader, int _) =>
     {
-        if (bytes is not { } memo) return null;
-        try
-        {
-            var reader = new MemoReader(memo.Span);
-            var (terms, columns) = MemoTerms.Read(ref reader, 1);
-            var counts = columns[0];
-            var n = reader.Int32();
-            if (n < 0 || n > terms.Length) return null;
-            var profile = new (int, double)[n];
-            for (var i = 0; i < n; i++) profile[i] = (reader.Int32(), reader.Double());
-            return reader.AtEnd ? new PlanRecord(terms, counts, profile) : null;
-        }
-        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
-    }
+        var (terms, columns) = MemoTerms.Read(ref reader, 1);
+        var counts = columns[0];
+        var n = reader.Int32();
+        if (n < 0 || n > terms.Length) return null;
+        var profile = new (int, double)[n];
+        for (var i = 0; i < n; i++) profile[i] = (reader.Int32(), reader.Double());
+        return new PlanRecord(terms, counts, profile);
+    });
 
     private sealed record CorpusRecord(ulong[] Plans, int PlanCount, int[] Terms, int[] Df);
 
     private static byte[] WriteCorpus(ulong[] plans, int planCount, Dictionary<int, int> df)
     {
         var terms = df.Where(d => d.Value > 0).Select(d => d.Key).Order().ToArray();
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
+        return MemoWriting.Record(writer =>
         {
             writer.WriteArray(plans);
             writer.Write(planCount);
             MemoTerms.Write(writer, terms, [terms.Select(t => df[t]).ToArray()]);
-        }
-        return stream.ToArray();
+        });
     }
 
-    private static CorpusRecord? ReadCorpus(ReadOnlyMemory<byte>? bytes)
+    private static CorpusRecord? ReadCorpus(ReadOnlyMemory<byte>? bytes) => MemoReader.Record(bytes, static (ref MemoReader reader, int _) =>
     {
-        if (bytes is not { } memo) return null;
-        try
-        {
-            var reader = new MemoReader(memo.Span);
-            var plans = reader.UInt64s();
-            var planCount = reader.Int32();
-            var (terms, df) = MemoTerms.Read(ref reader, 1);
-            return reader.AtEnd ? new CorpusRecord(plans, planCount, terms, df[0]) : null;
-        }
-        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
-    }
+        var plans = reader.UInt64s();
+        var planCount = reader.Int32();
+        var (terms, df) = MemoTerms.Read(ref reader, 1);
+        return new CorpusRecord(plans, planCount, terms, df[0]);
+    });
 }

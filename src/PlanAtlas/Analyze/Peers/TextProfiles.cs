@@ -37,10 +37,11 @@ public static class TextProfiles
     /// <summary>A plan's profile from its bigram counts and the corpus' document frequencies.</summary>
     internal static Dictionary<string, double> Profile(IEnumerable<KeyValuePair<int, int>> counts, Dictionary<int, int> df, int plans, int termsPerPlan) =>
         SparseVectors.Normalise(counts
-            .Select(t => new KeyValuePair<int, double>(t.Key, (1 + Math.Log(t.Value)) * Math.Log((double)plans / df[t.Key])))
             // A bigram no other plan has cannot make two plans alike; one many plans have barely can, and its
-            // long posting list would dominate the neighbour search (capped at 200 plans).
-            .Where(w => w.Value > 0 && df[w.Key] > 1 && (plans < 20 || df[w.Key] <= MaxDf(plans)))
+            // long posting list would dominate the neighbour search (capped at 200 plans). One rule with the memo's
+            // (a count is at least one, so the weight is above zero exactly when some plan lacks the bigram).
+            .Where(t => !LeftOut(df[t.Key], plans))
+            .Select(t => new KeyValuePair<int, double>(t.Key, (1 + Math.Log(t.Value)) * Math.Log((double)plans / df[t.Key])))
             .OrderByDescending(w => w.Value).ThenBy(w => w.Key)
             .Take(termsPerPlan)
             .Select(w => new KeyValuePair<string, double>(Term(w.Key), w.Value)));

@@ -133,16 +133,26 @@ public sealed class LshIndex(int bands, int rowsPerBand)
     /// <paramref name="changed"/> (per band, the buckets a passage joined or left). Null when the biggest bucket
     /// cannot be told from <paramref name="earlier"/> (then choose all again).
     /// </summary>
-    public LshChoices? ChooseAgain(LshPairing pairing, bool[] walk, HashSet<uint>[] changed, LshBucketSizes earlier)
+    /// <param name="changedMembers">The <see cref="Members"/> of <paramref name="changed"/>, as the caller already has them.</param>
+    public LshChoices? ChooseAgain(LshPairing pairing, bool[] walk, HashSet<uint>[] changed, LshBucketSizes earlier,
+        Dictionary<uint, List<int>>[] changedMembers)
     {
         var n = _owners.Count;
         var owners = _owners.ToArray();
-        // The buckets of the walked passages and those that changed, members in time order.
-        var buckets = changed.Select(c => new HashSet<uint>(c)).ToArray();
+        // The buckets of the walked passages and those that changed, members in time order: a pass over the whole
+        // index only for the walked passages' buckets not among those changed (often none).
+        var more = Enumerable.Range(0, bands).Select(_ => new HashSet<uint>()).ToArray();
         for (var p = 0; p < n; p++)
             if (walk[p])
-                for (var band = 0; band < bands; band++) buckets[band].Add(_keys[p * bands + band]);
-        var members = Members(buckets);
+                for (var band = 0; band < bands; band++)
+                    if (_keys[p * bands + band] is var key && !changedMembers[band].ContainsKey(key)) more[band].Add(key);
+        var found = Members(more);
+        var members = new Dictionary<uint, List<int>>[bands];
+        for (var band = 0; band < bands; band++)
+        {
+            members[band] = new Dictionary<uint, List<int>>(changedMembers[band]);
+            foreach (var (key, list) in found[band]) members[band].Add(key, list);
+        }
         var sizes = earlier.After(changed, (band, key) => members[band].TryGetValue(key, out var list) ? list.Count : 0, n);
         if (sizes is null) return null;
 

@@ -83,8 +83,9 @@ internal sealed class RememberedChoices(AnalysisMemo memo, ulong optionsKey)
             gone.Add((plan, record));
         }
 
-        var walk = Walk(index, pairing, plans, records, planOf, orderOf, changed, gone);
-        var choices = index.ChooseAgain(pairing, walk, changed, corpus.Sizes);
+        var members = index.Members(changed);
+        var walk = Walk(index, pairing, plans, records, planOf, orderOf, changed, gone, members);
+        var choices = index.ChooseAgain(pairing, walk, changed, corpus.Sizes, members);
         if (choices is null) return null;
         Walked = walk.Count(w => w);
         _kept = records.Select((r, p) => r is not null && !walk.AsSpan(plans[p].First, plans[p].Count).Contains(true)).ToArray();
@@ -120,7 +121,8 @@ internal sealed class RememberedChoices(AnalysisMemo memo, ulong optionsKey)
     /// other passage proposes the same items in every bucket, so its remembered choice stands.
     /// </summary>
     private static bool[] Walk(LshIndex index, LshPairing pairing, (ulong? Key, int First, int Count, int Year, string Id)[] plans,
-        PlanRecord?[] records, int[] planOf, int[] orderOf, HashSet<uint>[] changed, List<(GonePlan Plan, ReusePlanMemo Record)> gone)
+        PlanRecord?[] records, int[] planOf, int[] orderOf, HashSet<uint>[] changed, List<(GonePlan Plan, ReusePlanMemo Record)> gone,
+        Dictionary<uint, List<int>>[] members)
     {
         var bands = index.Bands;
         var owners = index.Owners;
@@ -154,7 +156,6 @@ internal sealed class RememberedChoices(AnalysisMemo memo, ulong optionsKey)
             return new TimeKey(plan.Year, plan.Id, orderOf[owners[q]], Seq(q));
         }
 
-        var members = index.Members(changed);
         var marks = new List<int>[bands];
         Parallel.For(0, bands, b =>
         {
@@ -268,8 +269,7 @@ internal sealed class RememberedChoices(AnalysisMemo memo, ulong optionsKey)
             var (first, count) = (plans[p].First, plans[p].Count);
             var table = new List<ulong>();
             var at = new Dictionary<ulong, int>();
-            using var stream = new MemoryStream();
-            using (var writer = new BinaryWriter(stream))
+            var record = MemoWriting.Record(writer =>
             {
                 writer.Write(count);
                 for (var q = first; q < first + count; q++)
@@ -292,11 +292,10 @@ internal sealed class RememberedChoices(AnalysisMemo memo, ulong optionsKey)
                     }
                 }
                 writer.WriteArray(table.ToArray());
-            }
-            memo.Put(MemoSection.ReuseChoices, Hash64.Combine(plans[p].Key!.Value, prints[p]), stream.ToArray());
+            });
+            memo.Put(MemoSection.ReuseChoices, Hash64.Combine(plans[p].Key!.Value, prints[p]), record);
         });
-        using var corpus = new MemoryStream();
-        using (var writer = new BinaryWriter(corpus))
+        var corpus = MemoWriting.Record(writer =>
         {
             var sorted = plans.Select((p, i) => (Key: p.Key!.Value, Print: prints[i], p.Year, p.Id)).OrderBy(p => p.Key).ToArray();
             writer.Write(sorted.Length);
@@ -310,8 +309,8 @@ internal sealed class RememberedChoices(AnalysisMemo memo, ulong optionsKey)
                 writer.Write(bytes);
             }
             choices.Sizes.Write(writer);
-        }
-        memo.Put(MemoSection.ReuseChoicesCorpus, optionsKey, corpus.ToArray());
+        });
+        memo.Put(MemoSection.ReuseChoicesCorpus, optionsKey, corpus);
     }
 
     private sealed record PlanRecord(int[] Proposed, (int Plan, int Order)[][] Chosen, ulong[] Plans);
@@ -320,53 +319,41 @@ internal sealed class RememberedChoices(AnalysisMemo memo, ulong optionsKey)
 
     private sealed record CorpusRecord(GonePlan[] Plans, LshBucketSizes Sizes);
 
-    private static PlanRecord? ReadPlan(ReadOnlyMemory<byte>? bytes)
+    private static PlanRecord? ReadPlan(ReadOnlyMemory<byte>? bytes) => MemoReader.Record(bytes, static (ref MemoReader reader, int length) =>
     {
-        if (bytes is not { } memo) return null;
-        try
+        var count = reader.Int32();
+        if (count < 0 || count > length) return null;
+        var proposed = new int[count];
+        var chosen = new (int, int)[count][];
+        var tableSize = 0;
+        for (var q = 0; q < count; q++)
         {
-            var reader = new MemoReader(memo.Span);
-            var count = reader.Int32();
-            if (count < 0 || count > memo.Length) return null;
-            var proposed = new int[count];
-            var chosen = new (int, int)[count][];
-            var tableSize = 0;
-            for (var q = 0; q < count; q++)
+            proposed[q] = (int)reader.VarUInt32();
+            var n = (int)reader.VarUInt32();
+            if (n > length) return null;
+            chosen[q] = new (int, int)[n];
+            for (var k = 0; k < n; k++)
             {
-                proposed[q] = (int)reader.VarUInt32();
-                var n = (int)reader.VarUInt32();
-                if (n > memo.Length) return null;
-                chosen[q] = new (int, int)[n];
-                for (var k = 0; k < n; k++)
-                {
-                    chosen[q][k] = ((int)reader.VarUInt32(), (int)reader.VarUInt32());
-                    tableSize = Math.Max(tableSize, chosen[q][k].Item1 + 1);
-                }
+                chosen[q][k] = ((int)reader.VarUInt32(), (int)reader.VarUInt32());
+                tableSize = Math.Max(tableSize, chosen[q][k].Item1 + 1);
             }
-            var plans = reader.UInt64s();
-            return reader.AtEnd && plans.Length >= tableSize ? new PlanRecord(proposed, chosen, plans) : null;
         }
-        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
-    }
+        var plans = reader.UInt64s();
+        return plans.Length >= tableSize ? new PlanRecord(proposed, chosen, plans) : null;
+    });
 
-    private static CorpusRecord? ReadCorpus(ReadOnlyMemory<byte>? bytes)
+    private static CorpusRecord? ReadCorpus(ReadOnlyMemory<byte>? bytes) => MemoReader.Record(bytes, static (ref MemoReader reader, int length) =>
     {
-        if (bytes is not { } memo) return null;
-        try
+        var n = reader.Int32();
+        if (n < 0 || n > length / 24) return null;
+        var plans = new GonePlan[n];
+        for (var i = 0; i < n; i++)
         {
-            var reader = new MemoReader(memo.Span);
-            var n = reader.Int32();
-            if (n < 0 || n > memo.Length / 24) return null;
-            var plans = new GonePlan[n];
-            for (var i = 0; i < n; i++)
-            {
-                var (key, print, year) = (reader.UInt64(), reader.UInt64(), reader.Int32());
-                var length = reader.Int32();
-                plans[i] = new GonePlan(key, print, year, System.Text.Encoding.UTF8.GetString(reader.Bytes(length)));
-            }
-            var sizes = LshBucketSizes.Read(ref reader);
-            return reader.AtEnd ? new CorpusRecord(plans, sizes) : null;
+            var (key, print, year) = (reader.UInt64(), reader.UInt64(), reader.Int32());
+            var size = reader.Int32();
+            plans[i] = new GonePlan(key, print, year, System.Text.Encoding.UTF8.GetString(reader.Bytes(size)));
         }
-        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
-    }
+        var sizes = LshBucketSizes.Read(ref reader);
+        return new CorpusRecord(plans, sizes);
+    });
 }

@@ -22,7 +22,7 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
 
     public (int Term, float Weight)[][] Vectors(List<Plan> plans, (int Plan, string Text)[] entries, int maxDf)
     {
-        var keys = plans.Select(p => AnalysisMemo.PlanKey(p) is { } k ? Hash64.Combine(k, _optionsKey) : (ulong?)null).ToArray();
+        var keys = AnalysisMemo.PlanKeys(plans, _optionsKey);
         // Entries come plan by plan: each plan's items are one run.
         var start = new int[plans.Count + 1];
         foreach (var e in entries) start[e.Plan + 1]++;
@@ -150,68 +150,49 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
         return (countedItems, countedPlans, null, null);
     }
 
-    private static byte[] Write(PlanRecord record)
+    private static byte[] Write(PlanRecord record) => MemoWriting.Record(writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
+        writer.Write(record.Items);
+        MemoTerms.Write(writer, record.Bigrams, [record.Counts]);
+        foreach (var terms in record.Terms)
         {
-            writer.Write(record.Items);
-            MemoTerms.Write(writer, record.Bigrams, [record.Counts]);
-            foreach (var terms in record.Terms)
-            {
-                writer.Write(terms.Length);
-                foreach (var term in terms) writer.Write(term);
-            }
+            writer.Write(terms.Length);
+            foreach (var term in terms) writer.Write(term);
         }
-        return stream.ToArray();
-    }
+    });
 
-    private static PlanRecord? Read(ReadOnlyMemory<byte>? bytes)
+    private static PlanRecord? Read(ReadOnlyMemory<byte>? bytes) => MemoReader.Record(bytes, static (ref MemoReader reader, int length) =>
     {
-        if (bytes is not { } memo) return null;
-        try
+        var items = reader.Int32();
+        if (items < 0 || items > length) return null;
+        var (bigrams, counts) = MemoTerms.Read(ref reader, 1);
+        var terms = new int[items][];
+        for (var i = 0; i < items; i++)
         {
-            var reader = new MemoReader(memo.Span);
-            var items = reader.Int32();
-            if (items < 0 || items > memo.Length) return null;
-            var (bigrams, counts) = MemoTerms.Read(ref reader, 1);
-            var terms = new int[items][];
-            for (var i = 0; i < items; i++)
-            {
-                var n = reader.Int32();
-                if (n < 0 || n > memo.Length) return null;
-                terms[i] = new int[n];
-                for (var j = 0; j < n; j++) terms[i][j] = reader.Int32();
-            }
-            return reader.AtEnd ? new PlanRecord(items, bigrams, counts[0], terms) : null;
+            var n = reader.Int32();
+            if (n < 0 || n > length) return null;
+            terms[i] = new int[n];
+            for (var j = 0; j < n; j++) terms[i][j] = reader.Int32();
         }
-        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
-    }
+        return new PlanRecord(items, bigrams, counts[0], terms);
+    });
 
     private static byte[] WriteCorpus(ulong[] plans, int items, Dictionary<int, int> inItems, Dictionary<int, int> inPlans)
     {
         var bigrams = inPlans.Where(d => d.Value > 0).Select(d => d.Key).Order().ToArray();
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
+        return MemoWriting.Record(writer =>
         {
             writer.WriteArray(plans);
             writer.Write(items);
             MemoTerms.Write(writer, bigrams, [bigrams.Select(b => inItems[b]).ToArray(), bigrams.Select(b => inPlans[b]).ToArray()]);
-        }
-        return stream.ToArray();
+        });
     }
 
-    private static CorpusRecord? ReadCorpus(ReadOnlyMemory<byte>? bytes)
+    private static CorpusRecord? ReadCorpus(ReadOnlyMemory<byte>? bytes) => MemoReader.Record(bytes, static (ref MemoReader reader, int _) =>
     {
-        if (bytes is not { } memo) return null;
-        try
-        {
-            var reader = new MemoReader(memo.Span);
-            var plans = reader.UInt64s();
-            var items = reader.Int32();
-            var (bigrams, counts) = MemoTerms.Read(ref reader, 2);
-            return reader.AtEnd ? new CorpusRecord(plans, items, bigrams, counts[0], counts[1]) : null;
-        }
-        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
-    }
+        var plans = reader.UInt64s();
+        var items = reader.Int32();
+        var (bigrams, counts) = MemoTerms.Read(ref reader, 2);
+        return new CorpusRecord(plans, items, bigrams, counts[0], counts[1]);
+    });
 }

@@ -187,7 +187,7 @@ public sealed class ReuseDetector(ReuseOptions options)
             (_memo, _plans, _options) = (memo, plans, options);
             _optionsKey = Hash64.Of(options.ToString());
             _choices = new RememberedChoices(memo, _optionsKey);
-            _keys = plans.Select(p => AnalysisMemo.PlanKey(p) is { } k ? Hash64.Combine(k, _optionsKey) : (ulong?)null).ToArray();
+            _keys = AnalysisMemo.PlanKeys(plans, _optionsKey);
             Records = new ReusePlanMemo?[plans.Count];
             _planPrints = new ulong[plans.Count];
             Parallel.For(0, plans.Count, p => Records[p] = _keys[p] is { } key ? ReusePlanMemo.From(memo.Get(MemoSection.ReusePlan, key)) : null);

@@ -28,17 +28,11 @@ internal sealed record ReusePlanMemo(ulong Generation, ulong[] Local, ulong[] Fr
     }
 
     /// <summary>The record in <paramref name="bytes"/>; null when there is none or it is damaged.</summary>
-    public static ReusePlanMemo? From(ReadOnlyMemory<byte>? bytes)
+    public static ReusePlanMemo? From(ReadOnlyMemory<byte>? bytes) => MemoReader.Record(bytes, static (ref MemoReader reader, int _) =>
     {
-        if (bytes is null) return null;
-        try
-        {
-            var reader = new MemoReader(bytes.Value.Span);
-            var memo = new ReusePlanMemo(reader.UInt64(), reader.UInt64s(), reader.UInt64s(), reader.UInt64(), reader.UInt32s(), reader.UInt32s());
-            return reader.AtEnd && memo.KeysPerItem.Sum(k => (long)k) == memo.Keys.Length ? memo : null;
-        }
-        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
-    }
+        var memo = new ReusePlanMemo(reader.UInt64(), reader.UInt64s(), reader.UInt64s(), reader.UInt64(), reader.UInt32s(), reader.UInt32s());
+        return memo.KeysPerItem.Sum(k => (long)k) == memo.Keys.Length ? memo : null;
+    });
 
     /// <summary>A hash of the shingles among <paramref name="frequent"/> that are boilerplate now.</summary>
     public static ulong BoilerplateOf(ulong[] frequent, ShingleFrequencies frequencies)
@@ -59,34 +53,23 @@ internal sealed record ReusePlanMemo(ulong Generation, ulong[] Local, ulong[] Fr
 /// </summary>
 internal sealed record ReuseCorpusMemo(ulong Generation, int Floor, int Added, int Distinct, ulong[] Plans, ulong[] Shingles, int[] Counts)
 {
-    public byte[] ToBytes()
+    public byte[] ToBytes() => MemoWriting.Record(writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
-        {
-            writer.Write(Generation);
-            writer.Write(Floor);
-            writer.Write(Added);
-            writer.Write(Distinct);
-            writer.WriteArray(Plans);
-            writer.WriteArray(Shingles);
-            writer.WriteArray(Array.ConvertAll(Counts, c => (uint)c));
-        }
-        return stream.ToArray();
-    }
+        writer.Write(Generation);
+        writer.Write(Floor);
+        writer.Write(Added);
+        writer.Write(Distinct);
+        writer.WriteArray(Plans);
+        writer.WriteArray(Shingles);
+        writer.WriteArray(Array.ConvertAll(Counts, c => (uint)c));
+    });
 
-    public static ReuseCorpusMemo? From(ReadOnlyMemory<byte>? bytes)
+    public static ReuseCorpusMemo? From(ReadOnlyMemory<byte>? bytes) => MemoReader.Record(bytes, static (ref MemoReader reader, int _) =>
     {
-        if (bytes is null) return null;
-        try
-        {
-            var reader = new MemoReader(bytes.Value.Span);
-            var memo = new ReuseCorpusMemo(reader.UInt64(), reader.Int32(), reader.Int32(), reader.Int32(), reader.UInt64s(), reader.UInt64s(),
-                Array.ConvertAll(reader.UInt32s(), c => (int)c));
-            return reader.AtEnd && memo.Shingles.Length == memo.Counts.Length ? memo : null;
-        }
-        catch (Exception e) when (e is InvalidDataException or OverflowException) { return null; }
-    }
+        var memo = new ReuseCorpusMemo(reader.UInt64(), reader.Int32(), reader.Int32(), reader.Int32(), reader.UInt64s(), reader.UInt64s(),
+            Array.ConvertAll(reader.UInt32s(), c => (int)c));
+        return memo.Shingles.Length == memo.Counts.Length ? memo : null;
+    });
 
     /// <summary>Counts are kept for the shingles in at least this many plans: a margin below the threshold.</summary>
     public static int FloorFor(int threshold, int plans) => Math.Max(1, threshold - Math.Max(1, plans / 20));
