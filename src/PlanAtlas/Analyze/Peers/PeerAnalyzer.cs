@@ -27,8 +27,18 @@ public sealed class PeerAnalyzer(ReuseDetector reuse, PeerFinder peers, CrossRef
     public (PeerAnalysis Analysis, ReuseStatistics Statistics) Analyze(IReadOnlyList<Plan> plans,
         Func<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>?> themeProfiles, AnalysisMemo? memo)
     {
-        // Without a memo, one step after the other, each step's garbage gone before the next: the memory of a national corpus.
-        var detecting = memo is null ? Task.FromResult(reuse.Detect(plans)) : Task.Run(() => reuse.Detect(plans, memo));
+        if (memo is null)
+        {
+            // One step after the other, each step's garbage gone before the next: the memory of a national corpus.
+            var alone = reuse.Detect(plans);
+            var crossIndex = crossReferences.Build(plans);
+            var merged = SimilarItems.Merge(alone.SeeAlso, new SimilarItems().Find(plans));
+            var spread = PassageSpread.Families(plans, alone.Links);
+            var themes = themeProfiles();
+            return (new PeerAnalysis(alone.Links, merged, spread, peers.Find(plans, themes), crossIndex.Citations, crossIndex.Slogans, crossIndex.Units)
+                { ThemeProfiles = themes }, alone.Statistics);
+        }
+        var detecting = Task.Run(() => reuse.Detect(plans, memo));
         var index = crossReferences.Build(plans);
         var similar = new SimilarItems().Find(plans, memo);
         var profiles = themeProfiles();
