@@ -27,7 +27,15 @@ public sealed record Plan(
     public string ContentKey { get; init; } = "";
 
     /// <summary>The decoded source, kept so the plan page can show the original text.</summary>
-    public SourceDocument? Source { get; init; }
+    public SourceDocument? Source { get => _source?.Value; init => _source = value is null ? null : new(value); }
+
+    private Lazy<SourceDocument?>? _source;
+
+    /// <summary>
+    /// This plan with a source made only when something reads it: the source is half of a cached record, and an
+    /// incremental build reads it for the few plans whose pages it renders again (<paramref name="load"/> runs once).
+    /// </summary>
+    public Plan WithSource(Func<SourceDocument?> load) => this with { _source = new(load, LazyThreadSafetyMode.ExecutionAndPublication) };
 
     /// <summary>The spans of the source read as metadata (title, 发文字号, signature, portal block …), in source order.</summary>
     public IReadOnlyList<MetadataSpan> MetadataSpans { get; init; } = [];

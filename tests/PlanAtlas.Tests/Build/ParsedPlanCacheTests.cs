@@ -103,12 +103,56 @@ public sealed class ParsedPlanCacheTests
         var first = ReadAndParse(input, temp["cache"]);
         Assert.Equal(0, ReadAndParse(input, temp["cache"], full: true).Hits);
 
-        var records = Directory.GetFiles(Path.Combine(temp["cache"], "plans"), "*.json").Where(f => !f.EndsWith("index.json")).Order().ToList();
+        var records = Records(temp["cache"]).Where(f => !f.EndsWith(".source.json")).ToList();
         File.WriteAllText(records[0], "{ not json");
         var again = ReadAndParse(input, temp["cache"]);
 
         Assert.Equal(first.Plans.Count - 1, again.Hits);
         Assert.Equal(Json(first.Plans), Json(again.Plans));
+    }
+
+    private static List<string> Records(string cache) =>
+        Directory.GetFiles(Path.Combine(cache, "plans"), "*.json").Where(f => !f.EndsWith("index.json")).Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public void A_plans_source_is_kept_apart_and_read_only_when_asked_for()
+    {
+        using var temp = MixedInput(out var input);
+        var first = ReadAndParse(input, temp["cache"]);
+        var sources = Records(temp["cache"]).Where(f => f.EndsWith(".source.json")).ToList();
+        Assert.Equal(first.Plans.Count, sources.Count);
+        Assert.All(Records(temp["cache"]).Except(sources), f => Assert.DoesNotContain("\"Blocks\"", File.ReadAllText(f)));
+        // Lines is made from the blocks: it is not written.
+        Assert.All(sources, f => Assert.DoesNotContain("\"Lines\"", File.ReadAllText(f)));
+
+        var second = ReadAndParse(input, temp["cache"]);
+        Assert.Equal(first.Plans.Count, second.Hits);
+        Assert.Equal(Json(first.Plans), Json(second.Plans));
+
+        // A third run loads no source: with the source records and the plan files gone, each is missing only when asked for.
+        var third = ReadAndParse(input, temp["cache"]);
+        foreach (var file in sources) File.Delete(file);
+        Directory.Delete(Path.Combine(input, "plans"), recursive: true);
+        Assert.All(third.Plans, p => Assert.Contains(p.SourceFile, Assert.Throws<BuildInputException>(() => p.Source).Message));
+    }
+
+    [Fact]
+    public void A_damaged_source_record_is_read_again_from_the_plan_file_and_a_file_changed_since_is_an_error()
+    {
+        using var temp = MixedInput(out var input);
+        var first = ReadAndParse(input, temp["cache"]);
+        foreach (var file in Records(temp["cache"]).Where(f => f.EndsWith(".source.json"))) File.WriteAllText(file, "{ not json");
+
+        var second = ReadAndParse(input, temp["cache"]);
+        Assert.Equal(first.Plans.Count, second.Hits);
+        Assert.Equal(Json(first.Plans), Json(second.Plans));
+
+        var third = ReadAndParse(input, temp["cache"]);
+        foreach (var file in Records(temp["cache"]).Where(f => f.EndsWith(".source.json"))) File.WriteAllText(file, "{ not json");
+        var changed = third.Plans.First(p => p.SourceFile.EndsWith(".txt", StringComparison.Ordinal));
+        File.AppendAllText(Path.Combine(input, "plans", changed.SourceFile), "\n（二）又改了一行。\n");
+        var error = Assert.Throws<BuildInputException>(() => changed.Source);
+        Assert.Contains(changed.SourceFile, error.Message);
     }
 
     [Fact]

@@ -16,12 +16,20 @@ internal static class CacheJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(CacheJsonContext.Default, new DefaultJsonTypeInfoResolver()).WithAddedModifier(DeclareSourceBlocks),
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(CacheJsonContext.Default, new DefaultJsonTypeInfoResolver()).WithAddedModifier(DeclareSourceBlocks).WithAddedModifier(LeaveOutDerivedLines),
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // Cache files are never embedded in a page: Chinese text stays as UTF-8, half the size of \u escapes.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary><see cref="SourceDocument.Lines"/> is made from the blocks: written, it doubled a source's record and was never read back.</summary>
+    private static void LeaveOutDerivedLines(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(SourceDocument)) return;
+        for (var i = info.Properties.Count - 1; i >= 0; i--)
+            if (info.Properties[i].Name == nameof(SourceDocument.Lines)) info.Properties.RemoveAt(i);
+    }
 
     private static void DeclareSourceBlocks(JsonTypeInfo info)
     {
@@ -39,6 +47,7 @@ internal static class CacheJson
 [JsonSerializable(typeof(ManifestEntry))]
 [JsonSerializable(typeof(PageCache.Record), TypeInfoPropertyName = "PageRecord")]
 [JsonSerializable(typeof(PlanAtlas.Analyze.Clustering.ClusterModel))]
+[JsonSerializable(typeof(SourceDocument))]
 [JsonSerializable(typeof(ParagraphBlock))]
 [JsonSerializable(typeof(TableBlock))]
 internal sealed partial class CacheJsonContext : JsonSerializerContext;

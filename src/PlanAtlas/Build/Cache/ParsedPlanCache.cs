@@ -36,40 +36,66 @@ public sealed class ParsedPlanCache
             ? new KnownPlanFile(sourceFile, r.Format, r.ContentHash, r.TextFingerprint)
             : null;
 
-    /// <summary>The cached plan and its diagnostics, when its manifest row is also unchanged; null means read and parse it again.</summary>
-    public (Plan Plan, IReadOnlyList<Diagnostic> Diagnostics)? TryLoad(KnownPlanFile file, ManifestEntry? manifest)
+    /// <summary>
+    /// The cached plan and its diagnostics, when its manifest row is also unchanged; null means read and parse it again.
+    /// The plan's source is read from its own record only when something asks for it; should that record be damaged by
+    /// then, <paramref name="readAgain"/> decodes the plan's file instead (it must still have the bytes the cache knew).
+    /// </summary>
+    public (Plan Plan, IReadOnlyList<Diagnostic> Diagnostics)? TryLoad(KnownPlanFile file, ManifestEntry? manifest, Func<SourceDocument?> readAgain)
     {
         if (!_previous.TryGetValue(file.SourceFile, out var record) || record.ManifestKey != ManifestKey(manifest)) return null;
+        var sourcePath = Path.Combine(_folder, SourceRecord(record.Entry));
         try
         {
             var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllBytes(Path.Combine(_folder, record.Entry)), CacheJson.Options);
-            if (entry is null) return null;
+            if (entry is null || !File.Exists(sourcePath)) return null;
             _current[file.SourceFile] = record;
             Interlocked.Increment(ref _hits);
-            return (entry.Plan, entry.Diagnostics);
+            return (entry.Plan.WithSource(() => LoadSource(sourcePath, file, readAgain)), entry.Diagnostics);
         }
         // A damaged record is a miss, never a failed build: the plan is parsed again.
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception e) when (IsDamage(e))
         {
             return null;
         }
     }
 
+    private static SourceDocument? LoadSource(string path, KnownPlanFile file, Func<SourceDocument?> readAgain)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize<SourceDocument>(File.ReadAllBytes(path), CacheJson.Options) is { } source) return source;
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+        }
+        var again = readAgain();
+        return again is not null && again.ContentHash == file.ContentHash
+            ? again
+            : throw new Read.BuildInputException($"{Read.InputReader.PlansFolder}/{file.SourceFile}: changed while the site was being built; build again");
+    }
+
+    private static bool IsDamage(Exception e) => e is IOException or JsonException or UnauthorizedAccessException or NotSupportedException;
+
     public void Store(SourceDocument document, ManifestEntry? manifest, Plan plan, IReadOnlyList<Diagnostic> diagnostics)
     {
         var manifestKey = ManifestKey(manifest);
         var name = ContentKey(document.SourceFile, document.ContentHash, manifest) + ".json";
-        CacheFolder.WriteAtomically(Path.Combine(_folder, name), JsonSerializer.SerializeToUtf8Bytes(new Entry(diagnostics, plan), CacheJson.Options));
+        CacheFolder.WriteAtomically(Path.Combine(_folder, SourceRecord(name)), JsonSerializer.SerializeToUtf8Bytes(document, CacheJson.Options));
+        CacheFolder.WriteAtomically(Path.Combine(_folder, name), JsonSerializer.SerializeToUtf8Bytes(new Entry(diagnostics, plan with { Source = null }), CacheJson.Options));
         _current[document.SourceFile] = new Record(document.ContentHash, document.Format,
             Read.DuplicatePlans.TextFingerprint(document), manifestKey, name);
     }
+
+    /// <summary>The file beside a plan's record that holds its source.</summary>
+    private static string SourceRecord(string entry) => Path.ChangeExtension(entry, ".source.json");
 
     /// <summary>Writes the index of this build's plans and deletes the records no plan uses any more.</summary>
     public void Save()
     {
         var index = _current.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         CacheFolder.WriteAtomically(Path.Combine(_folder, IndexFile), JsonSerializer.SerializeToUtf8Bytes(index, CacheJson.Options));
-        var used = index.Values.Select(r => r.Entry).ToHashSet(StringComparer.Ordinal);
+        var used = index.Values.SelectMany(r => new[] { r.Entry, SourceRecord(r.Entry) }).ToHashSet(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(_folder, "*.json"))
         {
             var name = Path.GetFileName(file);
