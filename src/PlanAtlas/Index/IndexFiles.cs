@@ -23,7 +23,8 @@ public static class IndexFiles
 
     /// <param name="folder">The index's folder in the site, ending in '/'.</param>
     public static void Write(OutputFolder output, string folder, JsonObject table, IReadOnlyList<(string Path, byte[] Bytes)> setFiles,
-        IReadOnlyList<TermIndex.Entry> entries, ShardLayout layout, IReadOnlyList<SearchDocument> documents, CancellationToken cancellation)
+        IReadOnlyList<TermIndex.Entry> entries, ShardLayout layout, IReadOnlyList<SearchDocument> documents, IReadOnlyList<UInt128> textHashes,
+        CancellationToken cancellation)
     {
         // Nothing of an earlier index in this folder may survive (a document that is gone leaves no t/N.bin behind).
         var root = Path.GetDirectoryName(output.FullPath(folder + Table))!;
@@ -47,7 +48,7 @@ public static class IndexFiles
             WriteGzip(output, $"{folder}k/{s}.bin", bytes);
         });
         Parallel.For(0, documents.Count, options, d =>
-            WriteGzip(output, $"{folder}t/{d}.bin", DocumentTable.DocumentFile(documents[d])));
+            WriteGzip(output, $"{folder}t/{d}.bin", DocumentTable.DocumentFingerprint(documents[d], textHashes[d]), () => DocumentTable.DocumentFile(documents[d])));
     }
 
     /// <summary>
@@ -56,10 +57,15 @@ public static class IndexFiles
     /// (compression was most of the stage's time after a small edit).
     /// </summary>
     private static void WriteGzip(OutputFolder output, string sitePath, byte[] bytes) =>
-        output.WriteBytes(sitePath, Convert.ToHexStringLower(SHA256.HashData(bytes)), () =>
+        WriteGzip(output, sitePath, Convert.ToHexStringLower(SHA256.HashData(bytes)), () => bytes);
+
+    /// <param name="fingerprint">Names the content (<paramref name="bytes"/> are made only when the file is written).</param>
+    private static void WriteGzip(OutputFolder output, string sitePath, string fingerprint, Func<byte[]> bytes) =>
+        output.WriteBytes(sitePath, fingerprint, () =>
         {
-            var compressed = new MemoryStream(bytes.Length / 2 + 64);
-            using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal)) gzip.Write(bytes);
+            var content = bytes();
+            var compressed = new MemoryStream(content.Length / 2 + 64);
+            using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal)) gzip.Write(content);
             return compressed.ToArray();
         });
 

@@ -97,7 +97,7 @@ public sealed class SearchIndexer(UiStrings strings)
         cancellation.ThrowIfCancellationRequested();
 
         var (table, setFiles) = DocumentTable.Build(documents, plansCount, layout.Count, lengths);
-        IndexFiles.Write(output, Folder, table, setFiles, entries, layout, documents, cancellation);
+        IndexFiles.Write(output, Folder, table, setFiles, entries, layout, documents, hashes, cancellation);
         return documents.Count;
     }
 }
