@@ -44,6 +44,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
                 r => r.Known.Count == 0 ? $"{r.Documents.Count} files" : $"{r.Documents.Count + r.Known.Count} files ({r.Known.Count} unchanged)");
             diagnostics.AddRange(input.Diagnostics);
             cancellation.ThrowIfCancellationRequested();
+            using var collectionFree = CollectionFreeRebuild.Start(input.Documents.Count + input.Known.Count, input.Known.Count);
             var settings = input.Settings;
             if (options.BasePath is not null) settings = settings with { BasePath = SiteSettingsLoader.NormalizeBasePath(options.BasePath) };
             if (!string.IsNullOrWhiteSpace(options.BaseUrl)) settings = settings with { BaseUrl = options.BaseUrl.Trim().TrimEnd('/') };
@@ -163,7 +164,8 @@ public sealed class SiteBuilder(IBuildProgress progress)
     /// </summary>
     private static void CollectBetweenStages()
     {
-        if (Environment.WorkingSet < CollectAboveBytes) return;
+        // A collection-free rebuild (small by definition) must not end its region here.
+        if (Environment.WorkingSet < CollectAboveBytes || System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) return;
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
