@@ -16,19 +16,22 @@ internal static class CacheJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(CacheJsonContext.Default, new DefaultJsonTypeInfoResolver()).WithAddedModifier(DeclareSourceBlocks).WithAddedModifier(LeaveOutDerivedLines),
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(CacheJsonContext.Default, new DefaultJsonTypeInfoResolver()).WithAddedModifier(DeclareSourceBlocks).WithAddedModifier(LeaveOutDerived),
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // Cache files are never embedded in a page: Chinese text stays as UTF-8, half the size of \u escapes.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary><see cref="SourceDocument.Lines"/> is made from the blocks: written, it doubled a source's record and was never read back.</summary>
-    private static void LeaveOutDerivedLines(JsonTypeInfo info)
+    /// <summary>
+    /// A property made from others (<see cref="SourceDocument.Lines"/>, <see cref="Plan.Title"/>, <see cref="SourceSpan.End"/>)
+    /// is left out: it can never be read back (no setter, no constructor parameter), and Lines alone doubled a source's record.
+    /// </summary>
+    private static void LeaveOutDerived(JsonTypeInfo info)
     {
-        if (info.Type != typeof(SourceDocument)) return;
+        if (info.Kind != JsonTypeInfoKind.Object) return;
         for (var i = info.Properties.Count - 1; i >= 0; i--)
-            if (info.Properties[i].Name == nameof(SourceDocument.Lines)) info.Properties.RemoveAt(i);
+            if (info.Properties[i] is { Set: null, AssociatedParameter: null }) info.Properties.RemoveAt(i);
     }
 
     private static void DeclareSourceBlocks(JsonTypeInfo info)
