@@ -15,6 +15,12 @@ public sealed record ReuseResult(IReadOnlyList<ReuseLink> Links, IReadOnlyDictio
 {
     /// <summary>Passages whose LSH buckets were walked in this run: all of them, but with the memo of a build before.</summary>
     public int PassagesWalked { get; init; }
+
+    /// <summary>
+    /// <see cref="PassageSpread.Families"/> of the links, when the detection made them (with a memo, from its own item
+    /// numbers); null: not made.
+    /// </summary>
+    public IReadOnlyList<CrossReference>? Passages { get; init; }
 }
 
 /// <summary>
@@ -125,6 +131,10 @@ public sealed class ReuseDetector(ReuseOptions options)
             (others[filled[b]], scores[filled[b]], reused[filled[b]++]) = (a, score, v.Linked);
         }
         verified = null!;
+        // Only with a memo: on the corpora without one, the families wait until the steps before them have let go.
+        var families = memo is not null && DistinctKeys(ordered)
+            ? PassageSpread.Families(entries.Length, linked.Select(l => (l.A, l.B)), i => (entries[i].Key, entries[i].Plan, entries[i].Item))
+            : null;
         Array.Sort(linked, (l, r) => rank[l.A] != rank[r.A] ? rank[l.A].CompareTo(rank[r.A]) : rank[l.B].CompareTo(rank[r.B]));
         var links = linked.Select(l => new ReuseLink(entries[l.A].Key, entries[l.B].Key, Math.Round(l.V.Score, 4), l.V.SharedChars)).ToList();
         linked = null!;
@@ -145,7 +155,21 @@ public sealed class ReuseDetector(ReuseOptions options)
         var statistics = new ReuseStatistics(ordered.Count, entries.Length, index.Count, frequencies.Distinct,
             frequencies.BoilerplateCount, frequencies.BoilerplateThreshold, frequencies.SampledPlans,
             found.Proposals, candidates.Length, verifiedPairs, links.Count, found.LargestBucket);
-        return new ReuseResult(links, seeAlso, statistics) { PassagesWalked = remembered?.Walked ?? index.Count };
+        return new ReuseResult(links, seeAlso, statistics) { PassagesWalked = remembered?.Walked ?? index.Count, Passages = families };
+    }
+
+    /// <summary>Whether every item has its own key (plan ids and each plan's item ids distinct); plans in id order.</summary>
+    private static bool DistinctKeys(List<Plan> ordered)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var p = 0; p < ordered.Count; p++)
+        {
+            if (p > 0 && ordered[p].Id == ordered[p - 1].Id) return false;
+            ids.Clear();
+            foreach (var item in ordered[p].Items)
+                if (!ids.Add(item.Id)) return false;
+        }
+        return true;
     }
 
     /// <summary>
