@@ -328,21 +328,21 @@ public sealed class ReuseDetector(ReuseOptions options)
 
         public void RememberVerdicts((int Earlier, int Later)[] candidates, ulong[] prints, Verdict?[] verified)
         {
-            var entries = new List<ReuseVerdictMemo.Entry>(candidates.Length);
-            for (var c = 0; c < candidates.Length; c++)
+            var count = 0;
+            foreach (var (earlier, later) in candidates)
+                if (prints[earlier] != 0 && prints[later] != 0) count++;
+            var bytes = ReuseVerdictMemo.ToBytes(count, entries =>
             {
-                var (earlier, later) = candidates[c];
-                if (prints[earlier] == 0 || prints[later] == 0) continue;
-                var v = verified[c];
-                entries.Add(new ReuseVerdictMemo.Entry(prints[earlier], prints[later], v?.Score ?? 0, v?.SharedChars ?? 0, v is null ? 0 : v.Value.Linked ? 2 : 1));
-            }
-            var sorted = entries.ToArray();
-            Array.Sort(sorted);
-            // Two candidates with the same prints would be one pair listed twice: never, but a duplicate must not break the lookup.
-            var distinct = 0;
-            for (var i = 0; i < sorted.Length; i++)
-                if (distinct == 0 || sorted[i].CompareTo(sorted[distinct - 1]) != 0) sorted[distinct++] = sorted[i];
-            _memo.Put(MemoSection.ReuseVerdicts, _optionsKey, ReuseVerdictMemo.ToBytes(sorted[..distinct]));
+                var at = 0;
+                for (var c = 0; c < candidates.Length; c++)
+                {
+                    var (earlier, later) = candidates[c];
+                    if (prints[earlier] == 0 || prints[later] == 0) continue;
+                    var v = verified[c];
+                    entries[at++] = new ReuseVerdictMemo.Entry(prints[earlier], prints[later], v?.Score ?? 0, v?.SharedChars ?? 0, v is null ? 0 : v.Value.Linked ? 2 : 1);
+                }
+            });
+            _memo.Put(MemoSection.ReuseVerdicts, _optionsKey, bytes);
         }
 
         /// <summary>Leaves the corpus counts (as brought up to date) for the next build.</summary>
