@@ -138,7 +138,10 @@ public sealed class ReuseDetector(ReuseOptions options)
         Array.Sort(linked, (l, r) => rank[l.A] != rank[r.A] ? rank[l.A].CompareTo(rank[r.A]) : rank[l.B].CompareTo(rank[r.B]));
         var links = linked.Select(l => new ReuseLink(entries[l.A].Key, entries[l.B].Key, Math.Round(l.V.Score, 4), l.V.SharedChars)).ToList();
         linked = null!;
-        var seeAlso = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>();
+        var withMatches = 0;
+        for (var i = 0; i < entries.Length; i++)
+            if (starts[i] != starts[i + 1]) withMatches++;
+        var seeAlso = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>(withMatches);
         // Reuse first, then the best score, then the other item's key: a total order, as each other item is there once.
         Comparison<int> closest = (x, y) => reused[x] != reused[y] ? reused[y].CompareTo(reused[x])
             : scores[x] != scores[y] ? scores[y].CompareTo(scores[x]) : rank[others[x]].CompareTo(rank[others[y]]);
@@ -149,7 +152,9 @@ public sealed class ReuseDetector(ReuseOptions options)
             order.Clear();
             for (var m = starts[i]; m < starts[i + 1]; m++) order.Add(m);
             order.Sort(closest);
-            seeAlso[entries[i].Key] = order.Take(options.SeeAlsoCount).Select(m => new ItemMatch(entries[others[m]].Key, scores[m], reused[m])).ToList();
+            var matches = new List<ItemMatch>(Math.Min(order.Count, options.SeeAlsoCount));
+            for (var k = 0; k < matches.Capacity; k++) matches.Add(new ItemMatch(entries[others[order[k]]].Key, scores[order[k]], reused[order[k]]));
+            seeAlso[entries[i].Key] = matches;
         }
 
         var statistics = new ReuseStatistics(ordered.Count, entries.Length, index.Count, frequencies.Distinct,

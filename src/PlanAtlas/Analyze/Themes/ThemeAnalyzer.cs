@@ -52,9 +52,9 @@ public sealed class ThemeAnalyzer
         // Plans are tagged independently, then joined in plan order: the same result on any number of threads.
         var perPlan = new (List<(ItemKey Key, IReadOnlyList<ThemeTag> Tags)> Tags, List<ClusterInput> Inputs, List<PlanThemeShare> Shares)[ordered.Count];
         Parallel.For(0, ordered.Count, p => perPlan[p] = TagPlan(ordered[p], memo));
-        var tags = new Dictionary<ItemKey, IReadOnlyList<ThemeTag>>();
-        var inputs = new List<ClusterInput>();
-        var shares = new List<PlanThemeShare>();
+        var tags = new Dictionary<ItemKey, IReadOnlyList<ThemeTag>>(perPlan.Sum(p => p.Tags.Count));
+        var inputs = new List<ClusterInput>(perPlan.Sum(p => p.Inputs.Count));
+        var shares = new List<PlanThemeShare>(perPlan.Sum(p => p.Shares.Count));
         foreach (var plan in perPlan)
         {
             foreach (var (key, itemTags) in plan.Tags) tags[key] = itemTags;
