@@ -53,7 +53,7 @@ internal sealed record ReusePlanMemo(ulong Generation, ulong[] Local, ulong[] Fr
 /// </summary>
 internal sealed record ReuseCorpusMemo(ulong Generation, int Floor, int Added, int Distinct, ulong[] Plans, ulong[] Shingles, int[] Counts)
 {
-    public byte[] ToBytes() => MemoWriting.Record(writer =>
+    public byte[] ToBytes() => MemoWriting.Record(8 + 3 * 4 + 3 * 4 + 8 * (Plans.Length + Shingles.Length) + 4 * Counts.Length, writer =>
     {
         writer.Write(Generation);
         writer.Write(Floor);
@@ -61,13 +61,13 @@ internal sealed record ReuseCorpusMemo(ulong Generation, int Floor, int Added, i
         writer.Write(Distinct);
         writer.WriteArray(Plans);
         writer.WriteArray(Shingles);
-        writer.WriteArray(Array.ConvertAll(Counts, c => (uint)c));
+        writer.WriteArray(System.Runtime.InteropServices.MemoryMarshal.Cast<int, uint>(Counts.AsSpan()));
     });
 
     public static ReuseCorpusMemo? From(ReadOnlyMemory<byte>? bytes) => MemoReader.Record(bytes, static (ref MemoReader reader, int _) =>
     {
         var memo = new ReuseCorpusMemo(reader.UInt64(), reader.Int32(), reader.Int32(), reader.Int32(), reader.UInt64s(), reader.UInt64s(),
-            Array.ConvertAll(reader.UInt32s(), c => (int)c));
+            reader.Int32s());
         return memo.Shingles.Length == memo.Counts.Length ? memo : null;
     });
 
