@@ -112,10 +112,10 @@ public sealed class AnalysisMemo
     }
 
     /// <summary>The memo in <paramref name="bytes"/>; an empty one when they are not a whole memo of this format.</summary>
-    public static AnalysisMemo Read(byte[] bytes)
+    public static AnalysisMemo Read(ReadOnlyMemory<byte> bytes)
     {
         var records = new Dictionary<(MemoSection, ulong), int>();
-        var reader = new MemoReader(bytes);
+        var reader = new MemoReader(bytes.Span);
         try
         {
             if (reader.UInt32() != Magic || reader.Int32() != Format) return new AnalysisMemo();
@@ -130,7 +130,7 @@ public sealed class AnalysisMemo
                 var at = reader.Position;
                 reader.Bytes(length);
                 if (!records.TryAdd((section, key), i)) return new AnalysisMemo();
-                slices[i] = bytes.AsMemory(at, length);
+                slices[i] = bytes.Slice(at, length);
             }
             return reader.AtEnd ? new AnalysisMemo(records, slices) : new AnalysisMemo();
         }
@@ -208,6 +208,13 @@ public ref struct MemoReader(ReadOnlySpan<byte> bytes)
         return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(Bytes(checked(n * 8))).ToArray();
     }
 
+    /// <summary>An array of <see cref="int"/>s written as <see cref="uint"/>s (<see cref="UInt32s"/>): the same bytes.</summary>
+    public int[] Int32s()
+    {
+        var n = Int32();
+        return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(Bytes(checked(n * 4))).ToArray();
+    }
+
     public uint[] UInt32s()
     {
         var n = Int32();
@@ -219,11 +226,19 @@ public ref struct MemoReader(ReadOnlySpan<byte> bytes)
 public static class MemoWriting
 {
     /// <summary>The bytes <paramref name="write"/> writes: one memo record.</summary>
-    public static byte[] Record(Action<BinaryWriter> write)
+    public static byte[] Record(Action<BinaryWriter> write) => Record(0, write);
+
+    /// <summary>
+    /// The same for a record of about <paramref name="size"/> bytes: the buffer made at that size, and when it is exactly
+    /// that, handed out as it is (a record of megabytes grown by doubling and copied out left five times its size on the
+    /// large object heap).
+    /// </summary>
+    public static byte[] Record(int size, Action<BinaryWriter> write)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream)) write(writer);
-        return stream.ToArray();
+        using var stream = new MemoryStream(size);
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) write(writer);
+        var buffer = stream.GetBuffer();
+        return stream.Length == buffer.Length ? buffer : stream.ToArray();
     }
 
     public static void WriteVar(this BinaryWriter writer, uint value)

@@ -45,7 +45,7 @@ public sealed class PeerAnalyzer(ReuseDetector reuse, PeerFinder peers, CrossRef
         var groups = peers.Find(plans, profiles, memo);
         var found = detecting.GetAwaiter().GetResult();
         var seeAlso = SimilarItems.Merge(found.SeeAlso, similar);
-        var analysis = new PeerAnalysis(found.Links, seeAlso, PassageSpread.Families(plans, found.Links),
+        var analysis = new PeerAnalysis(found.Links, seeAlso, found.Passages ?? PassageSpread.Families(plans, found.Links),
             groups, index.Citations, index.Slogans, index.Units)
         { ThemeProfiles = profiles };
         return (analysis, found.Statistics);

@@ -32,14 +32,52 @@ public static class PassageSpread
             if (ra != rb) parent[rb] = ra;
         }
         // Each family is sorted in full and the families are then ordered by a total order, so how they are grouped does not matter.
-        return Enumerable.Range(0, items.Length).Where(i => parent[i] >= 0).GroupBy(Find)
+        return Ordered(Enumerable.Range(0, items.Length).Where(i => parent[i] >= 0).GroupBy(Find)
             .Select(g => g.Select(i => items[i])
-                .OrderBy(x => x.Plan.Year ?? int.MaxValue).ThenBy(x => x.Plan.Id, StringComparer.Ordinal).ThenBy(x => x.Order).ToList())
+                .OrderBy(x => x.Plan.Year ?? int.MaxValue).ThenBy(x => x.Plan.Id, StringComparer.Ordinal).ThenBy(x => x.Order)
+                .Select(x => (x.Key, x.Plan, x.Item)).ToList()));
+    }
+
+    /// <summary>
+    /// The same families from links given as item numbers, items numbered in time order (plan year, plan id, document
+    /// order) with distinct keys: the reuse detector's own numbering, so no key is hashed or compared.
+    /// </summary>
+    /// <param name="item">The item with number i.</param>
+    internal static IReadOnlyList<CrossReference> Families(int items, IEnumerable<(int A, int B)> links, Func<int, (ItemKey Key, Plan Plan, Item Item)> item)
+    {
+        var parent = new int[items];
+        Array.Fill(parent, -1);
+        int Find(int k)
+        {
+            while (parent[k] != k) k = parent[k] = parent[parent[k]];
+            return k;
+        }
+        foreach (var (a, b) in links)
+        {
+            if (parent[a] < 0) parent[a] = a;
+            if (parent[b] < 0) parent[b] = b;
+            var (ra, rb) = (Find(a), Find(b));
+            if (ra != rb) parent[rb] = ra;
+        }
+        // Taken in number order, each family is in time order already.
+        var families = new Dictionary<int, List<(ItemKey, Plan, Item)>>();
+        for (var i = 0; i < items; i++)
+        {
+            if (parent[i] < 0) continue;
+            var root = Find(i);
+            if (!families.TryGetValue(root, out var family)) families[root] = family = [];
+            family.Add(item(i));
+        }
+        return Ordered(families.Values);
+    }
+
+    /// <summary>Families (each in time order) reaching two plans or more, as cross-references in their total order.</summary>
+    private static List<CrossReference> Ordered(IEnumerable<List<(ItemKey Key, Plan Plan, Item Item)>> families) =>
+        families
             .Where(family => family.Select(x => x.Plan.Id).Distinct().Count() >= 2)
             .Select(family => new CrossReference(family[0].Item.Text.Trim(),
                 family.Select(x => new Mention(x.Key, x.Plan.Year, x.Item.Text.Trim())).ToList()))
             .OrderByDescending(c => c.PlanIds.Count).ThenBy(c => c.FirstYear ?? int.MaxValue).ThenBy(c => c.Mentions[0].Item.PlanId, StringComparer.Ordinal)
             .ThenBy(c => c.Mentions[0].Item.ItemId, StringComparer.Ordinal)
             .ToList();
-    }
 }

@@ -15,6 +15,12 @@ public sealed record ReuseResult(IReadOnlyList<ReuseLink> Links, IReadOnlyDictio
 {
     /// <summary>Passages whose LSH buckets were walked in this run: all of them, but with the memo of a build before.</summary>
     public int PassagesWalked { get; init; }
+
+    /// <summary>
+    /// <see cref="PassageSpread.Families"/> of the links, when the detection made them (with a memo, from its own item
+    /// numbers); null: not made.
+    /// </summary>
+    public IReadOnlyList<CrossReference>? Passages { get; init; }
 }
 
 /// <summary>
@@ -38,8 +44,15 @@ public sealed class ReuseDetector(ReuseOptions options)
     {
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         // Items in time order (plan year, plan id, document order): of two items, the one with the smaller index came first.
-        var entries = ordered.SelectMany((p, planIndex) => p.Items.Select((item, order) => new Entry(planIndex, order, p, item)))
-            .OrderBy(e => e.Plan.Year ?? int.MaxValue).ThenBy(e => e.PlanIndex).ThenBy(e => e.Order).ToArray();
+        // Plans sorted by (year, place in id order), each plan's items kept in document order: no sort of the items.
+        var inTime = Enumerable.Range(0, ordered.Count).ToArray();
+        Array.Sort(inTime, (a, b) => (ordered[a].Year ?? int.MaxValue) != (ordered[b].Year ?? int.MaxValue)
+            ? (ordered[a].Year ?? int.MaxValue).CompareTo(ordered[b].Year ?? int.MaxValue) : a.CompareTo(b));
+        var entries = new Entry[ordered.Sum(p => p.Items.Count)];
+        var filledEntries = 0;
+        foreach (var planIndex in inTime)
+            for (var place = 0; place < ordered[planIndex].Items.Count; place++)
+                entries[filledEntries++] = new Entry(planIndex, place, ordered[planIndex], ordered[planIndex].Items[place]);
         var normalized = new string[entries.Length];
         Parallel.For(0, entries.Length, i => normalized[i] = TextNormalizer.Normalize(entries[i].Item.Text));
         var planOf = entries.Select(e => e.PlanIndex).ToArray();
@@ -125,10 +138,17 @@ public sealed class ReuseDetector(ReuseOptions options)
             (others[filled[b]], scores[filled[b]], reused[filled[b]++]) = (a, score, v.Linked);
         }
         verified = null!;
+        // Only with a memo: on the corpora without one, the families wait until the steps before them have let go.
+        var families = memo is not null && DistinctKeys(ordered)
+            ? PassageSpread.Families(entries.Length, linked.Select(l => (l.A, l.B)), i => (entries[i].Key, entries[i].Plan, entries[i].Item))
+            : null;
         Array.Sort(linked, (l, r) => rank[l.A] != rank[r.A] ? rank[l.A].CompareTo(rank[r.A]) : rank[l.B].CompareTo(rank[r.B]));
         var links = linked.Select(l => new ReuseLink(entries[l.A].Key, entries[l.B].Key, Math.Round(l.V.Score, 4), l.V.SharedChars)).ToList();
         linked = null!;
-        var seeAlso = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>();
+        var withMatches = 0;
+        for (var i = 0; i < entries.Length; i++)
+            if (starts[i] != starts[i + 1]) withMatches++;
+        var seeAlso = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>(withMatches);
         // Reuse first, then the best score, then the other item's key: a total order, as each other item is there once.
         Comparison<int> closest = (x, y) => reused[x] != reused[y] ? reused[y].CompareTo(reused[x])
             : scores[x] != scores[y] ? scores[y].CompareTo(scores[x]) : rank[others[x]].CompareTo(rank[others[y]]);
@@ -139,13 +159,29 @@ public sealed class ReuseDetector(ReuseOptions options)
             order.Clear();
             for (var m = starts[i]; m < starts[i + 1]; m++) order.Add(m);
             order.Sort(closest);
-            seeAlso[entries[i].Key] = order.Take(options.SeeAlsoCount).Select(m => new ItemMatch(entries[others[m]].Key, scores[m], reused[m])).ToList();
+            var matches = new List<ItemMatch>(Math.Min(order.Count, options.SeeAlsoCount));
+            for (var k = 0; k < matches.Capacity; k++) matches.Add(new ItemMatch(entries[others[order[k]]].Key, scores[order[k]], reused[order[k]]));
+            seeAlso[entries[i].Key] = matches;
         }
 
         var statistics = new ReuseStatistics(ordered.Count, entries.Length, index.Count, frequencies.Distinct,
             frequencies.BoilerplateCount, frequencies.BoilerplateThreshold, frequencies.SampledPlans,
             found.Proposals, candidates.Length, verifiedPairs, links.Count, found.LargestBucket);
-        return new ReuseResult(links, seeAlso, statistics) { PassagesWalked = remembered?.Walked ?? index.Count };
+        return new ReuseResult(links, seeAlso, statistics) { PassagesWalked = remembered?.Walked ?? index.Count, Passages = families };
+    }
+
+    /// <summary>Whether every item has its own key (plan ids and each plan's item ids distinct); plans in id order.</summary>
+    private static bool DistinctKeys(List<Plan> ordered)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var p = 0; p < ordered.Count; p++)
+        {
+            if (p > 0 && ordered[p].Id == ordered[p - 1].Id) return false;
+            ids.Clear();
+            foreach (var item in ordered[p].Items)
+                if (!ids.Add(item.Id)) return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -304,21 +340,21 @@ public sealed class ReuseDetector(ReuseOptions options)
 
         public void RememberVerdicts((int Earlier, int Later)[] candidates, ulong[] prints, Verdict?[] verified)
         {
-            var entries = new List<ReuseVerdictMemo.Entry>(candidates.Length);
-            for (var c = 0; c < candidates.Length; c++)
+            var count = 0;
+            foreach (var (earlier, later) in candidates)
+                if (prints[earlier] != 0 && prints[later] != 0) count++;
+            var bytes = ReuseVerdictMemo.ToBytes(count, entries =>
             {
-                var (earlier, later) = candidates[c];
-                if (prints[earlier] == 0 || prints[later] == 0) continue;
-                var v = verified[c];
-                entries.Add(new ReuseVerdictMemo.Entry(prints[earlier], prints[later], v?.Score ?? 0, v?.SharedChars ?? 0, v is null ? 0 : v.Value.Linked ? 2 : 1));
-            }
-            var sorted = entries.ToArray();
-            Array.Sort(sorted);
-            // Two candidates with the same prints would be one pair listed twice: never, but a duplicate must not break the lookup.
-            var distinct = 0;
-            for (var i = 0; i < sorted.Length; i++)
-                if (distinct == 0 || sorted[i].CompareTo(sorted[distinct - 1]) != 0) sorted[distinct++] = sorted[i];
-            _memo.Put(MemoSection.ReuseVerdicts, _optionsKey, ReuseVerdictMemo.ToBytes(sorted[..distinct]));
+                var at = 0;
+                for (var c = 0; c < candidates.Length; c++)
+                {
+                    var (earlier, later) = candidates[c];
+                    if (prints[earlier] == 0 || prints[later] == 0) continue;
+                    var v = verified[c];
+                    entries[at++] = new ReuseVerdictMemo.Entry(prints[earlier], prints[later], v?.Score ?? 0, v?.SharedChars ?? 0, v is null ? 0 : v.Value.Linked ? 2 : 1);
+                }
+            });
+            _memo.Put(MemoSection.ReuseVerdicts, _optionsKey, bytes);
         }
 
         /// <summary>Leaves the corpus counts (as brought up to date) for the next build.</summary>

@@ -53,7 +53,7 @@ internal sealed record ReusePlanMemo(ulong Generation, ulong[] Local, ulong[] Fr
 /// </summary>
 internal sealed record ReuseCorpusMemo(ulong Generation, int Floor, int Added, int Distinct, ulong[] Plans, ulong[] Shingles, int[] Counts)
 {
-    public byte[] ToBytes() => MemoWriting.Record(writer =>
+    public byte[] ToBytes() => MemoWriting.Record(8 + 3 * 4 + 3 * 4 + 8 * (Plans.Length + Shingles.Length) + 4 * Counts.Length, writer =>
     {
         writer.Write(Generation);
         writer.Write(Floor);
@@ -61,13 +61,13 @@ internal sealed record ReuseCorpusMemo(ulong Generation, int Floor, int Added, i
         writer.Write(Distinct);
         writer.WriteArray(Plans);
         writer.WriteArray(Shingles);
-        writer.WriteArray(Array.ConvertAll(Counts, c => (uint)c));
+        writer.WriteArray(System.Runtime.InteropServices.MemoryMarshal.Cast<int, uint>(Counts.AsSpan()));
     });
 
     public static ReuseCorpusMemo? From(ReadOnlyMemory<byte>? bytes) => MemoReader.Record(bytes, static (ref MemoReader reader, int _) =>
     {
         var memo = new ReuseCorpusMemo(reader.UInt64(), reader.Int32(), reader.Int32(), reader.Int32(), reader.UInt64s(), reader.UInt64s(),
-            Array.ConvertAll(reader.UInt32s(), c => (int)c));
+            reader.Int32s());
         return memo.Shingles.Length == memo.Counts.Length ? memo : null;
     });
 
@@ -79,7 +79,7 @@ internal sealed record ReuseCorpusMemo(ulong Generation, int Floor, int Added, i
 /// The verdicts on the candidate pairs of the last run, by the two items' prints (plan, place in the plan, and the
 /// boilerplate status of the plan's shingles: all a verdict depends on), sorted for lookup.
 /// </summary>
-internal sealed class ReuseVerdictMemo(ReuseVerdictMemo.Entry[] entries)
+internal sealed class ReuseVerdictMemo(ReadOnlyMemory<byte> entries)
 {
     /// <param name="Kind">0: nothing shared; 1: compared, not linked; 2: linked.</param>
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
@@ -88,26 +88,42 @@ internal sealed class ReuseVerdictMemo(ReuseVerdictMemo.Entry[] entries)
         public int CompareTo(Entry other) => Earlier != other.Earlier ? Earlier.CompareTo(other.Earlier) : Later.CompareTo(other.Later);
     }
 
+    private static readonly int Size = System.Runtime.CompilerServices.Unsafe.SizeOf<Entry>();
+
+    // Searched where the memo holds them: a copy was megabytes on the large object heap each build.
+    private ReadOnlySpan<Entry> Entries => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Entry>(entries.Span);
+
     public bool TryGet(ulong earlier, ulong later, out Entry entry)
     {
-        var at = Array.BinarySearch(entries, new Entry(earlier, later, 0, 0, 0));
-        entry = at >= 0 ? entries[at] : default;
+        var all = Entries;
+        var at = all.BinarySearch(new Entry(earlier, later, 0, 0, 0));
+        entry = at >= 0 ? all[at] : default;
         return at >= 0;
     }
 
-    /// <param name="entries">Sorted, distinct.</param>
-    public static byte[] ToBytes(Entry[] entries)
+    /// <summary>
+    /// The record of <paramref name="count"/> entries that <paramref name="fill"/> writes in any order: sorted, and each
+    /// pair once. Made in the bytes written to the memo, with no array of entries beside them.
+    /// </summary>
+    public static byte[] ToBytes(int count, Action<Span<Entry>> fill)
     {
-        return System.Runtime.InteropServices.MemoryMarshal.AsBytes(entries.AsSpan()).ToArray();
+        var bytes = new byte[count * Size];
+        var sorted = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Entry>(bytes.AsSpan());
+        fill(sorted);
+        sorted.Sort();
+        // Two candidates with the same prints would be one pair listed twice: never, but a duplicate must not break the lookup.
+        var distinct = 0;
+        for (var i = 0; i < sorted.Length; i++)
+            if (distinct == 0 || sorted[i].CompareTo(sorted[distinct - 1]) != 0) sorted[distinct++] = sorted[i];
+        return distinct == count ? bytes : bytes[..(distinct * Size)];
     }
 
     public static ReuseVerdictMemo? From(ReadOnlyMemory<byte>? bytes)
     {
-        var size = System.Runtime.CompilerServices.Unsafe.SizeOf<Entry>();
-        if (bytes is not { } memo || memo.Length % size != 0) return null;
-        var entries = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Entry>(memo.Span).ToArray();
+        if (bytes is not { } memo || memo.Length % Size != 0) return null;
+        var entries = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Entry>(memo.Span);
         for (var i = 1; i < entries.Length; i++)
             if (entries[i - 1].CompareTo(entries[i]) >= 0 || entries[i].Kind is < 0 or > 2) return null;
-        return new ReuseVerdictMemo(entries);
+        return new ReuseVerdictMemo(memo);
     }
 }

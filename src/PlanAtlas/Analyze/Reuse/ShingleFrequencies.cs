@@ -86,8 +86,16 @@ public sealed class ShingleFrequencies
     /// <summary>The shingles counted in at least <paramref name="floor"/> plans, with their counts, ascending by shingle.</summary>
     internal (ulong[] Shingles, int[] Counts) CountsAtLeast(int floor)
     {
-        var shingles = _counts.Where(c => c.Value >= floor).Select(c => c.Key).Order().ToArray();
-        return (shingles, shingles.Select(s => _counts[s]).ToArray());
+        // Made at their size and sorted together: megabytes each, where growing arrays went to the large object heap.
+        var kept = 0;
+        foreach (var n in _counts.Values)
+            if (n >= floor) kept++;
+        var (shingles, counts) = (new ulong[kept], new int[kept]);
+        var at = 0;
+        foreach (var (shingle, n) in _counts)
+            if (n >= floor) (shingles[at], counts[at++]) = (shingle, n);
+        Array.Sort(shingles, counts);
+        return (shingles, counts);
     }
 
     /// <summary>In how many plans the shingle is, when known: every shingle of an exactly counted corpus; else the shingles counted again.</summary>

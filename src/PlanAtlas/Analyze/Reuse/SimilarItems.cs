@@ -54,7 +54,10 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
             foreach (var o in local.Touched) local.Scores[o] = 0;
             local.Touched.Clear();
         });
-        return Enumerable.Range(0, entries.Length).Where(i => result[i].Count > 0).ToDictionary(i => entries[i].Key, i => result[i]);
+        var found = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>(result.Count(r => r.Count > 0));
+        for (var i = 0; i < entries.Length; i++)
+            if (result[i].Count > 0) found.Add(entries[i].Key, result[i]);
+        return found;
     }
 
     private static bool Closer(int other, double score, (int Other, double Score) than) =>
@@ -158,25 +161,32 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
 
     private static Dictionary<int, (int Item, float Weight)[]> Postings((int Term, float Weight)[][] vectors)
     {
-        var lists = new Dictionary<int, List<(int Item, float Weight)>>();
-        for (var i = 0; i < vectors.Length; i++)
-            foreach (var (term, weight) in vectors[i])
-            {
-                if (!lists.TryGetValue(term, out var list)) lists[term] = list = [];
-                list.Add((i, weight));
-            }
-        return lists.ToDictionary(l => l.Key, l => l.Value.ToArray());
+        // Counted first, then filled: each list made once at its size.
+        var counts = new Dictionary<int, int>();
+        foreach (var vector in vectors)
+            foreach (var (term, _) in vector) CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out _)++;
+        var lists = new Dictionary<int, (int Item, float Weight)[]>(counts.Count);
+        foreach (var (term, count) in counts) lists[term] = new (int, float)[count];
+        // Filled from the end, the last item first: each list ends up in item order.
+        for (var i = vectors.Length - 1; i >= 0; i--)
+            foreach (var (term, weight) in vectors[i]) lists[term][--CollectionsMarshal.GetValueRefOrNullRef(counts, term)] = (i, weight);
+        return lists;
     }
 
     /// <summary>Adds the similar items after the reuse matches of each item, skipping any already there.</summary>
     public static IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Merge(
         IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> reuse, IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> similar)
     {
-        var keys = reuse.Keys.Union(similar.Keys).ToArray();
+        // The union without a set of keys: the keys of one, then those of the other it lacks.
+        var keys = new ItemKey[reuse.Count + similar.Count];
+        var count = 0;
+        foreach (var k in reuse.Keys) keys[count++] = k;
+        foreach (var k in similar.Keys)
+            if (!reuse.ContainsKey(k)) keys[count++] = k;
         // ItemKey orders by plan id, then item id, both ordinal.
-        Array.Sort(keys);
-        var merged = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>(keys.Length);
-        foreach (var k in keys)
+        Array.Sort(keys, 0, count);
+        var merged = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>(count);
+        foreach (var k in keys.AsSpan(0, count))
         {
             var first = reuse.GetValueOrDefault(k) ?? [];
             var more = similar.GetValueOrDefault(k) ?? [];

@@ -52,9 +52,9 @@ public sealed class ThemeAnalyzer
         // Plans are tagged independently, then joined in plan order: the same result on any number of threads.
         var perPlan = new (List<(ItemKey Key, IReadOnlyList<ThemeTag> Tags)> Tags, List<ClusterInput> Inputs, List<PlanThemeShare> Shares)[ordered.Count];
         Parallel.For(0, ordered.Count, p => perPlan[p] = TagPlan(ordered[p], memo));
-        var tags = new Dictionary<ItemKey, IReadOnlyList<ThemeTag>>();
-        var inputs = new List<ClusterInput>();
-        var shares = new List<PlanThemeShare>();
+        var tags = new Dictionary<ItemKey, IReadOnlyList<ThemeTag>>(perPlan.Sum(p => p.Tags.Count));
+        var inputs = new List<ClusterInput>(perPlan.Sum(p => p.Inputs.Count));
+        var shares = new List<PlanThemeShare>(perPlan.Sum(p => p.Shares.Count));
         foreach (var plan in perPlan)
         {
             foreach (var (key, itemTags) in plan.Tags) tags[key] = itemTags;
@@ -99,7 +99,17 @@ public sealed class ThemeAnalyzer
             inputs.Add(new ClusterInput(key, item.Text));
             counted.Add((item, itemTags));
         }
-        return (tags, inputs, Shares(plan.Id, counted).ToList());
+        // In key order (the plan's items by id) as the clusterer wants them: sorted here, plan by plan on every core, the
+        // corpus' inputs come in key order and neither the drift nor the assignment sorts them again.
+        return (tags, InKeyOrder(inputs), Shares(plan.Id, counted).ToList());
+    }
+
+    private static List<ClusterInput> InKeyOrder(List<ClusterInput> inputs)
+    {
+        for (var i = 1; i < inputs.Count; i++)
+            if (string.CompareOrdinal(inputs[i - 1].Key.ItemId, inputs[i].Key.ItemId) >= 0)
+                return inputs.OrderBy(x => x.Key.ItemId, StringComparer.Ordinal).ToList();
+        return inputs;
     }
 
     private byte[] ToBytes(IReadOnlyList<ThemeTag>[] itemsTags)

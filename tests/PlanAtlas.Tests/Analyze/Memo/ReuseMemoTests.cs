@@ -22,8 +22,29 @@ public sealed class ReuseMemoTests
         }
         var next = MemoPlans.RoundTrip(memo);
         var warm = Detector.Detect(plans, next);
-        AssertEqual(Detector.Detect(plans), warm);
+        var fresh = Detector.Detect(plans);
+        AssertEqual(fresh, warm);
+        AssertSamePassages(PassageSpread.Families(plans, fresh.Links), warm.Passages);
         return (warm, next);
+    }
+
+    /// <summary>The families the detector made from its item numbers are those <see cref="PassageSpread"/> makes from the links.</summary>
+    private static void AssertSamePassages(IReadOnlyList<CrossReference> expected, IReadOnlyList<CrossReference>? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(c => c.Key), actual.Select(c => c.Key));
+        for (var f = 0; f < expected.Count; f++) Assert.Equal(expected[f].Mentions, actual[f].Mentions);
+    }
+
+    [Fact]
+    public void Items_sharing_a_key_leave_the_families_to_PassageSpread()
+    {
+        var plans = Corpus();
+        var twice = plans.ToList();
+        twice[3] = MemoPlans.Keyed(plans[3] with { Items = [.. plans[3].Items, plans[3].Items[1]] });
+        Assert.NotNull(Detector.Detect(plans, new AnalysisMemo()).Passages);
+        Assert.Null(Detector.Detect(twice, new AnalysisMemo()).Passages);
     }
 
     internal static void AssertEqual(ReuseResult fresh, ReuseResult warm)
