@@ -112,10 +112,10 @@ public sealed class AnalysisMemo
     }
 
     /// <summary>The memo in <paramref name="bytes"/>; an empty one when they are not a whole memo of this format.</summary>
-    public static AnalysisMemo Read(ReadOnlyMemory<byte> bytes)
+    public static AnalysisMemo Read(byte[] bytes)
     {
         var records = new Dictionary<(MemoSection, ulong), int>();
-        var reader = new MemoReader(bytes.Span);
+        var reader = new MemoReader(bytes);
         try
         {
             if (reader.UInt32() != Magic || reader.Int32() != Format) return new AnalysisMemo();
@@ -130,7 +130,7 @@ public sealed class AnalysisMemo
                 var at = reader.Position;
                 reader.Bytes(length);
                 if (!records.TryAdd((section, key), i)) return new AnalysisMemo();
-                slices[i] = bytes.Slice(at, length);
+                slices[i] = bytes.AsMemory(at, length);
             }
             return reader.AtEnd ? new AnalysisMemo(records, slices) : new AnalysisMemo();
         }

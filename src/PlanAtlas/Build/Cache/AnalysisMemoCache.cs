@@ -18,9 +18,8 @@ public sealed class AnalysisMemoCache(CacheFolder cache, bool ignorePrevious)
     {
         if (plans > MaxPlans) return null;
         if (ignorePrevious || !File.Exists(_path)) return new AnalysisMemo();
-        // A damaged file reads as an empty memo: everything is computed again. Its bytes stay off the managed heap
-        // (see UnmanagedFileBytes), as long as the memo's records are in use.
-        try { return AnalysisMemo.Read(UnmanagedFileBytes.Read(_path).Memory); }
+        // A damaged file reads as an empty memo: everything is computed again.
+        try { return AnalysisMemo.Read(File.ReadAllBytes(_path)); }
         catch (IOException) { return new AnalysisMemo(); }
     }
 
