@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using PlanAtlas.Model;
 
 namespace PlanAtlas.Render;
@@ -37,14 +37,17 @@ public sealed class PageInputs : IDisposable
     /// </summary>
     public static PageInputs Streamed() => new() { _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256) };
 
+    /// <summary>
+    /// A text as its UTF-16 code units, copied as they are: a fingerprint is only ever compared with one this build's code
+    /// made, and encoding every text as UTF-8 first was most of hashing a rebuild's fingerprints (and reuse.csv's rows).
+    /// </summary>
     public PageInputs Add(string? text)
     {
         if (text is null) return Add(-1L);
-        var length = Encoding.UTF8.GetByteCount(text);
-        Add((long)length);
-        // Not `_length += …(Room(…))`: that reads _length before Room, which a streamed part's flush resets.
-        var written = Encoding.UTF8.GetBytes(text, Room(length));
-        _length += written;
+        Add((long)text.Length);
+        var bytes = MemoryMarshal.AsBytes(text.AsSpan());
+        bytes.CopyTo(Room(bytes.Length));
+        _length += bytes.Length;
         return this;
     }
 

@@ -21,4 +21,20 @@ public interface IPageReuse
 
     /// <summary>Remembers the fingerprint and length of a page (or file) this build wrote, and its companion files', for the next build.</summary>
     void Rendered(string sitePath, string fingerprint, long length, IReadOnlyList<(string SitePath, long Length)> companions);
+
+    /// <summary>
+    /// The parts the previous build recorded for a file it wrote in parts (<see cref="OutputFolder.WriteTextParts"/>),
+    /// in order, when that file is still in the previous output at its recorded length; empty otherwise.
+    /// </summary>
+    IReadOnlyList<FilePart> PreviousParts(string sitePath) => [];
+
+    /// <summary>Remembers a file written in parts: its fingerprint (of all the parts' keys) and each part's key and length.</summary>
+    void RenderedParts(string sitePath, string fingerprint, IReadOnlyList<FilePart> parts) =>
+        Rendered(sitePath, fingerprint, parts.Sum(p => p.Length), []);
 }
+
+/// <summary>
+/// A run of bytes of a file written in parts: its key (a digest of everything its bytes are made from; empty when it
+/// had none and can never be copied) and its length.
+/// </summary>
+public sealed record FilePart(string Key, long Length);

@@ -22,7 +22,8 @@ namespace PlanAtlas.Render;
 /// <param name="rows">Every plan's row by id (a peer shows its row).</param>
 public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IReadOnlyDictionary<string, PlanRow> rows, PeerAnalysis analysis)
 {
-    private readonly ConcurrentDictionary<ItemKey, byte[]> _links = new();
+    /// <summary>Each known item's link digest by its number (<see cref="ItemLinks.Number"/>), made when a page first needs it.</summary>
+    private readonly byte[]?[] _links = new byte[]?[links.Count];
     private readonly ConcurrentDictionary<string, byte[]> _rows = new(StringComparer.Ordinal), _profiles = new(StringComparer.Ordinal);
 
     /// <summary>A compare page's peers of one group, and the plans whose profiles it shows: kept by the thread from page to page.</summary>
@@ -65,7 +66,7 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
         var profiles = analysis.ThemeProfiles;
         inputs.Add(profiles is not null);
         if (profiles is not null && profiled.Add(plan.Id)) inputs.Add(plan.Id).Add(ProfileOf(plan.Id));
-        var candidates = ComparePages.Candidates(plan, analysis, links);
+        var candidates = ComparePages.Candidates(plan, analysis);
         foreach (var group in groups)
         {
             inputs.Add((long)group.Kind).Add(group.Peers.Count);
@@ -76,7 +77,7 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
                 if (profiles is not null && profiled.Add(peer.PlanId)) inputs.Add(ProfileOf(peer.PlanId));
                 if (rows.ContainsKey(peer.PlanId)) peerIds.Add(peer.PlanId);
             }
-            foreach (var (item, best, sideBySide) in ComparePages.Counterparts(candidates, peerIds))
+            foreach (var (item, best, sideBySide) in ComparePages.Counterparts(candidates, peerIds, links))
             {
                 inputs.Add(item.ItemId).Add(sideBySide);
                 if (best is null) inputs.Add(false);
@@ -111,20 +112,34 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
         inputs.Add(match.Other.PlanId).Add(match.Other.ItemId).Add(ItemLinks.Rounded(match.Score)).Add(match.Reused)
             .Add(LinkOf(match.Other));
 
-    // Static lambdas with the instance as their argument: a method group passed to GetOrAdd is a new delegate at every call.
-    private byte[] LinkOf(ItemKey key) => _links.GetOrAdd(key, static (k, self) => self.LinkDigest(k), this);
+    private byte[] LinkOf(ItemKey key)
+    {
+        var number = links.Number(key);
+        if (number < 0) return UnknownLink;
+        // Two threads may both make it: the digests are equal.
+        return _links[number] ??= LinkDigest(number);
+    }
 
+    // Static lambdas with the instance as their argument: a method group passed to GetOrAdd is a new delegate at every call.
     private byte[] ProfileOf(string planId) => _profiles.GetOrAdd(planId, static (id, self) => self.ProfileDigest(id), this);
 
     private byte[] RowDigest(string planId) => Digest(rows.GetValueOrDefault(planId));
 
-    /// <summary>An item's link as the pages show it, from what the link is made of (<see cref="ItemLinks.AddSource"/>).</summary>
-    private byte[] LinkDigest(ItemKey key)
+    /// <summary>An item's link as the pages show it, from what the link is made of (<see cref="ItemLinks.AddSource(int, PageInputs)"/>).</summary>
+    private byte[] LinkDigest(int number)
     {
         using var part = PageInputs.Part();
-        if (!links.Contains(key)) return part.Add(false).Digest();
-        links.AddSource(key, part.Add(true));
+        links.AddSource(number, part.Add(true));
         return part.Digest();
+    }
+
+    /// <summary>The digest of a link to an item no plan has.</summary>
+    private static readonly byte[] UnknownLink = UnknownLinkDigest();
+
+    private static byte[] UnknownLinkDigest()
+    {
+        using var part = PageInputs.Part();
+        return part.Add(false).Digest();
     }
 
     /// <summary>Every field of a row (PlanPageInputsTests check that each one changes the digest: a new field must be added here).</summary>

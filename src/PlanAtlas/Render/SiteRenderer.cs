@@ -60,16 +60,18 @@ public sealed class SiteRenderer
             Task.Run(() => RenderData(plans, rows, output, analysis)),
             Task.Run(() => CrossRefs.CrossRefPages.WriteData(peers, output)),
         };
+        // The theme and cluster pages too: their indexes and charts are mostly one thread's work, which the plan and
+        // compare pages' parallel loops now share the cores with. The home page waits for the dashboard.
+        var themeRendering = themePages is null ? Task.FromResult<DashboardModel?>(null) : Task.Run(() => themePages.Render(output));
         try
         {
-            var dashboard = themePages?.Render(output);
             if (themePages is not null && !ChartWriter.CopyPlotly(output, _theme.ThemeDirectory))
                 diagnostics.Add(new Diagnostic(Severity.Warning, "PA420", "package.json", null,
                     $"charts will not draw: {ChartWriter.PlotlyPackage} is not installed (run `npm ci` in the PlanAtlas checkout)"));
-            RenderHome(rows, plans, output, dashboard);
             Parallel.ForEach(plans, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 plan => RenderPlan(plan, output, peers, itemLinks, themePages, inputs));
             new Compare.ComparePages(this, itemLinks, rowsById, inputs).Render(plans, peers, output);
+            RenderHome(rows, plans, output, themeRendering.GetAwaiter().GetResult());
             new CrossRefs.CrossRefPages(this, itemLinks, inputs).Render(plans, peers, output);
             RenderRegions(plans, rows, output);
             RenderYears(rows, output);
@@ -79,7 +81,7 @@ public sealed class SiteRenderer
         catch
         {
             // Never leave a writer running into a folder the failed build is about to discard.
-            Task.WaitAll(dataFiles.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray());
+            Task.WaitAll(dataFiles.Append(themeRendering).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray());
             throw;
         }
         Task.WaitAll(dataFiles);

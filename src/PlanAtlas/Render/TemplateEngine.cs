@@ -17,7 +17,7 @@ public sealed class TemplateEngine
 {
     private readonly ThemeFiles _theme;
     private readonly ScriptObject _globals;
-    private readonly Dictionary<string, Template> _cache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Template> _cache = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly byte[] _fingerprintBase;
     private readonly Dictionary<string, Template> _partials = new(StringComparer.Ordinal);
@@ -259,11 +259,13 @@ public sealed class TemplateEngine
     /// <summary>Scriban's built-in functions, made once: every page's context shares them (templates only read them).</summary>
     private static readonly ScriptObject Builtins = new Scriban.Functions.BuiltinFunctions();
 
+    /// <summary>The parsed template: read without a lock (every page reads two, from every rendering thread), parsed once under it.</summary>
     private Template Load(string path)
     {
+        if (_cache.TryGetValue(path, out var cached)) return cached;
         lock (_lock)
         {
-            if (_cache.TryGetValue(path, out var cached)) return cached;
+            if (_cache.TryGetValue(path, out cached)) return cached;
             return _cache[path] = Parse(path);
         }
     }

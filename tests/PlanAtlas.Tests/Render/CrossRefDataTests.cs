@@ -49,12 +49,42 @@ public sealed class CrossRefDataTests
     }
 
     [Fact]
+    public void A_changed_plans_links_and_reference_are_written_and_the_others_copied_into_the_same_bytes_as_a_full_write()
+    {
+        using var temp = RepoPaths.NewTemp();
+        ReuseLink Link(string a, string b, double score) => new(new ItemKey(a, "1"), new ItemKey(b, "2"), score, 30);
+        CrossReference Reference(string key, params string[] plans) => new(key, plans.Select(p => new Mention(new ItemKey(p, "1"), 2020, key)).ToList());
+        var before = PeerAnalysis.Empty with
+        {
+            Links = [Link("p1", "p2", 0.9), Link("p1", "p3", 0.8), Link("p2", "p3", 0.7), Link("p3", "p4", 0.6)],
+            Citations = [Reference("《甲法》", "p1", "p2"), Reference("《乙法》", "p3")],
+        };
+        Build(temp, before);
+        var after = before with
+        {
+            Links = [Link("p1", "p2", 0.9), Link("p1", "p3", 0.8), Link("p2", "p3", 0.75), Link("p2", "p4", 0.5), Link("p3", "p4", 0.6)],
+            Citations = [Reference("《甲法》", "p1", "p2"), Reference("《乙法》", "p3", "p4")],
+        };
+        Assert.DoesNotContain("data/reuse.csv", Build(temp, after));
+        using (var full = new MemoryStream())
+        {
+            CrossRefPages.ReuseCsv(full, after.Links);
+            Assert.Equal(full.ToArray(), File.ReadAllBytes(temp["out/data/reuse.csv"]));
+        }
+        using (var full = new MemoryStream())
+        {
+            CrossRefPages.MentionsCsv(full, "document", after.Citations);
+            Assert.Equal(full.ToArray(), File.ReadAllBytes(temp["out/data/citations.csv"]));
+        }
+    }
+
+    [Fact]
     public void Every_value_of_a_link_and_a_mention_changes_the_digests()
     {
         ReuseLink link = new(new ItemKey("p1", "1"), new ItemKey("p2", "3"), 0.8, 40);
         var links = new[] { link, link with { A = new ItemKey("p0", "1") }, link with { A = new ItemKey("p1", "0") }, link with { B = new ItemKey("p3", "3") },
             link with { B = new ItemKey("p2", "4") }, link with { Score = 0.80001 }, link with { SharedChars = 41 } };
-        Assert.Equal(links.Length, links.Select(l => Convert.ToHexString(CrossRefPages.LinksDigest([l]))).Distinct().Count());
+        Assert.Equal(links.Length, links.Select(l => Convert.ToHexString(CrossRefPages.LinksDigest([l], 0, 1))).Distinct().Count());
 
         Mention mention = new(new ItemKey("p1", "2"), 2023, "安全生产法");
         var references = new[]
@@ -64,7 +94,7 @@ public sealed class CrossRefDataTests
             new CrossReference("a", [mention with { Year = 2024 }]), new CrossReference("a", [mention with { AsWritten = "《安全生产法》" }]),
             new CrossReference("a", [mention, mention]),
         };
-        Assert.Equal(references.Length, references.Select(r => Convert.ToHexString(CrossRefPages.MentionsDigest([r]))).Distinct().Count());
+        Assert.Equal(references.Length, references.Select(r => Convert.ToHexString(CrossRefPages.MentionsDigest([r], 0, 1))).Distinct().Count());
     }
 
     [Fact]

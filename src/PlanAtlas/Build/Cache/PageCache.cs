@@ -20,7 +20,8 @@ public sealed class PageCache : IPageReuse
     private readonly ConcurrentDictionary<string, PageStamp> _current = new(StringComparer.Ordinal);
 
     /// <param name="Companions">Files written with the page (site path → length), kept or written together with it.</param>
-    public sealed record PageStamp(string Fingerprint, long Length, SortedDictionary<string, long>? Companions = null);
+    /// <param name="Parts">A file written in parts (items.csv): each part's key and length, in order, so the next build copies unchanged parts.</param>
+    public sealed record PageStamp(string Fingerprint, long Length, SortedDictionary<string, long>? Companions = null, List<FilePart>? Parts = null);
 
     internal sealed record Record(string Output, SortedDictionary<string, PageStamp> Pages);
 
@@ -52,6 +53,12 @@ public sealed class PageCache : IPageReuse
     public void Rendered(string sitePath, string fingerprint, long length, IReadOnlyList<(string SitePath, long Length)> companions) =>
         _current[sitePath] = new PageStamp(fingerprint, length,
             companions.Count == 0 ? null : new SortedDictionary<string, long>(companions.ToDictionary(c => c.SitePath, c => c.Length), StringComparer.Ordinal));
+
+    public IReadOnlyList<FilePart> PreviousParts(string sitePath) =>
+        _previous.TryGetValue(sitePath, out var stamp) && stamp.Parts is { } parts && Unchanged(sitePath, stamp.Length) ? parts : [];
+
+    public void RenderedParts(string sitePath, string fingerprint, IReadOnlyList<FilePart> parts) =>
+        _current[sitePath] = new PageStamp(fingerprint, parts.Sum(p => p.Length), null, [.. parts]);
 
     /// <summary>Before the swap: the record no longer describes the output about to be replaced.</summary>
     public void Invalidate() => File.Delete(_record);

@@ -42,7 +42,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
             var alignments = new Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>>();
             // The plan's items appear in every group (as counterparts or as unique): one view each per page.
             var itemViews = new Dictionary<ItemKey, ItemLinkView>();
-            var candidates = Candidates(plan, analysis, links);
+            var candidates = Candidates(plan, analysis);
             var views = groups.Select(g => Group(plan, g, byId, analysis, candidates, alignments, itemViews)).ToList();
             var first = views.FindIndex(v => v.Peers.Count > 0);
             if (first >= 0) views[first] = views[first] with { Selected = true };
@@ -76,7 +76,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
         var unique = new List<ItemLinkView>();
         var shared = new List<CounterpartView>();
         var moreShared = new List<CounterpartView>();
-        foreach (var (key, best, sideBySide) in Counterparts(candidates, peerIds))
+        foreach (var (key, best, sideBySide) in Counterparts(candidates, peerIds, links))
         {
             if (best is null)
             {
@@ -100,11 +100,11 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
 
     /// <summary>
     /// What a group shows of the plan's items (sections left out), in document order: each item's counterpart — its first
-    /// match in a peer that is reused or shares enough wording — and the closest <see cref="SideBySideShown"/> (reused
+    /// match in a peer that is reused or shares enough wording and points to a known item — and the closest <see cref="SideBySideShown"/> (reused
     /// first, then by score) shown side by side. The page and its input fingerprint (<see cref="PlanPageInputs"/>) both use it.
     /// </summary>
     /// <param name="candidates">The plan's <see cref="Candidates"/>, made once for all its groups.</param>
-    public static IReadOnlyList<Counterpart> Counterparts(IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> candidates, IReadOnlySet<string> peerIds)
+    public static IReadOnlyList<Counterpart> Counterparts(IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> candidates, IReadOnlySet<string> peerIds, ItemLinks links)
     {
         var result = new Counterpart[candidates.Count];
         // The closest paired items so far, closest first: a small insertion sort instead of ordering every paired item
@@ -115,7 +115,8 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
         {
             ItemMatch? best = null;
             foreach (var match in candidates[i].Matches)
-                if (peerIds.Contains(match.Other.PlanId)) { best = match; break; }
+                // The cheap tests first: the lookup of the item runs about once per item and group.
+                if ((match.Reused || match.Score >= CounterpartScore) && peerIds.Contains(match.Other.PlanId) && links.Contains(match.Other)) { best = match; break; }
             result[i] = new Counterpart(candidates[i].Item, best, false);
             if (best is null) continue;
             // Later items go after earlier ones that are as close: ties keep document order.
@@ -133,33 +134,19 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
     /// <summary>Reused before similar, then the higher score.</summary>
     private static bool Closer(ItemMatch a, ItemMatch b) => a.Reused != b.Reused ? a.Reused : a.Score.CompareTo(b.Score) > 0;
 
-    /// <summary>The plan's items (sections left out) with the matches that could be a counterpart in any group, in order.</summary>
-    public static IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> Candidates(Plan plan, PeerAnalysis analysis, ItemLinks links)
+    /// <summary>
+    /// The plan's items (sections left out) with their "see also" matches as the analysis lists them, in order:
+    /// <see cref="Counterparts"/> picks from these. Not filtered here: that took a
+    /// lookup of every match's item, a million per rebuild's fingerprints, where a group needs only its first match in a peer.
+    /// </summary>
+    public static IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> Candidates(Plan plan, PeerAnalysis analysis)
     {
         var candidates = new List<(ItemKey, IReadOnlyList<ItemMatch>)>(plan.Items.Count);
         foreach (var item in plan.Items)
         {
             if (item.Kind == ItemKind.Section) continue;
             var key = new ItemKey(plan.Id, item.Id);
-            if (!analysis.SeeAlso.TryGetValue(key, out var all) || all.Count == 0)
-            {
-                candidates.Add((key, []));
-                continue;
-            }
-            // Most lists qualify whole and are used as they are: a copy of each made 10 MB per rebuild's fingerprints.
-            List<ItemMatch>? matches = null;
-            for (var i = 0; i < all.Count; i++)
-            {
-                var m = all[i];
-                var qualifies = (m.Reused || m.Score >= CounterpartScore) && links.Contains(m.Other);
-                if (matches is not null) { if (qualifies) matches.Add(m); }
-                else if (!qualifies)
-                {
-                    matches = new List<ItemMatch>(all.Count - 1);
-                    for (var j = 0; j < i; j++) matches.Add(all[j]);
-                }
-            }
-            candidates.Add((key, matches ?? all));
+            candidates.Add((key, analysis.SeeAlso.TryGetValue(key, out var all) ? all : []));
         }
         return candidates;
     }

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json.Serialization;
+using Scriban.Functions;
 using PlanAtlas.Render.Charts;
 using PlanAtlas.Render.Views;
 
@@ -19,6 +21,31 @@ public sealed record CounterpartView(ItemLinkView Mine, ItemLinkView Theirs, str
 
     [JsonIgnore]
     public IReadOnlyList<DiffSegmentView> Segments => Alignment?.Value ?? [];
+
+    /// <summary>
+    /// The plan's side of <see cref="Segments"/> as HTML: the common runs, and its own runs in &lt;del&gt;, escaped with
+    /// Scriban's html.escape. Made here rather than by a loop in the template: the loop over every run of the eight pairs
+    /// of five groups was a large part of rendering a compare page (a theme can still loop over <see cref="Segments"/>).
+    /// </summary>
+    [JsonIgnore]
+    public string MineHtml => SideHtml("delete", "del");
+
+    /// <summary>The peer's side, as <see cref="MineHtml"/>: the common runs, and its own runs in &lt;ins&gt;.</summary>
+    [JsonIgnore]
+    public string TheirsHtml => SideHtml("insert", "ins");
+
+    private string SideHtml(string own, string tag)
+    {
+        var segments = Segments;
+        if (segments.Count == 0) return "";
+        var html = new StringBuilder();
+        foreach (var segment in segments)
+        {
+            if (segment.Op == "equal") html.Append(HtmlFunctions.Escape(segment.Text));
+            else if (segment.Op == own) html.Append('<').Append(tag).Append('>').Append(HtmlFunctions.Escape(segment.Text)).Append("</").Append(tag).Append('>');
+        }
+        return html.ToString();
+    }
 }
 
 /// <summary>A theme's share in this plan and in the peers (mean), in percent.</summary>

@@ -22,27 +22,51 @@ public sealed class ItemLinks
     /// <summary>Items a plan page lists under "see also".</summary>
     public const int SeeAlsoShown = 3;
 
-    private readonly Dictionary<ItemKey, (Plan Plan, Item Item)> _items = [];
+    /// <summary>
+    /// Plan id → item id → the item's number (its place in <see cref="_items"/>). Two small lookups rather than one by
+    /// <see cref="ItemKey"/>: a rebuild's fingerprints look up about a million matches, and a dictionary of every item of
+    /// the corpus, hashed by two strings each time, spent most of its time waiting for memory. The plans' table stays in
+    /// cache, and so does a plan's while its page is fingerprinted.
+    /// </summary>
+    private readonly Dictionary<string, Dictionary<string, int>> _numbers = new(StringComparer.Ordinal);
+    private readonly List<(Plan Plan, Item Item)> _items = [];
+    private readonly ItemLinkView?[] _views;
     private readonly SiteUrls _urls;
 
     public ItemLinks(IReadOnlyList<Plan> plans, SiteUrls urls)
     {
         _urls = urls;
         foreach (var plan in plans)
+        {
+            if (!_numbers.TryGetValue(plan.Id, out var numbers)) _numbers[plan.Id] = numbers = new Dictionary<string, int>(plan.Items.Count, StringComparer.Ordinal);
             foreach (var item in plan.Items)
-                _items.TryAdd(new ItemKey(plan.Id, item.Id), (plan, item));
+                if (numbers.TryAdd(item.Id, _items.Count)) _items.Add((plan, item));
+        }
+        _views = new ItemLinkView?[_items.Count];
     }
 
-    public bool Contains(ItemKey key) => _items.ContainsKey(key);
+    /// <summary>How many items are known: their numbers (<see cref="Number"/>) run from 0 to one less.</summary>
+    public int Count => _items.Count;
 
-    public Plan PlanOf(ItemKey key) => _items[key].Plan;
+    /// <summary>The item's number among the known items; -1 when it is not known.</summary>
+    public int Number(ItemKey key) =>
+        _numbers.TryGetValue(key.PlanId, out var numbers) && numbers.TryGetValue(key.ItemId, out var number) ? number : -1;
 
-    public Item ItemOf(ItemKey key) => _items[key].Item;
+    public bool Contains(ItemKey key) => Number(key) >= 0;
+
+    public Plan PlanOf(ItemKey key) => _items[Known(key)].Plan;
+
+    public Item ItemOf(ItemKey key) => _items[Known(key)].Item;
+
+    private int Known(ItemKey key) => Number(key) is var number and >= 0 ? number : throw new KeyNotFoundException($"no item {key}");
 
     /// <summary>The link of an item; made once per build (a counterpart appears on many compare and plan pages, and in their fingerprints).</summary>
-    public ItemLinkView View(ItemKey key) => _views.GetOrAdd(key, MakeView);
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<ItemKey, ItemLinkView> _views = new();
+    public ItemLinkView View(ItemKey key)
+    {
+        var number = Known(key);
+        // Two threads may both make it: the first one stored is used, and the links are equal.
+        return _views[number] ?? Interlocked.CompareExchange(ref _views[number], MakeView(number), null) ?? _views[number]!;
+    }
 
     /// <summary>
     /// Adds to <paramref name="inputs"/> everything <see cref="View"/> makes the item's link from (the site's base path
@@ -50,16 +74,19 @@ public sealed class ItemLinks
     /// keeping the links of every item an incremental build's pages point to was about 40 MB of garbage per build. What
     /// MakeView starts reading must be added here (PlanPageInputsTests change each of these and check the digest).
     /// </summary>
-    public void AddSource(ItemKey key, PageInputs inputs)
+    public void AddSource(ItemKey key, PageInputs inputs) => AddSource(Known(key), inputs);
+
+    /// <summary><see cref="AddSource(ItemKey, PageInputs)"/> of the item numbered <paramref name="number"/>.</summary>
+    public void AddSource(int number, PageInputs inputs)
     {
-        var (plan, item) = _items[key];
+        var (plan, item) = _items[number];
         inputs.Add(plan.Id).Add(plan.Title).Add(plan.Year.HasValue).Add(plan.Year ?? 0)
             .Add(item.Id).Add((long)item.Kind).Add(item.Path).Add(item.Marker).Add(item.Line).Add(item.Text);
     }
 
-    private ItemLinkView MakeView(ItemKey key)
+    private ItemLinkView MakeView(int number)
     {
-        var (plan, item) = _items[key];
+        var (plan, item) = _items[number];
         var text = item.Text.Trim();
         var label = item.Path.Length > 0 ? item.Path : item.Marker?.Trim() is { Length: > 0 } m ? m : $"#{item.Line}";
         if (item.Kind == ItemKind.Paragraph) label = $"第{item.Line}行";

@@ -78,17 +78,26 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
 
     private static string Year(int? y) => y?.ToString(CultureInfo.InvariantCulture) ?? "";
 
+    private static readonly string[] MentionsHeader = ["plans", "first_year", "plan_id", "item_id", "year", "as_written"];
+    private static readonly string[] ReuseHeader = ["plan_a", "item_a", "plan_b", "item_b", "score", "shared_chars", "within_plan"];
+
     /// <summary>
     /// One row per mention. A reference's plan count and first year are computed once, not per mention: a unit named in
     /// every plan has a mention per plan. Rows are written field by field, as reuse.csv's are.
     /// </summary>
     internal static void MentionsCsv(Stream stream, string keyColumn, IReadOnlyList<CrossReference> references)
     {
-        const CsvText.Quoting quoting = CsvText.Quoting.Default;
         using var writer = CsvText.Writer(stream);
-        CsvText.Record(writer, [keyColumn, "plans", "first_year", "plan_id", "item_id", "year", "as_written"], quoting);
-        foreach (var r in references)
+        CsvText.Record(writer, [keyColumn, .. MentionsHeader], CsvText.Quoting.Default);
+        MentionRows(writer, references, 0, references.Count);
+    }
+
+    private static void MentionRows(TextWriter writer, IReadOnlyList<CrossReference> references, int start, int count)
+    {
+        const CsvText.Quoting quoting = CsvText.Quoting.Default;
+        for (var i = start; i < start + count; i++)
         {
+            var r = references[i];
             var (plans, firstYear) = (r.PlanIds.Count.ToString(CultureInfo.InvariantCulture), Year(r.FirstYear));
             foreach (var m in r.Mentions)
             {
@@ -116,12 +125,18 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
     /// </summary>
     internal static void ReuseCsv(Stream stream, IReadOnlyList<ReuseLink> links)
     {
-        const CsvText.Quoting quoting = CsvText.Quoting.Default;
         using var writer = CsvText.Writer(stream);
-        CsvText.Record(writer, ["plan_a", "item_a", "plan_b", "item_b", "score", "shared_chars", "within_plan"], quoting);
+        CsvText.Record(writer, ReuseHeader, CsvText.Quoting.Default);
+        ReuseRows(writer, links, 0, links.Count);
+    }
+
+    private static void ReuseRows(TextWriter writer, IReadOnlyList<ReuseLink> links, int start, int count)
+    {
+        const CsvText.Quoting quoting = CsvText.Quoting.Default;
         Span<char> score = stackalloc char[64];
-        foreach (var l in links)
+        for (var i = start; i < start + count; i++)
         {
+            var l = links[i];
             CsvText.Field(writer, l.A.PlanId, quoting);
             writer.Write(',');
             CsvText.Field(writer, l.A.ItemId, quoting);
@@ -147,34 +162,88 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
 
     /// <summary>
     /// data/reuse.csv, citations.csv, units.csv and slogans.csv; independent of the pages, so the renderer writes them
-    /// alongside. In an incremental build a file whose rows' inputs are unchanged (after most edits reuse.csv, citations.csv
-    /// and units.csv) is kept without being written: writing them and finding them equal cost a core for a third of a second.
+    /// alongside. In an incremental build each is written in parts (<see cref="OutputFolder.WriteTextParts"/>): reuse.csv
+    /// a part per plan's run of links (the links are in plan order), a mentions CSV a part per reference, each keyed by
+    /// the digest of its rows' values. An edit changes the links of the plans that share text with the edited one and the
+    /// references it mentions: the other parts are copied, and a file none of whose parts changed is kept.
     /// </summary>
     public static void WriteData(PeerAnalysis analysis, OutputFolder output)
     {
-        output.WriteStream("data/reuse.csv", () => LinksDigest(analysis.Links), stream => ReuseCsv(stream, analysis.Links));
-        output.WriteStream("data/citations.csv", () => MentionsDigest(analysis.Citations), stream => MentionsCsv(stream, "document", analysis.Citations));
-        output.WriteStream("data/units.csv", () => MentionsDigest(analysis.Units), stream => MentionsCsv(stream, "unit", analysis.Units));
-        output.WriteStream("data/slogans.csv", () => MentionsDigest(analysis.Slogans), stream => MentionsCsv(stream, "slogan", analysis.Slogans));
+        if (output.Reuse is null)
+        {
+            output.WriteStream("data/reuse.csv", stream => ReuseCsv(stream, analysis.Links));
+            output.WriteStream("data/citations.csv", stream => MentionsCsv(stream, "document", analysis.Citations));
+            output.WriteStream("data/units.csv", stream => MentionsCsv(stream, "unit", analysis.Units));
+            output.WriteStream("data/slogans.csv", stream => MentionsCsv(stream, "slogan", analysis.Slogans));
+            return;
+        }
+        var links = analysis.Links;
+        WriteParts(output, "data/reuse.csv", ReuseHeader, Runs(links.Count, (i, j) => links[i].A.PlanId == links[j].A.PlanId),
+            (start, count) => LinksDigest(links, start, count), (writer, start, count) => ReuseRows(writer, links, start, count));
+        foreach (var (path, column, references) in new[] { ("data/citations.csv", "document", analysis.Citations), ("data/units.csv", "unit", analysis.Units), ("data/slogans.csv", "slogan", analysis.Slogans) })
+            WriteParts(output, path, [column, .. MentionsHeader], Runs(references.Count, (_, _) => false),
+                (start, count) => MentionsDigest(references, start, count), (writer, start, count) => MentionRows(writer, references, start, count));
     }
 
-    /// <summary>Every value of reuse.csv's rows (the score's exact bits: it is printed rounded).</summary>
-    internal static byte[] LinksDigest(IReadOnlyList<ReuseLink> links)
+    /// <summary>Runs of consecutive rows that <paramref name="together"/> says belong together (row i and the run's first), as (start, count).</summary>
+    private static List<(int Start, int Count)> Runs(int rows, Func<int, int, bool> together)
     {
-        using var inputs = PageInputs.Streamed();
-        inputs.Add("reuse.csv").Add(links.Count);
-        foreach (var l in links)
+        var runs = new List<(int, int)>();
+        for (var start = 0; start < rows;)
+        {
+            var end = start + 1;
+            while (end < rows && together(end, start)) end++;
+            runs.Add((start, end - start));
+            start = end;
+        }
+        return runs;
+    }
+
+    private static void WriteParts(OutputFolder output, string sitePath, IReadOnlyList<string> header, List<(int Start, int Count)> runs,
+        Func<int, int, byte[]> digest, Action<TextWriter, int, int> rows)
+    {
+        var keys = new string?[runs.Count + 1];
+        using (var part = PageInputs.Part())
+        {
+            part.Add(sitePath).Add("header").Add(header.Count);
+            foreach (var column in header) part.Add(column);
+            keys[0] = Convert.ToHexStringLower(part.Digest());
+        }
+        Parallel.For(0, runs.Count, i => keys[i + 1] = Convert.ToHexStringLower(digest(runs[i].Start, runs[i].Count)));
+        output.WriteTextParts(sitePath, keys, (index, writer) =>
+        {
+            if (index > 0)
+            {
+                rows(writer, runs[index - 1].Start, runs[index - 1].Count);
+                return;
+            }
+            // The byte order mark (Excel reads Chinese), written as the first character of the header part.
+            writer.Write('\uFEFF');
+            CsvText.Record(writer, header, CsvText.Quoting.Default);
+        });
+    }
+
+    /// <summary>Every value of reuse.csv's rows for links <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> (the score's exact bits: it is printed rounded).</summary>
+    internal static byte[] LinksDigest(IReadOnlyList<ReuseLink> links, int start, int count)
+    {
+        using var inputs = PageInputs.Part();
+        inputs.Add("reuse.csv").Add(count);
+        for (var i = start; i < start + count; i++)
+        {
+            var l = links[i];
             inputs.Add(l.A.PlanId).Add(l.A.ItemId).Add(l.B.PlanId).Add(l.B.ItemId).Add(l.Score).Add(l.SharedChars);
+        }
         return inputs.Digest();
     }
 
     /// <summary>Every value a mentions CSV's rows are made from: each reference's key and mentions (its plan count and first year come from them).</summary>
-    internal static byte[] MentionsDigest(IReadOnlyList<CrossReference> references)
+    internal static byte[] MentionsDigest(IReadOnlyList<CrossReference> references, int start, int count)
     {
-        using var inputs = PageInputs.Streamed();
-        inputs.Add("mentions.csv").Add(references.Count);
-        foreach (var r in references)
+        using var inputs = PageInputs.Part();
+        inputs.Add("mentions.csv").Add(count);
+        for (var i = start; i < start + count; i++)
         {
+            var r = references[i];
             inputs.Add(r.Key).Add(r.Mentions.Count);
             foreach (var m in r.Mentions) inputs.Add(m.Item.PlanId).Add(m.Item.ItemId).Add(m.Year.HasValue).Add(m.Year ?? 0).Add(m.AsWritten);
         }

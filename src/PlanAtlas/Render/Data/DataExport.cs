@@ -73,7 +73,9 @@ public static class DataExport
         WriteIfChanged(Path.Combine(data, "plans.csv"), stream => Csv(stream, planColumns, ordered));
 
         var itemColumns = ItemColumns.Concat(options.ExtraItemColumns).ToList();
-        WriteIfChanged(Path.Combine(data, "items.csv"), stream => Csv(stream, itemColumns, ordered.SelectMany(p => p.Items.Select(i => new PlanItem(p, i)))));
+        if (output.Reuse is null)
+            WriteIfChanged(Path.Combine(data, "items.csv"), stream => Csv(stream, itemColumns, ordered.SelectMany(p => p.Items.Select(i => new PlanItem(p, i)))));
+        else WriteItems(output, itemColumns, ordered);
 
         Parallel.ForEach(ordered, plan =>
         {
@@ -83,6 +85,55 @@ public static class DataExport
             WriteIfChanged(output.FullPath(sitePath), PlanJson.Serialize(plan));
             output.Written(sitePath, fingerprint);
         });
+    }
+
+    /// <summary>
+    /// items.csv of an incremental build as parts (<see cref="OutputFolder.WriteTextParts"/>): the header, then each plan's rows. A plan's rows are
+    /// a function of its record (its id and content key, as its JSON download's) and of the added columns' values for
+    /// its items (themes, cluster: analysis results that an edit of another plan can move), so their key is made from these.
+    /// </summary>
+    private static void WriteItems(OutputFolder output, IReadOnlyList<DataColumn<PlanItem>> columns, IReadOnlyList<Plan> ordered)
+    {
+        const CsvText.Quoting quoting = CsvText.Quoting.WhiteSpaceAtEnds;
+        var added = columns.Skip(ItemColumns.Count).ToList();
+        var keys = new string?[ordered.Count + 1];
+        keys[0] = RowsKey("items.csv header", columns, null, added);
+        Parallel.For(0, ordered.Count, i => keys[i + 1] = ordered[i].ContentKey.Length == 0 ? null : RowsKey("items.csv rows", columns, ordered[i], added));
+        output.WriteTextParts($"{Folder}/items.csv", keys, (part, writer) =>
+        {
+            if (part == 0)
+            {
+                // The byte order mark (Excel reads Chinese), written as the first character of the header part.
+                writer.Write('\uFEFF');
+                CsvText.Record(writer, columns.Select(c => c.Name).ToList(), quoting);
+                return;
+            }
+            var plan = ordered[part - 1];
+            foreach (var item in plan.Items)
+            {
+                var row = new PlanItem(plan, item);
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    if (i > 0) writer.Write(',');
+                    CsvText.Field(writer, columns[i].Value(row), quoting);
+                }
+                writer.Write("\r\n");
+            }
+        });
+    }
+
+    private static string RowsKey(string what, IReadOnlyList<DataColumn<PlanItem>> columns, Plan? plan, IReadOnlyList<DataColumn<PlanItem>> added)
+    {
+        using var inputs = PageInputs.Part();
+        inputs.Add(what).Add(columns.Count);
+        foreach (var column in columns) inputs.Add(column.Name);
+        if (plan is not null)
+        {
+            inputs.Add(plan.Id).Add(plan.ContentKey).Add(plan.Items.Count);
+            foreach (var item in plan.Items)
+                foreach (var column in added) inputs.Add(column.Value(new PlanItem(plan, item)));
+        }
+        return Convert.ToHexStringLower(inputs.Digest());
     }
 
     private static string JsonFingerprint(Plan plan)

@@ -26,7 +26,12 @@ public sealed class ThemePages
     private readonly UiStrings _t;
     private readonly Dictionary<string, Plan> _planById;
     private readonly Dictionary<ItemKey, Item> _items = [];
-    private readonly Dictionary<(string Plan, string Theme), PlanThemeShare> _share;
+    /// <summary>
+    /// Theme id → plan id → the plan's share of it. The means over groups of plans look up every plan of the corpus for
+    /// every theme and chart (several hundred thousand lookups per build, whatever changed): keyed by a tuple of two
+    /// strings, each lookup hashed both with the randomised string hash.
+    /// </summary>
+    private readonly Dictionary<string, Dictionary<string, PlanThemeShare>> _shares = new(StringComparer.Ordinal);
 
     public ThemePages(ThemeAnalysis analysis, IReadOnlyList<Plan> plans, TemplateEngine templates, SiteUrls urls, UiStrings strings)
     {
@@ -38,7 +43,12 @@ public sealed class ThemePages
         _planById = _plans.ToDictionary(p => p.Id);
         foreach (var p in _plans)
             foreach (var i in p.Items) _items[new ItemKey(p.Id, i.Id)] = i;
-        _share = analysis.Shares.ToDictionary(s => (s.PlanId, s.ThemeId));
+        foreach (var share in analysis.Shares)
+        {
+            if (!_shares.TryGetValue(share.ThemeId, out var byPlan)) _shares[share.ThemeId] = byPlan = new Dictionary<string, PlanThemeShare>(StringComparer.Ordinal);
+            // Add, not set: a plan with two shares of one theme is an error, as it was for the dictionary by (plan, theme).
+            byPlan.Add(share.PlanId, share);
+        }
         _tagged = TaggedByTheme(analysis);
     }
 
@@ -71,10 +81,12 @@ public sealed class ThemePages
         var writer = new ChartWriter(output, _urls);
         var charts = new ThemeCharts(writer);
         new ThemeData(_analysis).Write(output);
-        RenderThemesIndex(output, charts);
+        // Each theme's row is on the index and on its own page: made once.
+        var rows = Themes.Select(Row).ToList();
+        RenderThemesIndex(output, charts, rows);
         // Pages are independent and each chart's serialisation is slow (Plotly.NET): render them in parallel.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.ForEach(Themes, parallel, theme => RenderTheme(theme, output, charts));
+        Parallel.For(0, Themes.Count, parallel, i => RenderTheme(Themes[i], rows[i], output, charts));
         RenderClustersIndex(output, charts);
         Parallel.ForEach(_analysis.Clustering.Clusters, parallel, cluster => RenderCluster(cluster, output, charts));
         return Themes.Count == 0 || _plans.Count == 0 ? null : Dashboard(charts);
@@ -83,7 +95,7 @@ public sealed class ThemePages
     public ThemeProfileModel Profile(Plan plan)
     {
         var analysed = plan.Items.Count(i => _analysis.AnalysedItems.Contains(new ItemKey(plan.Id, i.Id)));
-        var rows = Themes.Select(t => (Theme: t, Share: _share.GetValueOrDefault((plan.Id, t.Id))))
+        var rows = Themes.Select(t => (Theme: t, Share: Share(plan.Id, t.Id)))
             .Where(x => x.Share is { Items: > 0 })
             .OrderByDescending(x => x.Share!.ShareItems).ThenBy(x => x.Theme.Id, StringComparer.Ordinal)
             .Select(x => new ThemeProfileRow(Name(x.Theme), _urls.Url(ThemePath(x.Theme.Id)), x.Share!.Items,
@@ -92,9 +104,8 @@ public sealed class ThemePages
         return new ThemeProfileModel(rows, analysed);
     }
 
-    private void RenderThemesIndex(OutputFolder output, ThemeCharts charts)
+    private void RenderThemesIndex(OutputFolder output, ThemeCharts charts, List<ThemeRow> rows)
     {
-        var rows = Themes.Select(Row).ToList();
         var list = new List<ChartView>();
         if (rows.Count > 0 && _plans.Count > 0)
         {
@@ -118,7 +129,7 @@ public sealed class ThemePages
             Percent(MeanShare(_plans, t.Id)), t.Definition);
     }
 
-    private void RenderTheme(Theme theme, OutputFolder output, ThemeCharts charts)
+    private void RenderTheme(Theme theme, ThemeRow row, OutputFolder output, ThemeCharts charts)
     {
         var name = Name(theme);
         var list = new List<BarChartView>();
@@ -131,7 +142,7 @@ public sealed class ThemePages
         var tagged = TaggedWith(theme.Id);
         var items = tagged.OrderByDescending(k => _planById[k.PlanId].Year ?? int.MinValue).ThenBy(k => k)
             .Take(ItemsShown).Select(k => ItemView(k, theme.Id)).ToList();
-        var model = new ThemePageModel(Row(theme), theme.Signals, theme.Exclusions, list, items) { ItemsTotal = tagged.Count, ItemsCsv = _urls.Url("data/items.csv") };
+        var model = new ThemePageModel(row, theme.Signals, theme.Exclusions, list, items) { ItemsTotal = tagged.Count, ItemsCsv = _urls.Url("data/items.csv") };
         var page = new PageInfo(name, ThemePath(theme.Id), theme.Definition, "themes")
         { Breadcrumbs = [new PageCrumb(_t["nav.themes"], ThemesPath)] };
         _templates.WritePage(output, page.SitePath, "theme", page, model);
@@ -150,13 +161,27 @@ public sealed class ThemePages
         return charts.Shares(name, title, keys, values, summary,
             ["group", "plans", "mean_share_items", "mean_share_chars"],
             groups.Zip(values).Select(x => (IReadOnlyList<string>)[x.First.Key, ThemeData.Int(x.First.Count()), ThemeData.Num(x.Second),
-                ThemeData.Num(x.First.Average(p => _share.GetValueOrDefault((p.Id, theme.Id))?.ShareChars ?? 0))]));
+                ThemeData.Num(x.First.Average(p => Share(p.Id, theme.Id)?.ShareChars ?? 0))]));
     }
 
+    private PlanThemeShare? Share(string planId, string themeId) =>
+        _shares.TryGetValue(themeId, out var byPlan) && byPlan.TryGetValue(planId, out var share) ? share : null;
+
+    /// <summary>The mean share of items over <paramref name="plans"/>, summed in their order as Enumerable.Average sums (the same bits).</summary>
     private double MeanShare(IEnumerable<Plan> plans, string themeId)
     {
-        var list = plans.ToList();
-        return list.Count == 0 ? 0 : list.Average(p => _share.GetValueOrDefault((p.Id, themeId))?.ShareItems ?? 0);
+        var byPlan = _shares.GetValueOrDefault(themeId);
+        double ShareOf(Plan plan) => byPlan is not null && byPlan.TryGetValue(plan.Id, out var share) ? share.ShareItems : 0;
+        using var each = plans.GetEnumerator();
+        if (!each.MoveNext()) return 0;
+        var sum = ShareOf(each.Current);
+        long count = 1;
+        while (each.MoveNext())
+        {
+            sum += ShareOf(each.Current);
+            count++;
+        }
+        return sum / count;
     }
 
     private TaggedItemView ItemView(ItemKey key, string? themeId)
