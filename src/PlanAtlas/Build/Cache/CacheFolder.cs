@@ -47,16 +47,25 @@ public sealed class CacheFolder
     }
 
     /// <summary>Writes through a temporary file and a rename, so a killed build never leaves a half-written record.</summary>
-    public static void WriteAtomically(string path, byte[] bytes) => WriteAtomically(path, stream => stream.Write(bytes));
+    public static void WriteAtomically(string path, byte[] bytes)
+    {
+        // Written as it is: a buffered stream per record (two per parsed plan) cost a buffer of its own each.
+        var temporary = Temporary(path);
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
+    }
 
     /// <summary>As <see cref="WriteAtomically(string, byte[])"/>, streamed: for records of tens of megabytes.</summary>
     public static void WriteAtomically(string path, Action<Stream> write)
     {
-        var temporary = path + $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        var temporary = Temporary(path);
+        // A buffer under the large object heap's threshold (85 KB): a larger one set off full collections.
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
             write(stream);
         File.Move(temporary, path, overwrite: true);
     }
+
+    private static string Temporary(string path) => path + $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
