@@ -17,6 +17,13 @@ public sealed record BuildOptions(string InputDirectory, string OutputDirectory,
 
     /// <summary>--full: recompute everything (the cache is rewritten, not read).</summary>
     public bool Full { get; init; }
+
+    /// <summary>
+    /// The process ends with this build (the `build` command): a small incremental build may then allocate without
+    /// garbage collections (<see cref="CollectionFreeRebuild"/>). A process that goes on (the preview server, the
+    /// tests) leaves it off, or the region's garbage would stay until its next collection.
+    /// </summary>
+    public bool WithoutCollections { get; init; }
 }
 
 /// <summary>One stage's cost. <see cref="PeakMemoryBytes"/> is the process's peak working set when the stage ended.</summary>

@@ -11,7 +11,8 @@ namespace PlanAtlas.Build;
 /// region of at most <see cref="MaxBytes"/> and a quarter of the memory the process may use, and a build that
 /// allocates more than the region simply goes on with ordinary collections from there (the runtime ends the region
 /// itself). A full build (nothing known from the cache) and a national corpus keep the collector: they allocate many
-/// times more, and at 10,000 plans the peak memory is what matters.
+/// times more, and at 10,000 plans the peak memory is what matters. Only a process that ends with its build asks for
+/// it (<see cref="BuildOptions.WithoutCollections"/>: the `build` command, not the preview server).
 /// </summary>
 public sealed class CollectionFreeRebuild : IDisposable
 {

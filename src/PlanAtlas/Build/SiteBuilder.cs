@@ -44,7 +44,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
                 r => r.Known.Count == 0 ? $"{r.Documents.Count} files" : $"{r.Documents.Count + r.Known.Count} files ({r.Known.Count} unchanged)");
             diagnostics.AddRange(input.Diagnostics);
             cancellation.ThrowIfCancellationRequested();
-            using var collectionFree = CollectionFreeRebuild.Start(input.Documents.Count + input.Known.Count, input.Known.Count);
+            using var collectionFree = options.WithoutCollections ? CollectionFreeRebuild.Start(input.Documents.Count + input.Known.Count, input.Known.Count) : null;
             var settings = input.Settings;
             if (options.BasePath is not null) settings = settings with { BasePath = SiteSettingsLoader.NormalizeBasePath(options.BasePath) };
             if (!string.IsNullOrWhiteSpace(options.BaseUrl)) settings = settings with { BaseUrl = options.BaseUrl.Trim().TrimEnd('/') };

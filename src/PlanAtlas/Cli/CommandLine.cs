@@ -58,7 +58,8 @@ public static class CommandLine
         foreach (var option in site.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            var options = site.Read(parse);
+            // The process ends with the build: a small rebuild may allocate without collections.
+            var options = site.Read(parse) with { WithoutCollections = true };
             using var cancellation = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancellation.Cancel(); });

@@ -50,6 +50,36 @@ public sealed class CollectionFreeRebuildTests
         Assert.True(third.Active);
     }
 
+    /// <summary>What the collector is doing while each stage runs.</summary>
+    private sealed class LatencyDuringStages : IBuildProgress
+    {
+        public List<(string Stage, GCLatencyMode Mode)> Seen { get; } = [];
+        public void StageStarted(string stage) => Seen.Add((stage, GCSettings.LatencyMode));
+        public void StageFinished(StageTiming timing) { }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Only_a_build_that_ends_its_process_rebuilds_without_collections(bool withoutCollections)
+    {
+        using var temp = RepoPaths.NewTemp();
+        RepoPaths.CopyTree(RepoPaths.SampleInput, temp["input"]);
+        BuildResult Build(LatencyDuringStages progress) => new SiteBuilder(progress).Build(
+            new BuildOptions(temp["input"], temp["output"], ThemeDirectory: RepoPaths.Theme) { WithoutCollections = withoutCollections });
+        var first = new LatencyDuringStages();
+        var again = new LatencyDuringStages();
+
+        Assert.Equal(BuildOutcome.Built, Build(first).Outcome);
+        Assert.Equal(BuildOutcome.Built, Build(again).Outcome);
+
+        // The first build knows no plan from the cache: it collects as usual, as does the preview server's every build.
+        Assert.DoesNotContain(first.Seen, s => s.Mode == GCLatencyMode.NoGCRegion);
+        var analysing = again.Seen.Single(s => s.Stage == SiteBuilder.Analyze).Mode;
+        Assert.Equal(withoutCollections, analysing == GCLatencyMode.NoGCRegion);
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
+
     [Fact]
     public void A_region_the_runtime_ended_is_released_without_error()
     {
