@@ -29,7 +29,7 @@ public sealed class CollectionFreeRebuild : IDisposable
 
     private CollectionFreeRebuild() { }
 
-    /// <summary>Whether this build holds the region (for <c>build --stats</c> and the tests).</summary>
+    /// <summary>Whether this build holds the region.</summary>
     public bool Active => _holding;
 
     /// <summary>Starts the region when <paramref name="knownPlans"/> of <paramref name="plans"/> come from the cache and the corpus is small.</summary>

@@ -47,9 +47,10 @@ public static class ParseStage
         Parallel.ForEach(input.Documents, options, ParseOne);
         Parallel.ForEach(input.Known, options, known =>
         {
-            if (cache?.TryLoad(known, input.Manifest.GetValueOrDefault(known.SourceFile), () => reader.ReadPlan(plansDirectory, known.SourceFile, [])) is var (plan, cached))
+            var manifest = input.Manifest.GetValueOrDefault(known.SourceFile);
+            if (cache?.TryLoad(known, manifest, () => reader.ReadPlan(plansDirectory, known.SourceFile, [])) is var (plan, cached))
             {
-                parsed.Add(plan with { ContentKey = ParsedPlanCache.ContentKey(known.SourceFile, known.ContentHash, input.Manifest.GetValueOrDefault(known.SourceFile)) });
+                parsed.Add(plan with { ContentKey = ParsedPlanCache.ContentKey(known.SourceFile, known.ContentHash, manifest) });
                 foreach (var d in cached) failures.Add(d);
                 return;
             }

@@ -75,27 +75,6 @@ public static class DocumentTable
     /// against. Written straight to the bytes: there is one such file per document, and building a JSON tree for each
     /// only to serialise it was most of the cost.
     /// </summary>
-    /// <summary>
-    /// What <see cref="DocumentFile"/> is made of, as a digest, so that an incremental build keeps an unchanged
-    /// document's file without writing its JSON (most of the stage's time after a small edit). <paramref name="textHash"/>
-    /// is the hash of <see cref="SearchDocument.Text"/> the index already took: it holds the title and the body or the
-    /// items' texts; each item's text length is added, as the joined text alone does not tell where an item ends.
-    /// </summary>
-    public static string DocumentFingerprint(SearchDocument document, UInt128 textHash)
-    {
-        using var part = Render.PageInputs.Part();
-        Span<byte> hash = stackalloc byte[16];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(hash, textHash);
-        part.Add("document file").Add(hash).Add(document.Type).Add(document.Url).Add(document.Title).Add(document.Facts.Count);
-        foreach (var (name, value) in document.Facts.OrderBy(f => f.Key, StringComparer.Ordinal)) part.Add(name).Add(value);
-        if (document.Type == SearchDocumentType.Plan)
-        {
-            part.Add(document.Items.Count);
-            foreach (var item in document.Items) part.Add(item.Id).Add(item.Path).Add(item.Heading).Add(item.Text.Length);
-        }
-        return Convert.ToHexStringLower(part.Digest());
-    }
-
     public static byte[] DocumentFile(SearchDocument document)
     {
         var bytes = new ArrayBufferWriter<byte>(document.Body.Length * 3 + document.Items.Sum(i => i.Text.Length + i.Heading.Length) * 3 + 256);
@@ -126,6 +105,27 @@ public static class DocumentTable
             json.WriteEndObject();
         }
         return bytes.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// What <see cref="DocumentFile"/> is made of, as a digest, so that an incremental build keeps an unchanged
+    /// document's file without writing its JSON (most of the stage's time after a small edit). <paramref name="textHash"/>
+    /// is the hash of <see cref="SearchDocument.Text"/> the index already took: it holds the title and the body or the
+    /// items' texts; each item's text length is added, as the joined text alone does not tell where an item ends.
+    /// </summary>
+    public static string DocumentFingerprint(SearchDocument document, UInt128 textHash)
+    {
+        using var part = Render.PageInputs.Part();
+        Span<byte> hash = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(hash, textHash);
+        part.Add("document file").Add(hash).Add(document.Type).Add(document.Url).Add(document.Title).Add(document.Facts.Count);
+        foreach (var (name, value) in document.Facts.OrderBy(f => f.Key, StringComparer.Ordinal)) part.Add(name).Add(value);
+        if (document.Type == SearchDocumentType.Plan)
+        {
+            part.Add(document.Items.Count);
+            foreach (var item in document.Items) part.Add(item.Id).Add(item.Path).Add(item.Heading).Add(item.Text.Length);
+        }
+        return Convert.ToHexStringLower(part.Digest());
     }
 
     public static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
