@@ -129,7 +129,8 @@ public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? op
         return chosen.Select(i => sorted[i]).ToList();
     }
 
-    private static List<ClusterInput> Sorted(IEnumerable<ClusterInput> inputs) =>
+    /// <summary>The inputs in key order, as given when they already are.</summary>
+    internal static List<ClusterInput> Sorted(IEnumerable<ClusterInput> inputs) =>
         inputs is List<ClusterInput> list && IsSorted(list) ? list : inputs.OrderBy(i => i.Key).ToList();
 
     private static bool IsSorted(List<ClusterInput> list)

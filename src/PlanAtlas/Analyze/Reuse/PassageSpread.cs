@@ -15,24 +15,9 @@ public static class PassageSpread
             .ToArray();
         var index = new Dictionary<ItemKey, int>(items.Length);
         for (var i = 0; i < items.Length; i++) index.TryAdd(items[i].Key, i);
-        // Union-find over item numbers (-1: in no link): hashing two strings per step was most of this step's time.
-        var parent = new int[items.Length];
-        Array.Fill(parent, -1);
-        int Find(int k)
-        {
-            while (parent[k] != k) k = parent[k] = parent[parent[k]];
-            return k;
-        }
-        foreach (var link in links)
-        {
-            if (!index.TryGetValue(link.A, out var a) || !index.TryGetValue(link.B, out var b)) continue;
-            if (parent[a] < 0) parent[a] = a;
-            if (parent[b] < 0) parent[b] = b;
-            var (ra, rb) = (Find(a), Find(b));
-            if (ra != rb) parent[rb] = ra;
-        }
+        var roots = Roots(items.Length, Numbered(links, index));
         // Each family is sorted in full and the families are then ordered by a total order, so how they are grouped does not matter.
-        return Ordered(Enumerable.Range(0, items.Length).Where(i => parent[i] >= 0).GroupBy(Find)
+        return Ordered(Enumerable.Range(0, items.Length).Where(i => roots[i] >= 0).GroupBy(i => roots[i])
             .Select(g => g.Select(i => items[i])
                 .OrderBy(x => x.Plan.Year ?? int.MaxValue).ThenBy(x => x.Plan.Id, StringComparer.Ordinal).ThenBy(x => x.Order)
                 .Select(x => (x.Key, x.Plan, x.Item)).ToList()));
@@ -44,6 +29,32 @@ public static class PassageSpread
     /// </summary>
     /// <param name="item">The item with number i.</param>
     internal static IReadOnlyList<CrossReference> Families(int items, IEnumerable<(int A, int B)> links, Func<int, (ItemKey Key, Plan Plan, Item Item)> item)
+    {
+        var roots = Roots(items, links);
+        // Taken in number order, each family is in time order already.
+        var families = new Dictionary<int, List<(ItemKey, Plan, Item)>>();
+        for (var i = 0; i < items; i++)
+        {
+            var root = roots[i];
+            if (root < 0) continue;
+            if (!families.TryGetValue(root, out var family)) families[root] = family = [];
+            family.Add(item(i));
+        }
+        return Ordered(families.Values);
+    }
+
+    /// <summary>The links' ends as item numbers; a link to an item the plans do not hold is left out.</summary>
+    private static IEnumerable<(int A, int B)> Numbered(IReadOnlyList<ReuseLink> links, Dictionary<ItemKey, int> index)
+    {
+        foreach (var link in links)
+            if (index.TryGetValue(link.A, out var a) && index.TryGetValue(link.B, out var b)) yield return (a, b);
+    }
+
+    /// <summary>
+    /// Union-find over item numbers: each linked item's family root, -1 for an item in no link (hashing two strings per
+    /// step was most of this step's time).
+    /// </summary>
+    private static int[] Roots(int items, IEnumerable<(int A, int B)> links)
     {
         var parent = new int[items];
         Array.Fill(parent, -1);
@@ -59,16 +70,9 @@ public static class PassageSpread
             var (ra, rb) = (Find(a), Find(b));
             if (ra != rb) parent[rb] = ra;
         }
-        // Taken in number order, each family is in time order already.
-        var families = new Dictionary<int, List<(ItemKey, Plan, Item)>>();
         for (var i = 0; i < items; i++)
-        {
-            if (parent[i] < 0) continue;
-            var root = Find(i);
-            if (!families.TryGetValue(root, out var family)) families[root] = family = [];
-            family.Add(item(i));
-        }
-        return Ordered(families.Values);
+            if (parent[i] >= 0) parent[i] = Find(i);
+        return parent;
     }
 
     /// <summary>Families (each in time order) reaching two plans or more, as cross-references in their total order.</summary>

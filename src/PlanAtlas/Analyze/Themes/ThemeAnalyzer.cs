@@ -101,15 +101,7 @@ public sealed class ThemeAnalyzer
         }
         // In key order (the plan's items by id) as the clusterer wants them: sorted here, plan by plan on every core, the
         // corpus' inputs come in key order and neither the drift nor the assignment sorts them again.
-        return (tags, InKeyOrder(inputs), Shares(plan.Id, counted).ToList());
-    }
-
-    private static List<ClusterInput> InKeyOrder(List<ClusterInput> inputs)
-    {
-        for (var i = 1; i < inputs.Count; i++)
-            if (string.CompareOrdinal(inputs[i - 1].Key.ItemId, inputs[i].Key.ItemId) >= 0)
-                return inputs.OrderBy(x => x.Key.ItemId, StringComparer.Ordinal).ToList();
-        return inputs;
+        return (tags, ItemClusterer.Sorted(inputs), Shares(plan.Id, counted).ToList());
     }
 
     private byte[] ToBytes(IReadOnlyList<ThemeTag>[] itemsTags)
