@@ -264,14 +264,11 @@ public sealed class OutputFolder
             if (part.Key.Length > 0) copied.TryAdd(part.Key, (offset, part.Length));
             offset += part.Length;
         }
-        var full = FullPath(sitePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.Delete(full);
         var parts = new List<FilePart>(keys.Count);
-        using (var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
-        using (var old = copied.Count > 0 ? File.OpenHandle(Path.Combine(Previous!, FilePath(sitePath))) : null)
-        using (var writer = new StreamWriter(stream, Utf8NoBom, 64 * 1024, leaveOpen: true))
+        WriteStream(sitePath, stream =>
         {
+            using var old = copied.Count > 0 ? File.OpenHandle(Path.Combine(Previous!, FilePath(sitePath))) : null;
+            using var writer = new StreamWriter(stream, Utf8NoBom, 64 * 1024, leaveOpen: true);
             var buffer = copied.Count > 0 ? new byte[64 * 1024] : [];
             for (var i = 0; i < keys.Count; i++)
             {
@@ -284,7 +281,7 @@ public sealed class OutputFolder
                 }
                 parts.Add(new FilePart(keys[i] ?? "", stream.Position - start));
             }
-        }
+        });
         Reuse?.RenderedParts(sitePath, fingerprint ?? "", parts);
     }
 

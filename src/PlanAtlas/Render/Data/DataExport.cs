@@ -109,16 +109,7 @@ public static class DataExport
                 return;
             }
             var plan = ordered[part - 1];
-            foreach (var item in plan.Items)
-            {
-                var row = new PlanItem(plan, item);
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    if (i > 0) writer.Write(',');
-                    CsvText.Field(writer, columns[i].Value(row), quoting);
-                }
-                writer.Write("\r\n");
-            }
+            Rows(writer, columns, plan.Items.Select(item => new PlanItem(plan, item)), quoting);
         });
     }
 
@@ -154,6 +145,11 @@ public static class DataExport
         const CsvText.Quoting quoting = CsvText.Quoting.WhiteSpaceAtEnds;
         using var writer = CsvText.Writer(stream);
         CsvText.Record(writer, columns.Select(c => c.Name).ToList(), quoting);
+        Rows(writer, columns, rows, quoting);
+    }
+
+    private static void Rows<T>(TextWriter writer, IReadOnlyList<DataColumn<T>> columns, IEnumerable<T> rows, CsvText.Quoting quoting)
+    {
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Count; i++)

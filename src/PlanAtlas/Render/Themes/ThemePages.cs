@@ -172,16 +172,14 @@ public sealed class ThemePages
     {
         var byPlan = _shares.GetValueOrDefault(themeId);
         double ShareOf(Plan plan) => byPlan is not null && byPlan.TryGetValue(plan.Id, out var share) ? share.ShareItems : 0;
-        using var each = plans.GetEnumerator();
-        if (!each.MoveNext()) return 0;
-        var sum = ShareOf(each.Current);
-        long count = 1;
-        while (each.MoveNext())
+        double sum = 0;
+        long count = 0;
+        foreach (var plan in plans)
         {
-            sum += ShareOf(each.Current);
+            sum += ShareOf(plan);
             count++;
         }
-        return sum / count;
+        return count == 0 ? 0 : sum / count;
     }
 
     private TaggedItemView ItemView(ItemKey key, string? themeId)
