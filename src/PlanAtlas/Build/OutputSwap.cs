@@ -20,6 +20,7 @@ public sealed class OutputSwap : IDisposable
 
     private readonly string _output;
     private bool _committed;
+    private Task<List<(string Relative, string File)>>? _previousFiles;
 
     public OutputSwap(string outputDirectory)
     {
@@ -35,6 +36,17 @@ public sealed class OutputSwap : IDisposable
 
     /// <summary>The output folder, where an incremental build's kept files are.</summary>
     public string OutputDirectory => _output;
+
+    /// <summary>
+    /// Lists the output's files on another thread while the build goes on, for an incremental commit (which deletes
+    /// those the new site lacks): the build never touches the output before its commit, so the list stays true, and
+    /// listing a 1,000-plan site's 5,000 files and 3,000 folders took a tenth of a second at the end of a one-edit rebuild.
+    /// </summary>
+    public Task ListOutputAhead()
+    {
+        if (_previousFiles is null && Directory.Exists(_output)) _previousFiles = Task.Run(() => Render.OutputFolder.FilesUnder(_output).ToList());
+        return _previousFiles ?? Task.CompletedTask;
+    }
 
     /// <summary>Puts the staged site in place; <paramref name="kept"/> are the old output's files (relative, '/') that stay part of it.</summary>
     public void Commit(IReadOnlyCollection<string>? kept = null)
@@ -67,11 +79,12 @@ public sealed class OutputSwap : IDisposable
         var record = Path.Combine(StagingDirectory, CommitRecord);
         File.WriteAllLines(record + ".tmp", site);
         File.Move(record + ".tmp", record);
-        FinishCommit(StagingDirectory, _output);
+        FinishCommit(StagingDirectory, _output, _previousFiles?.GetAwaiter().GetResult());
     }
 
     /// <summary>Moves a recorded staging folder's files into the output and deletes the output's files the record lacks; safe to repeat.</summary>
-    private static void FinishCommit(string staging, string output)
+    /// <param name="outputFiles">The output's files before the commit (<see cref="ListOutputAhead"/>); null lists them here.</param>
+    private static void FinishCommit(string staging, string output, List<(string Relative, string File)>? outputFiles = null)
     {
         var record = Path.Combine(staging, CommitRecord);
         var site = File.ReadAllLines(record).ToHashSet(StringComparer.Ordinal);
@@ -80,7 +93,7 @@ public sealed class OutputSwap : IDisposable
             Directory.CreateDirectory(folder);
         Parallel.ForEach(moves, new ParallelOptions { MaxDegreeOfParallelism = 4 }, m => File.Move(m.File, Path.Combine(output, m.Relative), overwrite: true));
         var emptied = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (relative, file) in Render.OutputFolder.FilesUnder(output).ToList())
+        foreach (var (relative, file) in outputFiles ?? Render.OutputFolder.FilesUnder(output).ToList())
         {
             if (site.Contains(relative)) continue;
             File.Delete(file);

@@ -173,6 +173,30 @@ public sealed class BuildCommandTests
     }
 
     [Fact]
+    public void An_incremental_commit_deletes_the_files_the_output_had_when_it_was_listed_ahead()
+    {
+        using var temp = RepoPaths.NewTemp();
+        var output = temp["out"];
+        foreach (var file in new[] { "index.html", "about/index.html", "plans/gone/index.html" })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(output, file))!);
+            File.WriteAllText(Path.Combine(output, file), "old");
+        }
+        using var swap = new OutputSwap(output);
+        swap.ListOutputAhead().Wait();
+        // Written by another program while the build ran: no file of the previous site, so the commit leaves it alone.
+        File.WriteAllText(Path.Combine(output, "notes.txt"), "not ours");
+        File.WriteAllText(Path.Combine(swap.StagingDirectory, "index.html"), "new");
+
+        swap.Commit(["about/index.html"]);
+
+        Assert.Equal(["about/index.html", "index.html", "notes.txt"], Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+        Assert.Equal("new", File.ReadAllText(Path.Combine(output, "index.html")));
+        Assert.False(Directory.Exists(Path.Combine(output, "plans")));
+    }
+
+    [Fact]
     public void A_staging_folder_without_a_commit_record_is_discarded_and_the_output_left_alone()
     {
         using var temp = RepoPaths.NewTemp();
