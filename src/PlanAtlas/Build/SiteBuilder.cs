@@ -44,6 +44,8 @@ public sealed class SiteBuilder(IBuildProgress progress)
                 r => r.Known.Count == 0 ? $"{r.Documents.Count} files" : $"{r.Documents.Count + r.Known.Count} files ({r.Known.Count} unchanged)");
             diagnostics.AddRange(input.Diagnostics);
             cancellation.ThrowIfCancellationRequested();
+            // Plans known from the cache: most pages will be kept in place, and the commit deletes what the site lost.
+            if (input.Known.Count > 0) swap.ListOutputAhead();
             using var collectionFree = options.WithoutCollections ? CollectionFreeRebuild.Start(input.Documents.Count + input.Known.Count, input.Known.Count) : null;
             var settings = input.Settings;
             if (options.BasePath is not null) settings = settings with { BasePath = SiteSettingsLoader.NormalizeBasePath(options.BasePath) };
@@ -94,9 +96,13 @@ public sealed class SiteBuilder(IBuildProgress progress)
             Task? savingTerms = null;
             Stage(Index, stages, () =>
             {
-                var indexer = new SearchIndexer(renderer.Strings) { Analysis = analysis, Previous = searchIndexes?.Load() };
+                var indexer = new SearchIndexer(renderer.Strings) { Analysis = analysis, Previous = searchIndexes?.Load(), PreviousPages = searchIndexes?.LoadPages() };
                 var records = indexer.Write(plans, output, cancellation);
-                savingTerms = searchIndexes is null ? null : Task.Run(() => searchIndexes.Save(indexer.Snapshot));
+                savingTerms = searchIndexes is null ? null : Task.Run(() =>
+                {
+                    searchIndexes.Save(indexer.Snapshot);
+                    searchIndexes.SavePages(indexer.Pages);
+                });
                 return (Records: records, indexer.Updated);
             }, n => n.Updated is { } updated ? $"{n.Records} search records ({updated} updated)" : $"{n.Records} search records");
             cancellation.ThrowIfCancellationRequested();

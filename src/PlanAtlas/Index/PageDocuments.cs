@@ -15,9 +15,12 @@ public static class PageDocuments
     public const int MaxText = 20_000;
 
     /// <param name="sitePath">The page's path in the site, e.g. "regions/140000/".</param>
-    public static SearchDocument? From(string sitePath, string html)
+    public static SearchDocument? From(string sitePath, string html) => From(sitePath, PageText.Extract(html));
+
+    /// <summary>The document of a page whose title and text were extracted before (<see cref="PageText.Extract"/>, <see cref="PageTextMemo"/>).</summary>
+    public static SearchDocument? From(string sitePath, (string Title, string Text)? page)
     {
-        if (PageText.Extract(html) is not var (title, text) || text.Length == 0) return null;
+        if (page is not var (title, text) || text.Length == 0) return null;
         if (text.Length > MaxText) text = text[..(char.IsHighSurrogate(text[MaxText - 1]) ? MaxText - 1 : MaxText)];
         return new SearchDocument("/" + sitePath, title.Length > 0 ? title : sitePath, SearchDocumentType.Page, [], text,
             new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>());

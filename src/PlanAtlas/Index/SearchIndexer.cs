@@ -33,6 +33,12 @@ public sealed class SearchIndexer(UiStrings strings)
     /// <summary>The term index of the previous build, when the cache kept one: few changed documents update it.</summary>
     public TermSnapshot? Previous { get; init; }
 
+    /// <summary>The pages' texts as the previous build read them, when the cache kept them: unchanged page files are not read again.</summary>
+    public PageTextMemo? PreviousPages { get; init; }
+
+    /// <summary>After <see cref="Documents"/>: the pages' texts as read by this build, for the next one.</summary>
+    public PageTextMemo? Pages { get; private set; }
+
     /// <summary>After <see cref="Write"/>: the term index it wrote, for the next build.</summary>
     public TermSnapshot? Snapshot { get; private set; }
 
@@ -49,7 +55,16 @@ public sealed class SearchIndexer(UiStrings strings)
             .Where(p => !SkippedPages.Contains(p.SitePath) && !SkippedFolders.Any(f => p.SitePath.StartsWith(f, StringComparison.Ordinal)))
             .OrderBy(p => p.SitePath, StringComparer.Ordinal)
             .ToList();
-        documents.AddRange(pages.AsParallel().AsOrdered().Select(p => PageDocuments.From(p.SitePath, File.ReadAllText(p.File))).OfType<SearchDocument>());
+        var read = pages.AsParallel().AsOrdered().Select(p =>
+        {
+            var stamp = PageTextMemo.Stamp.Of(p.File);
+            if (PreviousPages is null || !PreviousPages.TryGet(p.SitePath, stamp, out var page)) page = PageText.Extract(File.ReadAllText(p.File));
+            return (p.SitePath, Stamp: stamp, Page: page);
+        }).ToList();
+        var memo = new PageTextMemo();
+        foreach (var (sitePath, stamp, page) in read) memo.Add(sitePath, stamp, page);
+        Pages = memo;
+        documents.AddRange(read.Select(r => PageDocuments.From(r.SitePath, r.Page)).OfType<SearchDocument>());
         return documents;
     }
 

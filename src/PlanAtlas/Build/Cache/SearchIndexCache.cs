@@ -13,6 +13,7 @@ public sealed class SearchIndexCache(CacheFolder cache, bool ignorePrevious)
     public const int MaxDocuments = 8000;
 
     private readonly string _path = Path.Combine(cache.Root, "terms.bin");
+    private readonly string _pagesPath = Path.Combine(cache.Root, "page-texts.bin");
 
     /// <summary>The previous build's snapshot; null when there is none or it is damaged.</summary>
     public TermSnapshot? Load()
@@ -31,5 +32,28 @@ public sealed class SearchIndexCache(CacheFolder cache, bool ignorePrevious)
             return;
         }
         CacheFolder.WriteAtomically(_path, snapshot.Write);
+    }
+
+    /// <summary>The pages' texts as the previous build read them (<see cref="PageTextMemo"/>); null when there are none or they are damaged.</summary>
+    public PageTextMemo? LoadPages()
+    {
+        if (ignorePrevious || !File.Exists(_pagesPath)) return null;
+        try
+        {
+            using var stream = new FileStream(_pagesPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+            return PageTextMemo.Read(stream);
+        }
+        catch (IOException) { return null; }
+    }
+
+    /// <summary>Writes <paramref name="pages"/>, or removes the file when there are none (as <see cref="Save"/>, bounded by <see cref="MaxDocuments"/>).</summary>
+    public void SavePages(PageTextMemo? pages)
+    {
+        if (pages is null || pages.Count > MaxDocuments)
+        {
+            File.Delete(_pagesPath);
+            return;
+        }
+        CacheFolder.WriteAtomically(_pagesPath, pages.Write);
     }
 }
