@@ -95,7 +95,7 @@ public sealed class SearchIndexer(UiStrings strings)
         IReadOnlyList<TermIndex.Entry>? entries = null;
         if (Previous is { } previous && previous.DocumentCount == documents.Count)
         {
-            Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellation }, d => hashes[d] = TermSnapshot.HashOf(documents[d].Text));
+            Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellation }, d => hashes[d] = TermSnapshot.HashOf(documents[d]));
             previous.Lengths.CopyTo(lengths, 0);
             var changed = Enumerable.Range(0, documents.Count).Where(d => hashes[d] != previous.TextHashes[d]).ToList();
             entries = TermIndex.Update(previous, documents.Count, changed, d => Keyed(d, documents[d].Text));

@@ -22,6 +22,26 @@ public sealed class TermSnapshot
 
     public int DocumentCount => TextHashes.Length;
 
+    /// <summary>
+    /// <see cref="HashOf(string)"/> of the document's <see cref="SearchDocument.Text"/>, without joining a plan's items
+    /// into it: every plan's text is hashed on every build, and only the few that changed are keyed.
+    /// </summary>
+    public static UInt128 HashOf(SearchDocument document)
+    {
+        if (document.Type != SearchDocumentType.Plan) return HashOf(document.Text);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(MemoryMarshal.AsBytes(document.Title.AsSpan()));
+        ReadOnlySpan<char> newline = ['\n'];
+        foreach (var item in document.Items)
+        {
+            hash.AppendData(MemoryMarshal.AsBytes(newline));
+            hash.AppendData(MemoryMarshal.AsBytes(item.Text.AsSpan()));
+        }
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return MemoryMarshal.Read<UInt128>(digest);
+    }
+
     public static UInt128 HashOf(string text)
     {
         Span<byte> digest = stackalloc byte[32];

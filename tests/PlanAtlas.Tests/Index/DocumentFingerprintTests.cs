@@ -62,4 +62,14 @@ public sealed class DocumentFingerprintTests
         Assert.Equal(DocumentTable.DocumentFile(Plan), DocumentTable.DocumentFile(copy));
         Assert.Equal(Fingerprint(Plan), Fingerprint(copy));
     }
+
+    [Fact]
+    public void A_documents_text_hash_is_the_hash_of_its_text_whether_a_plan_or_a_page()
+    {
+        Assert.Equal(TermSnapshot.HashOf(Plan.Text), TermSnapshot.HashOf(Plan));
+        Assert.Equal(TermSnapshot.HashOf(Page.Text), TermSnapshot.HashOf(Page));
+        var empty = Plan with { Items = [] };
+        Assert.Equal(TermSnapshot.HashOf(empty.Text), TermSnapshot.HashOf(empty));
+        Assert.NotEqual(TermSnapshot.HashOf(Plan), TermSnapshot.HashOf(Changed("item text").After));
+    }
 }
