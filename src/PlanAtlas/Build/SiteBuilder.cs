@@ -57,6 +57,15 @@ public sealed class SiteBuilder(IBuildProgress progress)
             itemsCount = plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph));
             cancellation.ThrowIfCancellationRequested();
 
+            PageCache? LoadPageCache() => cache is null ? null : new PageCache(cache, options.OutputDirectory, ignorePrevious: options.Full);
+            (TermSnapshot? Terms, PageTextMemo? Pages) LoadSearchIndex() => (searchIndexes?.Load(), searchIndexes?.LoadPages());
+            // A small rebuild, where every tenth of a second shows, reads them while the analysis runs (it leaves part of a
+            // core idle); the render and index stages need them only later. A large build reads them when needed, keeping
+            // them out of the analysis's peak memory.
+            var ahead = collectionFree?.Active == true;
+            var loadingPages = ahead ? Task.Run(LoadPageCache) : null;
+            var loadingSearch = ahead ? Task.Run(LoadSearchIndex) : null;
+
             Task? savingMemo = null;
             var analysis = Stage(Analyze, stages, () =>
             {
@@ -82,7 +91,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             NodeTools.Find(NodeTools.Lockfile, themeDirectory, AppContext.BaseDirectory, Directory.GetCurrentDirectory())
                 ?.EnsureInstalled(ChartWriter.PlotlyPackage, cancellation);
             var theme = new ThemeFiles(themeDirectory, Path.Combine(input.InputDirectory, "theme"));
-            var pageCache = cache is null ? null : new PageCache(cache, options.OutputDirectory, ignorePrevious: options.Full);
+            var pageCache = loadingPages is null ? LoadPageCache() : loadingPages.GetAwaiter().GetResult();
             var output = new OutputFolder(swap.StagingDirectory) { Reuse = pageCache, Previous = swap.OutputDirectory };
             var renderer = new SiteRenderer(settings, theme, input.Pages);
             Stage(Render, stages, () =>
@@ -96,7 +105,8 @@ public sealed class SiteBuilder(IBuildProgress progress)
             Task? savingTerms = null;
             Stage(Index, stages, () =>
             {
-                var indexer = new SearchIndexer(renderer.Strings) { Analysis = analysis, Previous = searchIndexes?.Load(), PreviousPages = searchIndexes?.LoadPages() };
+                var previous = loadingSearch is null ? LoadSearchIndex() : loadingSearch.GetAwaiter().GetResult();
+                var indexer = new SearchIndexer(renderer.Strings) { Analysis = analysis, Previous = previous.Terms, PreviousPages = previous.Pages };
                 var records = indexer.Write(plans, output, cancellation);
                 savingTerms = searchIndexes is null ? null : Task.Run(() =>
                 {
