@@ -16,44 +16,32 @@ public sealed class SearchIndexCache(CacheFolder cache, bool ignorePrevious)
     private readonly string _pagesPath = Path.Combine(cache.Root, "page-texts.bin");
 
     /// <summary>The previous build's snapshot; null when there is none or it is damaged.</summary>
-    public TermSnapshot? Load()
-    {
-        if (ignorePrevious || !File.Exists(_path)) return null;
-        try { return TermSnapshot.Read(File.ReadAllBytes(_path)); }
-        catch (IOException) { return null; }
-    }
+    public TermSnapshot? Load() => Read(_path, TermSnapshot.Read);
 
     /// <summary>Writes <paramref name="snapshot"/>, or removes the file when the corpus is too big to keep one.</summary>
-    public void Save(TermSnapshot? snapshot)
-    {
-        if (snapshot is null || snapshot.DocumentCount > MaxDocuments)
-        {
-            File.Delete(_path);
-            return;
-        }
-        CacheFolder.WriteAtomically(_path, snapshot.Write);
-    }
+    public void Save(TermSnapshot? snapshot) => Write(_path, snapshot?.DocumentCount, stream => snapshot!.Write(stream));
 
     /// <summary>The pages' texts as the previous build read them (<see cref="PageTextMemo"/>); null when there are none or they are damaged.</summary>
-    public PageTextMemo? LoadPages()
+    public PageTextMemo? LoadPages() => Read(_pagesPath, bytes => PageTextMemo.Read(new MemoryStream(bytes, writable: false)));
+
+    /// <summary>Writes <paramref name="pages"/>, or removes the file when there are none or too many (as <see cref="Save"/>).</summary>
+    public void SavePages(PageTextMemo? pages) => Write(_pagesPath, pages?.Count, stream => pages!.Write(stream));
+
+    private T? Read<T>(string path, Func<byte[], T?> read) where T : class
     {
-        if (ignorePrevious || !File.Exists(_pagesPath)) return null;
-        try
-        {
-            using var stream = new FileStream(_pagesPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
-            return PageTextMemo.Read(stream);
-        }
+        if (ignorePrevious || !File.Exists(path)) return null;
+        try { return read(File.ReadAllBytes(path)); }
         catch (IOException) { return null; }
     }
 
-    /// <summary>Writes <paramref name="pages"/>, or removes the file when there are none (as <see cref="Save"/>, bounded by <see cref="MaxDocuments"/>).</summary>
-    public void SavePages(PageTextMemo? pages)
+    /// <param name="documents">How many documents the record holds; null when there is no record.</param>
+    private static void Write(string path, int? documents, Action<Stream> write)
     {
-        if (pages is null || pages.Count > MaxDocuments)
+        if (documents is null || documents > MaxDocuments)
         {
-            File.Delete(_pagesPath);
+            File.Delete(path);
             return;
         }
-        CacheFolder.WriteAtomically(_pagesPath, pages.Write);
+        CacheFolder.WriteAtomically(path, write);
     }
 }
