@@ -12,7 +12,21 @@ public static class SearchText
 {
     /// <summary>Whitespace runs as one space, trimmed: the form stored for the search page and keyed.</summary>
     public static string Fold(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        IsFolded(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// Whether <see cref="Fold"/> would give the text back as it is (most of a plan's items: Chinese text without
+    /// spaces). Every item of every plan is folded on every build, and splitting and joining each one made a copy.
+    /// </summary>
+    private static bool IsFolded(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i])) continue;
+            if (text[i] != ' ' || i == 0 || i == text.Length - 1 || char.IsWhiteSpace(text[i + 1])) return false;
+        }
+        return true;
+    }
 
     /// <summary>NFKC, lower case (full-width 'ＡＢ' and 'ab' match), as the search page normalizes.</summary>
     public static string Normalize(string text)

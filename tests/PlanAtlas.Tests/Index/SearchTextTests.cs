@@ -24,6 +24,20 @@ public sealed class SearchTextTests
     public void Whitespace_is_folded(string text, string folded) => Assert.Equal(folded, SearchText.Fold(text));
 
     [Property]
+    public bool Folding_is_splitting_on_whitespace_and_joining_with_one_space(string? text)
+    {
+        var expected = string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return SearchText.Fold(text ?? "") == expected && SearchText.Fold(expected) == expected;
+    }
+
+    [Fact]
+    public void A_text_already_folded_is_given_back_as_it_is()
+    {
+        const string text = "（一）深入开展打非治违 专项行动。";
+        Assert.Same(text, SearchText.Fold(text));
+    }
+
+    [Property]
     public bool Keys_are_every_character_and_every_adjacent_pair_with_their_counts(string? text)
     {
         var normalized = SearchText.Normalize(text ?? "");
