@@ -86,7 +86,13 @@ public sealed class ThemePages
         RenderThemesIndex(output, charts, rows);
         // Pages are independent and each chart's serialisation is slow (Plotly.NET): render them in parallel.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, Themes.Count, parallel, i => RenderTheme(Themes[i], rows[i], output, charts));
+        PlanGrouping[] groupings = _plans.Count == 0 ? [] :
+        [
+            Grouping("year", _t["theme.chart.year"], _t["axis.year"], p => p.Year?.ToString(CultureInfo.InvariantCulture) ?? _t["group.unknown"]),
+            Grouping("region", _t["theme.chart.region"], _t["axis.region"], p => p.Region?.ProvinceName ?? _t["group.unknown"]),
+            Grouping("level", _t["theme.chart.level"], _t["axis.level"], p => _t[$"level.{(p.Region?.Level ?? AdminLevel.Unknown).ToString().ToLowerInvariant()}"]),
+        ];
+        Parallel.For(0, Themes.Count, parallel, i => RenderTheme(Themes[i], rows[i], output, charts, groupings));
         RenderClustersIndex(output, charts);
         Parallel.ForEach(_analysis.Clustering.Clusters, parallel, cluster => RenderCluster(cluster, output, charts));
         return Themes.Count == 0 || _plans.Count == 0 ? null : Dashboard(charts);
@@ -129,16 +135,10 @@ public sealed class ThemePages
             Percent(MeanShare(_plans, t.Id)), t.Definition);
     }
 
-    private void RenderTheme(Theme theme, ThemeRow row, OutputFolder output, ThemeCharts charts)
+    private void RenderTheme(Theme theme, ThemeRow row, OutputFolder output, ThemeCharts charts, IReadOnlyList<PlanGrouping> groupings)
     {
         var name = Name(theme);
-        var list = new List<BarChartView>();
-        if (_plans.Count > 0)
-        {
-            list.Add(GroupChart(charts, $"theme-{theme.Id}-year", theme, _t["theme.chart.year"], _t["axis.year"], p => p.Year?.ToString(CultureInfo.InvariantCulture) ?? _t["group.unknown"]));
-            list.Add(GroupChart(charts, $"theme-{theme.Id}-region", theme, _t["theme.chart.region"], _t["axis.region"], p => p.Region?.ProvinceName ?? _t["group.unknown"]));
-            list.Add(GroupChart(charts, $"theme-{theme.Id}-level", theme, _t["theme.chart.level"], _t["axis.level"], p => _t[$"level.{(p.Region?.Level ?? AdminLevel.Unknown).ToString().ToLowerInvariant()}"]));
-        }
+        var list = groupings.Select(g => GroupChart(charts, theme, g)).ToList();
         var tagged = TaggedWith(theme.Id);
         var items = tagged.OrderByDescending(k => _planById[k.PlanId].Year ?? int.MinValue).ThenBy(k => k)
             .Take(ItemsShown).Select(k => ItemView(k, theme.Id)).ToList();
@@ -148,17 +148,28 @@ public sealed class ThemePages
         _templates.WritePage(output, page.SitePath, "theme", page, model);
     }
 
-    /// <summary>A theme's mean share of items per group of plans (year, region, level), each group labelled with its n.</summary>
-    private BarChartView GroupChart(ThemeCharts charts, string name, Theme theme, string titleFormat, string axis, Func<Plan, string> groupOf)
+    /// <summary>
+    /// The plans in groups (by year, region or level), ordered by group, each group labelled with its n: the same for
+    /// every theme, so made once, not once per theme and chart.
+    /// </summary>
+    private sealed record PlanGrouping(string Name, string TitleFormat, string Axis, List<IGrouping<string, Plan>> Groups, List<string> Labels);
+
+    private PlanGrouping Grouping(string name, string titleFormat, string axis, Func<Plan, string> groupOf)
     {
         var groups = _plans.GroupBy(groupOf).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var keys = groups.Select(g => $"{g.Key}（n={g.Count()}）").ToList();
+        return new PlanGrouping(name, titleFormat, axis, groups, groups.Select(g => $"{g.Key}（n={g.Count()}）").ToList());
+    }
+
+    /// <summary>A theme's mean share of items per group of plans (year, region, level), each group labelled with its n.</summary>
+    private BarChartView GroupChart(ThemeCharts charts, Theme theme, PlanGrouping grouping)
+    {
+        var groups = grouping.Groups;
         var values = groups.Select(g => MeanShare(g, theme.Id)).ToList();
-        var title = string.Format(CultureInfo.InvariantCulture, titleFormat, Name(theme));
+        var title = string.Format(CultureInfo.InvariantCulture, grouping.TitleFormat, Name(theme));
         var summary = groups.Count == 0 ? _t["chart.empty"] : string.Format(CultureInfo.InvariantCulture, _t["theme.chart.summary"],
             Name(theme), string.Join("、", groups.Zip(values).Select(x => $"{x.First.Key} {Percent(x.Second)}（n={x.First.Count()}）")));
         if (groups.Any(g => g.Count() < FewPlans)) summary += string.Format(CultureInfo.InvariantCulture, _t["chart.few"], FewPlans);
-        return charts.Shares(name, title, keys, values, summary,
+        return charts.Shares($"theme-{theme.Id}-{grouping.Name}", title, grouping.Labels, values, summary,
             ["group", "plans", "mean_share_items", "mean_share_chars"],
             groups.Zip(values).Select(x => (IReadOnlyList<string>)[x.First.Key, ThemeData.Int(x.First.Count()), ThemeData.Num(x.Second),
                 ThemeData.Num(x.First.Average(p => Share(p.Id, theme.Id)?.ShareChars ?? 0))]));
