@@ -31,12 +31,25 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
 
     /// <param name="name">File name without extension, unique in the site (e.g. "themes-by-year").</param>
     public ChartView Write(string name, GenericChart chart, string title, string summary,
+        IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows) =>
+        Write(name, () => chart, null, title, summary, csvHeader, csvRows);
+
+    /// <summary>
+    /// Writes a chart made by <paramref name="chart"/> only when <paramref name="figure"/> (which adds every value the
+    /// figure is made from) says it changed since the previous build: Plotly.NET's serialisation is slow, and most
+    /// figures come out the same after an edit. Null: the chart is always made (and kept only when its bytes are the same).
+    /// </summary>
+    public ChartView Write(string name, Func<GenericChart> chart, Action<PageInputs>? figure, string title, string summary,
         IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows)
     {
         var slug = PlanAtlas.Model.Slugs.ForPath(name);
-        output.WriteText($"data/charts/{slug}.json", GenericChart.toFigureJson(Chart.withTemplate(SiteTemplate).Invoke(chart)));
-        output.WriteBytes($"data/charts/{slug}.csv", Csv(csvHeader, csvRows));
-        return new ChartView($"chart-{slug}", title, summary, urls.Url($"data/charts/{slug}.json"), urls.Url($"data/charts/{slug}.csv"));
+        var json = $"data/charts/{slug}.json";
+        byte[] Figure() => Encoding.UTF8.GetBytes(GenericChart.toFigureJson(Chart.withTemplate(SiteTemplate).Invoke(chart())));
+        if (figure is null || output.Reuse is null) output.WriteBytes(json, Figure());
+        else output.WriteBytes(json, Fingerprint(json, figure), Figure);
+        var csv = CsvPath(name);
+        WriteCsv(csv, csvHeader, csvRows);
+        return new ChartView($"chart-{slug}", title, summary, urls.Url(json), urls.Url(csv));
     }
 
     /// <summary>A bar chart drawn by the page itself (no figure file, no script); only its CSV is written.</summary>
@@ -44,8 +57,49 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
         IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows)
     {
         var csv = CsvPath(name);
-        output.WriteBytes(csv, Csv(csvHeader, csvRows));
+        WriteCsv(csv, csvHeader, csvRows);
         return new BarChartView($"chart-{PlanAtlas.Model.Slugs.ForPath(name)}", title, summary, urls.Url(csv), bars, diverging);
+    }
+
+    /// <summary>
+    /// A chart's CSV. In an incremental build it is fingerprinted by its values and kept when they are unchanged: neither
+    /// made nor compared with the previous file, byte by byte.
+    /// </summary>
+    private void WriteCsv(string sitePath, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        if (output.Reuse is null)
+        {
+            output.WriteBytes(sitePath, Csv(header, rows));
+            return;
+        }
+        var all = rows as IReadOnlyList<IReadOnlyList<string>> ?? rows.ToList();
+        output.WriteBytes(sitePath, Fingerprint(sitePath, inputs =>
+        {
+            Strings(inputs, header);
+            inputs.Add(all.Count);
+            foreach (var row in all) Strings(inputs, row);
+        }), () => Csv(header, all));
+    }
+
+    private static string Fingerprint(string sitePath, Action<PageInputs> add)
+    {
+        using var inputs = PageInputs.Streamed();
+        add(inputs.Add(sitePath));
+        return Convert.ToHexStringLower(inputs.Digest());
+    }
+
+    /// <summary>Adds a list of texts with its length (for a figure's <see cref="PageInputs"/>).</summary>
+    public static void Strings(PageInputs inputs, IReadOnlyCollection<string> texts)
+    {
+        inputs.Add(texts.Count);
+        foreach (var text in texts) inputs.Add(text);
+    }
+
+    /// <summary>Adds a list of numbers with its length, each by its exact bits.</summary>
+    public static void Numbers(PageInputs inputs, IReadOnlyCollection<double> numbers)
+    {
+        inputs.Add(numbers.Count);
+        foreach (var number in numbers) inputs.Add(number);
     }
 
     /// <summary>Where the data of the chart named <paramref name="name"/> is written (site path).</summary>
