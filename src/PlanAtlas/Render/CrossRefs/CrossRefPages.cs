@@ -66,14 +66,29 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
     private CrossRefRow Linked(CrossRefRow row) => row.Url.Length == 0 || row.Url.StartsWith('/') ? row : row with { Url = site.Urls.Url(row.Url) };
 
     /// <param name="steps">Appearances the timeline shows, earliest first; the row still counts them all.</param>
+    /// <remarks>
+    /// One pass over the mentions, for the timeline, the counts and the variants: a unit named in every plan has a
+    /// mention per plan, and four index pages of 200 rows each went over every row's mentions several times.
+    /// </remarks>
     private CrossRefRow Row(CrossReference reference, string sitePath, int steps)
     {
-        var known = reference.Mentions.Where(m => links.Contains(m.Item)).ToList();
-        var timeline = known.Take(steps).Select(m => new MentionView(m.Year?.ToString(CultureInfo.InvariantCulture) ?? "", links.View(m.Item), m.AsWritten)).ToList();
-        return new CrossRefRow(reference.Key, sitePath, reference.PlanIds.Count, reference.Mentions.Count,
-            reference.FirstYear?.ToString(CultureInfo.InvariantCulture) ?? "", timeline.FirstOrDefault()?.Item.PlanTitle ?? "",
-            timeline, reference.Mentions.Select(m => m.AsWritten.Trim()).Distinct().Order(StringComparer.Ordinal).Take(20).ToList())
-        { MoreSteps = known.Count - timeline.Count };
+        var timeline = new List<MentionView>(Math.Min(steps, reference.Mentions.Count));
+        var known = 0;
+        var plans = new HashSet<string>(StringComparer.Ordinal);
+        var variants = new HashSet<string>(StringComparer.Ordinal);
+        int? firstYear = null;
+        foreach (var m in reference.Mentions)
+        {
+            plans.Add(m.Item.PlanId);
+            variants.Add(m.AsWritten.Trim());
+            if (m.Year is { } year && (firstYear is null || year < firstYear)) firstYear = year;
+            if (!links.Contains(m.Item)) continue;
+            if (known++ < steps) timeline.Add(new MentionView(m.Year?.ToString(CultureInfo.InvariantCulture) ?? "", links.View(m.Item), m.AsWritten));
+        }
+        return new CrossRefRow(reference.Key, sitePath, plans.Count, reference.Mentions.Count,
+            firstYear?.ToString(CultureInfo.InvariantCulture) ?? "", timeline.FirstOrDefault()?.Item.PlanTitle ?? "",
+            timeline, variants.Order(StringComparer.Ordinal).Take(20).ToList())
+        { MoreSteps = known - timeline.Count };
     }
 
     private static string Year(int? y) => y?.ToString(CultureInfo.InvariantCulture) ?? "";

@@ -25,7 +25,7 @@ public sealed class ThemePages
     private readonly SiteUrls _urls;
     private readonly UiStrings _t;
     private readonly Dictionary<string, Plan> _planById;
-    private readonly Dictionary<ItemKey, Item> _items = [];
+    private readonly Dictionary<ItemKey, Item> _items;
     /// <summary>
     /// Theme id → plan id → the plan's share of it. The means over groups of plans look up every plan of the corpus for
     /// every theme and chart (several hundred thousand lookups per build, whatever changed): keyed by a tuple of two
@@ -41,6 +41,7 @@ public sealed class ThemePages
         _urls = urls;
         _t = strings;
         _planById = _plans.ToDictionary(p => p.Id);
+        _items = new Dictionary<ItemKey, Item>(_plans.Sum(p => p.Items.Count));
         foreach (var p in _plans)
             foreach (var i in p.Items) _items[new ItemKey(p.Id, i.Id)] = i;
         foreach (var share in analysis.Shares)
@@ -59,12 +60,23 @@ public sealed class ThemePages
     {
         var tagged = new Dictionary<string, List<ItemKey>>(StringComparer.Ordinal);
         foreach (var (key, tags) in analysis.Tags)
-            foreach (var themeId in tags.Select(t => t.ThemeId).Distinct(StringComparer.Ordinal))
+            for (var i = 0; i < tags.Count; i++)
             {
+                // An item tagged twice with one theme is listed once. An item has a few tags: a set per item (for
+                // Distinct) was most of what the theme pages allocated before rendering anything.
+                var themeId = tags[i].ThemeId;
+                if (TaggedBefore(tags, i, themeId)) continue;
                 if (!tagged.TryGetValue(themeId, out var keys)) tagged[themeId] = keys = [];
                 keys.Add(key);
             }
         return tagged;
+    }
+
+    private static bool TaggedBefore(IReadOnlyList<ThemeTag> tags, int index, string themeId)
+    {
+        for (var i = 0; i < index; i++)
+            if (string.Equals(tags[i].ThemeId, themeId, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private IReadOnlyList<ItemKey> TaggedWith(string themeId) => _tagged.TryGetValue(themeId, out var keys) ? keys : [];
