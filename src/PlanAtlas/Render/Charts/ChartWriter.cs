@@ -40,7 +40,12 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
     /// figures come out the same after an edit. Null: the chart is always made (and kept only when its bytes are the same).
     /// </summary>
     public ChartView Write(string name, Func<GenericChart> chart, Action<PageInputs>? figure, string title, string summary,
-        IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows)
+        IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows) =>
+        Write(name, chart, figure, title, summary, (_, csv) => WriteCsv(csv, csvHeader, csvRows));
+
+    /// <param name="writeCsv">Writes the chart's data into the output at the site path it is given (a large CSV in parts: <see cref="Data.CsvParts"/>).</param>
+    public ChartView Write(string name, Func<GenericChart> chart, Action<PageInputs>? figure, string title, string summary,
+        Action<OutputFolder, string> writeCsv)
     {
         var slug = PlanAtlas.Model.Slugs.ForPath(name);
         var json = $"data/charts/{slug}.json";
@@ -48,7 +53,7 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
         if (figure is null || output.Reuse is null) output.WriteBytes(json, Figure());
         else output.WriteBytes(json, Fingerprint(json, figure), Figure);
         var csv = CsvPath(name);
-        WriteCsv(csv, csvHeader, csvRows);
+        writeCsv(output, csv);
         return new ChartView($"chart-{slug}", title, summary, urls.Url(json), urls.Url(csv));
     }
 

@@ -193,49 +193,11 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
             return;
         }
         var links = analysis.Links;
-        WriteParts(output, "data/reuse.csv", ReuseHeader, Runs(links.Count, (i, j) => links[i].A.PlanId == links[j].A.PlanId),
+        CsvParts.Write(output, "data/reuse.csv", ReuseHeader, CsvParts.Runs(links.Count, (i, j) => links[i].A.PlanId == links[j].A.PlanId),
             (start, count) => LinksDigest(links, start, count), (writer, start, count) => ReuseRows(writer, links, start, count));
         foreach (var (path, column, references) in new[] { ("data/citations.csv", "document", analysis.Citations), ("data/units.csv", "unit", analysis.Units), ("data/slogans.csv", "slogan", analysis.Slogans) })
-            WriteParts(output, path, [column, .. MentionsHeader], Runs(references.Count, (_, _) => false),
+            CsvParts.Write(output, path, [column, .. MentionsHeader], CsvParts.Runs(references.Count, (_, _) => false),
                 (start, count) => MentionsDigest(references, start, count), (writer, start, count) => MentionRows(writer, references, start, count));
-    }
-
-    /// <summary>Runs of consecutive rows that <paramref name="together"/> says belong together (row i and the run's first), as (start, count).</summary>
-    private static List<(int Start, int Count)> Runs(int rows, Func<int, int, bool> together)
-    {
-        var runs = new List<(int, int)>();
-        for (var start = 0; start < rows;)
-        {
-            var end = start + 1;
-            while (end < rows && together(end, start)) end++;
-            runs.Add((start, end - start));
-            start = end;
-        }
-        return runs;
-    }
-
-    private static void WriteParts(OutputFolder output, string sitePath, IReadOnlyList<string> header, List<(int Start, int Count)> runs,
-        Func<int, int, byte[]> digest, Action<TextWriter, int, int> rows)
-    {
-        var keys = new string?[runs.Count + 1];
-        using (var part = PageInputs.Part())
-        {
-            part.Add(sitePath).Add("header").Add(header.Count);
-            foreach (var column in header) part.Add(column);
-            keys[0] = Convert.ToHexStringLower(part.Digest());
-        }
-        Parallel.For(0, runs.Count, i => keys[i + 1] = Convert.ToHexStringLower(digest(runs[i].Start, runs[i].Count)));
-        output.WriteTextParts(sitePath, keys, (index, writer) =>
-        {
-            if (index > 0)
-            {
-                rows(writer, runs[index - 1].Start, runs[index - 1].Count);
-                return;
-            }
-            // The byte order mark (Excel reads Chinese), written as the first character of the header part.
-            writer.Write('\uFEFF');
-            CsvText.Record(writer, header, CsvText.Quoting.Default);
-        });
     }
 
     /// <summary>Every value of reuse.csv's rows for links <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> (the score's exact bits: it is printed rounded).</summary>

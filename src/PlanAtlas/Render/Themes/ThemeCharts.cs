@@ -49,7 +49,7 @@ internal sealed class ThemeCharts(ChartWriter writer)
     /// <summary>A scatter with one trace per group; each point carries its item's URL (charts.js opens it on click).</summary>
     public ChartView Map(string name, string title, string xLabel, string yLabel,
         IReadOnlyList<(string Name, double[] X, double[] Y, string[] Text, string[] Urls)> groups,
-        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
+        string summary, Action<OutputFolder, string> csv) =>
         writer.Write(name, () => Style(CChart.Combine(groups.Select(g =>
         {
             var trace = CChart.Scatter<double, double, string>(x: g.X, y: g.Y, mode: StyleParam.Mode.Markers, Name: g.Name, MultiText: g.Text);
@@ -71,7 +71,7 @@ internal sealed class ThemeCharts(ChartWriter writer)
                     ChartWriter.Strings(inputs, g.Text);
                     ChartWriter.Strings(inputs, g.Urls);
                 }
-            }), title, summary, header, rows);
+            }), title, summary, csv);
 
     /// <summary>Every value a figure is made from: its kind, its title and axis labels, and its data (<paramref name="data"/>).</summary>
     private static Action<PageInputs> Figure(string kind, string title, string xLabel, string yLabel, Action<PageInputs> data) =>

@@ -241,9 +241,7 @@ public sealed class ThemePages
             }).ToList();
             list.Add(charts.Map("clusters-map", _t["clusters.chart.map"], _t["axis.pc1"], _t["axis.pc2"], groups,
                 string.Format(CultureInfo.InvariantCulture, _t["clusters.chart.map.summary"], clustering.Coordinates.Count, clustering.Clusters.Count),
-                ["plan_id", "item_id", "cluster", "x", "y"],
-                clustering.Coordinates.OrderBy(kv => kv.Key).Select(kv => (IReadOnlyList<string>)[kv.Key.PlanId, kv.Key.ItemId,
-                    ThemeData.Int(clustering.Assignment[kv.Key]), kv.Value.X.ToString("0.####", CultureInfo.InvariantCulture), kv.Value.Y.ToString("0.####", CultureInfo.InvariantCulture)])));
+                (into, csv) => MapCsv(into, csv, clustering)));
         }
         var choice = clustering.Clusters.Count == 0 ? _t["clusters.none"]
             : clustering.FixedBySettings ? string.Format(CultureInfo.InvariantCulture, _t["clusters.fixed"], clustering.Clusters.Count)
@@ -253,6 +251,48 @@ public sealed class ThemePages
             ? string.Format(CultureInfo.InvariantCulture, _t["clusters.reused"], SmallPercent(r.Drift), Percent(r.MaxDrift))
             : null;
         _templates.WritePage(output, ClustersPath, "clusters", page, new ClustersIndexModel(rows, list, choice, reused));
+    }
+
+    private static readonly string[] MapHeader = ["plan_id", "item_id", "cluster", "x", "y"];
+
+    /// <summary>
+    /// Every point of the map (plan_id, item_id, cluster, x, y), in item order, a part per plan (<see cref="Data.CsvParts"/>):
+    /// after an edit only the edited plan's points are new, and the file has a row for every clustered item of the corpus.
+    /// </summary>
+    private static void MapCsv(OutputFolder output, string sitePath, ItemClustering clustering)
+    {
+        var keys = clustering.Coordinates.Keys.Order().ToArray();
+        Data.CsvParts.Write(output, sitePath, MapHeader, Data.CsvParts.Runs(keys.Length, (i, j) => keys[i].PlanId == keys[j].PlanId),
+            (start, count) =>
+            {
+                using var inputs = PageInputs.Part();
+                inputs.Add("map.csv").Add(keys[start].PlanId).Add(count);
+                for (var i = start; i < start + count; i++)
+                {
+                    var (x, y) = clustering.Coordinates[keys[i]];
+                    inputs.Add(keys[i].ItemId).Add(clustering.Assignment[keys[i]]).Add((double)x).Add((double)y);
+                }
+                return inputs.Digest();
+            },
+            (writer, start, count) =>
+            {
+                Span<char> number = stackalloc char[32];
+                for (var i = start; i < start + count; i++)
+                {
+                    var key = keys[i];
+                    var (x, y) = clustering.Coordinates[key];
+                    Data.CsvText.Field(writer, key.PlanId, Data.CsvText.Quoting.Default);
+                    writer.Write(',');
+                    Data.CsvText.Field(writer, key.ItemId, Data.CsvText.Quoting.Default);
+                    writer.Write(',');
+                    writer.Write(clustering.Assignment[key].TryFormat(number, out var length, provider: CultureInfo.InvariantCulture) ? number[..length] : ThemeData.Int(clustering.Assignment[key]));
+                    writer.Write(',');
+                    writer.Write(x.TryFormat(number, out length, "0.####", CultureInfo.InvariantCulture) ? number[..length] : x.ToString("0.####", CultureInfo.InvariantCulture));
+                    writer.Write(',');
+                    writer.Write(y.TryFormat(number, out length, "0.####", CultureInfo.InvariantCulture) ? number[..length] : y.ToString("0.####", CultureInfo.InvariantCulture));
+                    writer.Write("\r\n");
+                }
+            });
     }
 
     private ClusterRow ClusterRow(ItemCluster c) =>
