@@ -15,8 +15,17 @@ public sealed class ThemeData(ThemeAnalysis analysis)
     /// <summary>The same columns in the form the items export takes them.</summary>
     public IReadOnlyList<Data.DataColumn<Data.PlanItem>> ItemColumns() =>
     [
-        new(ItemColumnNames[0], row => Themes(new ItemKey(row.Plan.Id, row.Item.Id))),
-        new(ItemColumnNames[1], row => Cluster(new ItemKey(row.Plan.Id, row.Item.Id))),
+        new(ItemColumnNames[0], row => Themes(new ItemKey(row.Plan.Id, row.Item.Id)), (row, inputs) =>
+        {
+            var tags = analysis.TagsOf(new ItemKey(row.Plan.Id, row.Item.Id));
+            inputs.Add(tags.Count);
+            foreach (var tag in tags) inputs.Add(tag.ThemeId);
+        }),
+        new(ItemColumnNames[1], row => Cluster(new ItemKey(row.Plan.Id, row.Item.Id)), (row, inputs) =>
+        {
+            var clustered = analysis.Clustering.Assignment.TryGetValue(new ItemKey(row.Plan.Id, row.Item.Id), out var c);
+            inputs.Add(clustered).Add(c);
+        }),
     ];
 
     private string Themes(ItemKey key) => string.Join(';', analysis.TagsOf(key).Select(t => t.ThemeId));
