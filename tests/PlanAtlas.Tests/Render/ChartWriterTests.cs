@@ -43,7 +43,7 @@ public sealed class ChartWriterTests
         new ChartWriter(output, new SiteUrls("/")).Write("themes", () =>
         {
             made = true;
-            return Plotly.NET.CSharp.Chart.Column<int, string, string>(values: values, Keys: new[] { "燃气", "自建房" });
+            return FigureJson.Bars(["燃气", "自建房"], values.Select(v => (double)v).ToList(), horizontal: false).Write("主题分布", "主题", "数量");
         }, inputs => inputs.Add(values[0]).Add(values[1]), "主题分布", "", ["theme", "items"], rows.Select(r => (IReadOnlyList<string>)[r, "1"]));
         var kept = (output.Kept.Contains("data/charts/themes.json"), output.Kept.Contains("data/charts/themes.csv"));
         foreach (var (relative, file) in OutputFolder.FilesUnder(temp[$"stage{number}"]))

@@ -32,29 +32,33 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
     /// <param name="name">File name without extension, unique in the site (e.g. "themes-by-year").</param>
     public ChartView Write(string name, GenericChart chart, string title, string summary,
         IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows) =>
-        Write(name, () => chart, null, title, summary, csvHeader, csvRows);
+        Write(name, () => PlotlyJson(chart), null, title, summary, csvHeader, csvRows);
+
+    /// <summary>A Plotly.NET chart's figure JSON, in the site's style.</summary>
+    internal static string PlotlyJson(GenericChart chart) => GenericChart.toFigureJson(Chart.withTemplate(SiteTemplate).Invoke(chart));
 
     /// <summary>
-    /// Writes a chart made by <paramref name="chart"/> only when <paramref name="figure"/> (which adds every value the
-    /// figure is made from) says it changed since the previous build: Plotly.NET's serialisation is slow, and most
-    /// figures come out the same after an edit. Null: the chart is always made (and kept only when its bytes are the same).
+    /// Writes the figure <paramref name="json"/> makes (<see cref="FigureJson"/>, or <see cref="PlotlyJson"/>) only when
+    /// <paramref name="figure"/> (which adds every value the figure is made from) says it changed since the previous
+    /// build: most figures come out the same after an edit. Null: the figure is always made (and kept only when its
+    /// bytes are the same).
     /// </summary>
-    public ChartView Write(string name, Func<GenericChart> chart, Action<PageInputs>? figure, string title, string summary,
+    public ChartView Write(string name, Func<string> json, Action<PageInputs>? figure, string title, string summary,
         IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows) =>
-        Write(name, chart, figure, title, summary, (_, csv) => WriteCsv(csv, csvHeader, csvRows));
+        Write(name, json, figure, title, summary, (_, csv) => WriteCsv(csv, csvHeader, csvRows));
 
     /// <param name="writeCsv">Writes the chart's data into the output at the site path it is given (a large CSV in parts: <see cref="Data.CsvParts"/>).</param>
-    public ChartView Write(string name, Func<GenericChart> chart, Action<PageInputs>? figure, string title, string summary,
+    public ChartView Write(string name, Func<string> json, Action<PageInputs>? figure, string title, string summary,
         Action<OutputFolder, string> writeCsv)
     {
         var slug = PlanAtlas.Model.Slugs.ForPath(name);
-        var json = $"data/charts/{slug}.json";
-        byte[] Figure() => Encoding.UTF8.GetBytes(GenericChart.toFigureJson(Chart.withTemplate(SiteTemplate).Invoke(chart())));
-        if (figure is null || output.Reuse is null) output.WriteBytes(json, Figure());
-        else output.WriteBytes(json, Fingerprint(json, figure), Figure);
+        var path = $"data/charts/{slug}.json";
+        byte[] Figure() => Encoding.UTF8.GetBytes(json());
+        if (figure is null || output.Reuse is null) output.WriteBytes(path, Figure());
+        else output.WriteBytes(path, Fingerprint(path, figure), Figure);
         var csv = CsvPath(name);
         writeCsv(output, csv);
-        return new ChartView($"chart-{slug}", title, summary, urls.Url(json), urls.Url(csv));
+        return new ChartView($"chart-{slug}", title, summary, urls.Url(path), urls.Url(csv));
     }
 
     /// <summary>A bar chart drawn by the page itself (no figure file, no script); only its CSV is written.</summary>

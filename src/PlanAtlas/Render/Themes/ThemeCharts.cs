@@ -1,15 +1,13 @@
-using Plotly.NET;
 using PlanAtlas.Render.Charts;
-using CChart = Plotly.NET.CSharp.Chart;
 
 namespace PlanAtlas.Render.Themes;
 
-/// <summary>The Plotly.NET charts of the theme pages, with Chinese titles and axis labels; each written with its CSV.</summary>
+/// <summary>The plotly.js charts of the theme pages (<see cref="FigureJson"/>), with Chinese titles and axis labels; each written with its CSV.</summary>
 internal sealed class ThemeCharts(ChartWriter writer)
 {
     public ChartView Columns(string name, string title, string xLabel, string yLabel, IReadOnlyList<string> keys, IReadOnlyList<double> values,
         string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
-        writer.Write(name, () => Style(CChart.Column<double, string, string>(values: values.ToArray(), Keys: keys.ToArray()), title, xLabel, yLabel),
+        writer.Write(name, () => FigureJson.Bars(keys, values, horizontal: false).Write(title, xLabel, yLabel),
             Figure("columns", title, xLabel, yLabel, inputs => Categories(inputs, keys, values)), title, summary, header, rows);
 
     /// <summary>Shares (0..1) as an HTML bar chart, each bar labelled with its percentage.</summary>
@@ -19,12 +17,12 @@ internal sealed class ThemeCharts(ChartWriter writer)
 
     public ChartView HorizontalBars(string name, string title, string xLabel, string yLabel, IReadOnlyList<string> keys, IReadOnlyList<double> values,
         string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
-        writer.Write(name, () => Style(CChart.Bar<double, string, string>(values: values.ToArray(), Keys: keys.ToArray()), title, xLabel, yLabel),
+        writer.Write(name, () => FigureJson.Bars(keys, values, horizontal: true).Write(title, xLabel, yLabel),
             Figure("bars", title, xLabel, yLabel, inputs => Categories(inputs, keys, values)), title, summary, header, rows);
 
     public ChartView Heatmap(string name, string title, string xLabel, string yLabel, IReadOnlyList<string> x, IReadOnlyList<string> y,
         double[][] z, string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
-        writer.Write(name, () => Style(CChart.Heatmap<double, string, string, string>(zData: z, X: x.ToArray(), Y: y.ToArray()), title, xLabel, yLabel),
+        writer.Write(name, () => FigureJson.Heatmap(x, y, z).Write(title, xLabel, yLabel),
             Figure("heatmap", title, xLabel, yLabel, inputs =>
             {
                 ChartWriter.Strings(inputs, x);
@@ -35,7 +33,7 @@ internal sealed class ThemeCharts(ChartWriter writer)
 
     public ChartView Lines(string name, string title, string xLabel, string yLabel, IReadOnlyList<(string Name, string[] X, double[] Y)> series,
         string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
-        writer.Write(name, () => Style(CChart.Combine(series.Select(s => CChart.Line<string, double, string>(x: s.X, y: s.Y, Name: s.Name, ShowMarkers: true))), title, xLabel, yLabel),
+        writer.Write(name, () => FigureJson.Lines(series).Write(title, xLabel, yLabel),
             Figure("lines", title, xLabel, yLabel, inputs =>
             {
                 inputs.Add(series.Count);
@@ -50,16 +48,7 @@ internal sealed class ThemeCharts(ChartWriter writer)
     public ChartView Map(string name, string title, string xLabel, string yLabel,
         IReadOnlyList<(string Name, double[] X, double[] Y, string[] Text, string[] Urls)> groups,
         string summary, Action<OutputFolder, string> csv) =>
-        writer.Write(name, () => Style(CChart.Combine(groups.Select(g =>
-        {
-            var trace = CChart.Scatter<double, double, string>(x: g.X, y: g.Y, mode: StyleParam.Mode.Markers, Name: g.Name, MultiText: g.Text);
-            return GenericChart.mapTrace(Microsoft.FSharp.Core.FuncConvert.FromFunc<Trace, Trace>(t =>
-            {
-                t.SetProperty("customdata", g.Urls);
-                t.SetProperty("hoverinfo", "text+name");
-                return t;
-            }), trace);
-        })), title, xLabel, yLabel),
+        writer.Write(name, () => FigureJson.Map(groups).Write(title, xLabel, yLabel),
             Figure("map", title, xLabel, yLabel, inputs =>
             {
                 inputs.Add(groups.Count);
@@ -82,9 +71,4 @@ internal sealed class ThemeCharts(ChartWriter writer)
         ChartWriter.Strings(inputs, keys);
         ChartWriter.Numbers(inputs, values);
     }
-
-    private static GenericChart Style(GenericChart chart, string title, string xLabel, string yLabel) =>
-        Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, double>(
-            Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, double>(
-                Chart.withTitle(title, null).Invoke(chart), TitleText: xLabel), TitleText: yLabel);
 }
