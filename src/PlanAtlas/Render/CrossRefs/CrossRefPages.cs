@@ -74,8 +74,11 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
     {
         var timeline = new List<MentionView>(Math.Min(steps, reference.Mentions.Count));
         var known = 0;
-        var plans = new HashSet<string>(StringComparer.Ordinal);
-        var variants = new HashSet<string>(StringComparer.Ordinal);
+        // The thread's sets, emptied: a row's sets grow to its mentions (a plan each), for a moment.
+        var plans = t_plans ??= new HashSet<string>(StringComparer.Ordinal);
+        var variants = t_variants ??= new HashSet<string>(StringComparer.Ordinal);
+        plans.Clear();
+        variants.Clear();
         int? firstYear = null;
         foreach (var m in reference.Mentions)
         {
@@ -90,6 +93,8 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
             timeline, variants.Order(StringComparer.Ordinal).Take(20).ToList())
         { MoreSteps = known - timeline.Count };
     }
+
+    [ThreadStatic] private static HashSet<string>? t_plans, t_variants;
 
     private static string Year(int? y) => y?.ToString(CultureInfo.InvariantCulture) ?? "";
 

@@ -51,7 +51,12 @@ public sealed class ThemePages
             byPlan.Add(share.PlanId, share);
         }
         _tagged = TaggedByTheme(analysis);
+        // The first theme of an id, as Taxonomy.Find gives it.
+        foreach (var theme in Themes) _chips.TryAdd(theme.Id, new ThemeChip(Name(theme), _urls.Url(ThemePath(theme.Id))));
     }
+
+    /// <summary>Theme id → its chip: an item on a theme or cluster page shows a chip per tag, and the chips are the same everywhere.</summary>
+    private readonly Dictionary<string, ThemeChip> _chips = new(StringComparer.Ordinal);
 
     /// <summary>Theme id → the items tagged with it, in the order of <see cref="ThemeAnalysis.Tags"/>: one pass over the tags, not one per theme and page.</summary>
     private readonly Dictionary<string, List<ItemKey>> _tagged;
@@ -212,8 +217,9 @@ public sealed class ThemePages
         var tags = _analysis.TagsOf(key);
         var evidence = tags.Where(t => themeId is null || t.ThemeId == themeId).SelectMany(t => t.Evidence);
         var planUrl = _urls.Url(SiteUrls.PlanPath(plan.Id));
-        var chips = tags.Select(t => _analysis.Taxonomy.Find(t.ThemeId)).OfType<Theme>()
-            .Select(t => new ThemeChip(Name(t), _urls.Url(ThemePath(t.Id)))).ToList();
+        var chips = new List<ThemeChip>(tags.Count);
+        foreach (var tag in tags)
+            if (_chips.TryGetValue(tag.ThemeId, out var chip)) chips.Add(chip);
         return new TaggedItemView(plan.Title, planUrl, planUrl + "#" + Uri.EscapeDataString(item.Id), item.Path, EvidenceHtml.Mark(item.Text, evidence), chips);
     }
 
