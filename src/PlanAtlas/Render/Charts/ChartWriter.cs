@@ -140,7 +140,4 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
 
     /// <summary>UTF-8 with a BOM so that Excel opens Chinese correctly (<see cref="Data.CsvText"/>).</summary>
     public static byte[] Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) => Data.CsvText.Bytes(header, rows);
-
-    /// <summary>The same CSV written into <paramref name="stream"/> as the rows come (a data file of a large corpus is not held in memory).</summary>
-    public static void Csv(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) => Data.CsvText.Write(stream, header, rows);
 }

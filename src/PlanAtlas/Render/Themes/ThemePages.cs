@@ -51,9 +51,13 @@ public sealed class ThemePages
             byPlan.Add(share.PlanId, share);
         }
         _tagged = TaggedByTheme(analysis);
+        _themeChips = Themes.Select(theme => new ThemeChip(Name(theme), _urls.Url(ThemePath(theme.Id)))).ToArray();
         // The first theme of an id, as Taxonomy.Find gives it.
-        foreach (var theme in Themes) _chips.TryAdd(theme.Id, new ThemeChip(Name(theme), _urls.Url(ThemePath(theme.Id))));
+        for (var i = 0; i < Themes.Count; i++) _chips.TryAdd(Themes[i].Id, _themeChips[i]);
     }
+
+    /// <summary>Each theme's name and link, in taxonomy order.</summary>
+    private readonly ThemeChip[] _themeChips;
 
     /// <summary>Theme id → its chip: an item on a theme or cluster page shows a chip per tag, and the chips are the same everywhere.</summary>
     private readonly Dictionary<string, ThemeChip> _chips = new(StringComparer.Ordinal);
@@ -101,7 +105,7 @@ public sealed class ThemePages
         // Each theme's row is on the index and on its own page: made once.
         var rows = Themes.Select(Row).ToList();
         RenderThemesIndex(output, charts, rows);
-        // Pages are independent and each chart's serialisation is slow (Plotly.NET): render them in parallel.
+        // Pages are independent: rendered in parallel.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         PlanGrouping[] groupings = _plans.Count == 0 ? [] :
         [
@@ -115,15 +119,32 @@ public sealed class ThemePages
         return Themes.Count == 0 || _plans.Count == 0 ? null : Dashboard(charts);
     }
 
+    /// <summary>
+    /// The plan's theme profile. Every plan's is made in every build (it is part of a plan page's fingerprint): the
+    /// themes' names and links come from <see cref="_chips"/>, and the rows are sorted in place.
+    /// </summary>
     public ThemeProfileModel Profile(Plan plan)
     {
-        var analysed = plan.Items.Count(i => _analysis.AnalysedItems.Contains(new ItemKey(plan.Id, i.Id)));
-        var rows = Themes.Select(t => (Theme: t, Share: Share(plan.Id, t.Id)))
-            .Where(x => x.Share is { Items: > 0 })
-            .OrderByDescending(x => x.Share!.ShareItems).ThenBy(x => x.Theme.Id, StringComparer.Ordinal)
-            .Select(x => new ThemeProfileRow(Name(x.Theme), _urls.Url(ThemePath(x.Theme.Id)), x.Share!.Items,
-                Percent(x.Share.ShareItems), Percent(x.Share.ShareChars), (int)Math.Round(x.Share.ShareItems * 100)))
-            .ToList();
+        var analysed = 0;
+        foreach (var item in plan.Items)
+            if (_analysis.AnalysedItems.Contains(new ItemKey(plan.Id, item.Id))) analysed++;
+        var shown = new List<(int Index, PlanThemeShare Share)>();
+        for (var i = 0; i < Themes.Count; i++)
+            if (Share(plan.Id, Themes[i].Id) is { Items: > 0 } share) shown.Add((i, share));
+        // By share of items, largest first, then by theme id; equal ones stay in taxonomy order (as a stable sort leaves them).
+        shown.Sort((a, b) =>
+        {
+            var byShare = b.Share.ShareItems.CompareTo(a.Share.ShareItems);
+            if (byShare != 0) return byShare;
+            var byId = string.CompareOrdinal(Themes[a.Index].Id, Themes[b.Index].Id);
+            return byId != 0 ? byId : a.Index.CompareTo(b.Index);
+        });
+        var rows = new List<ThemeProfileRow>(shown.Count);
+        foreach (var (index, share) in shown)
+        {
+            var chip = _themeChips[index];
+            rows.Add(new ThemeProfileRow(chip.Name, chip.Url, share.Items, Percent(share.ShareItems), Percent(share.ShareChars), (int)Math.Round(share.ShareItems * 100)));
+        }
         return new ThemeProfileModel(rows, analysed);
     }
 
