@@ -43,7 +43,7 @@ public static class EvidenceHtml
     /// Appends text[start..end] as WebUtility.HtmlEncode writes it. Most of an item's text (Chinese) needs nothing: then
     /// it is copied as it is, without a substring for the encoder.
     /// </summary>
-    private static StringBuilder Encoded(StringBuilder html, string text, int start, int end)
+    internal static StringBuilder Encoded(StringBuilder html, string text, int start, int end)
     {
         var part = text.AsSpan(start, end - start);
         return part.IndexOfAny(Encodable) < 0 ? html.Append(part) : html.Append(WebUtility.HtmlEncode(text[start..end]));
