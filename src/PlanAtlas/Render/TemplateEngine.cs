@@ -89,6 +89,8 @@ public sealed class TemplateEngine
     private static readonly JsonSerializerOptions FingerprintJson = new()
     {
         IncludeFields = true, MaxDepth = 256, Converters = { new RepeatedItemLinks() },
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            FingerprintJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
     };
 
     private static readonly JsonSerializerOptions FingerprintJsonPlain = new() { IncludeFields = true, MaxDepth = 256 };

@@ -23,7 +23,9 @@ public sealed class PageCache : IPageReuse
     /// <param name="Parts">A file written in parts (items.csv): each part's key and length, in order, so the next build copies unchanged parts.</param>
     public sealed record PageStamp(string Fingerprint, long Length, SortedDictionary<string, long>? Companions = null, List<FilePart>? Parts = null);
 
-    internal sealed record Record(string Output, SortedDictionary<string, PageStamp> Pages);
+    /// <param name="Pages">Written sorted by site path (a <see cref="SortedDictionary{TKey,TValue}"/>); read back as a hash table, which
+/// the build looks every page up in.</param>
+    internal sealed record Record(string Output, IReadOnlyDictionary<string, PageStamp> Pages);
 
     public PageCache(CacheFolder cache, string outputDirectory, bool ignorePrevious)
     {

@@ -31,12 +31,34 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
 
     /// <param name="name">File name without extension, unique in the site (e.g. "themes-by-year").</param>
     public ChartView Write(string name, GenericChart chart, string title, string summary,
-        IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows)
+        IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows) =>
+        Write(name, () => PlotlyJson(chart), null, title, summary, csvHeader, csvRows);
+
+    /// <summary>A Plotly.NET chart's figure JSON, in the site's style.</summary>
+    internal static string PlotlyJson(GenericChart chart) => GenericChart.toFigureJson(Chart.withTemplate(SiteTemplate).Invoke(chart));
+
+    /// <summary>
+    /// Writes the figure <paramref name="json"/> makes (<see cref="FigureJson"/>, or <see cref="PlotlyJson"/>) only when
+    /// <paramref name="figure"/> (which adds every value the figure is made from) says it changed since the previous
+    /// build: most figures come out the same after an edit. Null: the figure is always made (and kept only when its
+    /// bytes are the same).
+    /// </summary>
+    public ChartView Write(string name, Func<string> json, Action<PageInputs>? figure, string title, string summary,
+        IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows) =>
+        Write(name, json, figure, title, summary, (_, csv) => WriteCsv(csv, csvHeader, csvRows));
+
+    /// <param name="writeCsv">Writes the chart's data into the output at the site path it is given (a large CSV in parts: <see cref="Data.CsvParts"/>).</param>
+    public ChartView Write(string name, Func<string> json, Action<PageInputs>? figure, string title, string summary,
+        Action<OutputFolder, string> writeCsv)
     {
         var slug = PlanAtlas.Model.Slugs.ForPath(name);
-        output.WriteText($"data/charts/{slug}.json", GenericChart.toFigureJson(Chart.withTemplate(SiteTemplate).Invoke(chart)));
-        output.WriteBytes($"data/charts/{slug}.csv", Csv(csvHeader, csvRows));
-        return new ChartView($"chart-{slug}", title, summary, urls.Url($"data/charts/{slug}.json"), urls.Url($"data/charts/{slug}.csv"));
+        var path = $"data/charts/{slug}.json";
+        byte[] Figure() => Encoding.UTF8.GetBytes(json());
+        if (figure is null || output.Reuse is null) output.WriteBytes(path, Figure());
+        else output.WriteBytes(path, Fingerprint(path, figure), Figure);
+        var csv = CsvPath(name);
+        writeCsv(output, csv);
+        return new ChartView($"chart-{slug}", title, summary, urls.Url(path), urls.Url(csv));
     }
 
     /// <summary>A bar chart drawn by the page itself (no figure file, no script); only its CSV is written.</summary>
@@ -44,8 +66,49 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
         IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows)
     {
         var csv = CsvPath(name);
-        output.WriteBytes(csv, Csv(csvHeader, csvRows));
+        WriteCsv(csv, csvHeader, csvRows);
         return new BarChartView($"chart-{PlanAtlas.Model.Slugs.ForPath(name)}", title, summary, urls.Url(csv), bars, diverging);
+    }
+
+    /// <summary>
+    /// A chart's CSV. In an incremental build it is fingerprinted by its values and kept when they are unchanged: neither
+    /// made nor compared with the previous file, byte by byte.
+    /// </summary>
+    private void WriteCsv(string sitePath, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        if (output.Reuse is null)
+        {
+            output.WriteBytes(sitePath, Csv(header, rows));
+            return;
+        }
+        var all = rows as IReadOnlyList<IReadOnlyList<string>> ?? rows.ToList();
+        output.WriteBytes(sitePath, Fingerprint(sitePath, inputs =>
+        {
+            Strings(inputs, header);
+            inputs.Add(all.Count);
+            foreach (var row in all) Strings(inputs, row);
+        }), () => Csv(header, all));
+    }
+
+    private static string Fingerprint(string sitePath, Action<PageInputs> add)
+    {
+        using var inputs = PageInputs.Streamed();
+        add(inputs.Add(sitePath));
+        return Convert.ToHexStringLower(inputs.Digest());
+    }
+
+    /// <summary>Adds a list of texts with its length (for a figure's <see cref="PageInputs"/>).</summary>
+    public static void Strings(PageInputs inputs, IReadOnlyCollection<string> texts)
+    {
+        inputs.Add(texts.Count);
+        foreach (var text in texts) inputs.Add(text);
+    }
+
+    /// <summary>Adds a list of numbers with its length, each by its exact bits.</summary>
+    public static void Numbers(PageInputs inputs, IReadOnlyCollection<double> numbers)
+    {
+        inputs.Add(numbers.Count);
+        foreach (var number in numbers) inputs.Add(number);
     }
 
     /// <summary>Where the data of the chart named <paramref name="name"/> is written (site path).</summary>
@@ -77,7 +140,4 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
 
     /// <summary>UTF-8 with a BOM so that Excel opens Chinese correctly (<see cref="Data.CsvText"/>).</summary>
     public static byte[] Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) => Data.CsvText.Bytes(header, rows);
-
-    /// <summary>The same CSV written into <paramref name="stream"/> as the rows come (a data file of a large corpus is not held in memory).</summary>
-    public static void Csv(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) => Data.CsvText.Write(stream, header, rows);
 }

@@ -66,15 +66,35 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
     private CrossRefRow Linked(CrossRefRow row) => row.Url.Length == 0 || row.Url.StartsWith('/') ? row : row with { Url = site.Urls.Url(row.Url) };
 
     /// <param name="steps">Appearances the timeline shows, earliest first; the row still counts them all.</param>
+    /// <remarks>
+    /// One pass over the mentions, for the timeline, the counts and the variants: a unit named in every plan has a
+    /// mention per plan, and four index pages of 200 rows each went over every row's mentions several times.
+    /// </remarks>
     private CrossRefRow Row(CrossReference reference, string sitePath, int steps)
     {
-        var known = reference.Mentions.Where(m => links.Contains(m.Item)).ToList();
-        var timeline = known.Take(steps).Select(m => new MentionView(m.Year?.ToString(CultureInfo.InvariantCulture) ?? "", links.View(m.Item), m.AsWritten)).ToList();
-        return new CrossRefRow(reference.Key, sitePath, reference.PlanIds.Count, reference.Mentions.Count,
-            reference.FirstYear?.ToString(CultureInfo.InvariantCulture) ?? "", timeline.FirstOrDefault()?.Item.PlanTitle ?? "",
-            timeline, reference.Mentions.Select(m => m.AsWritten.Trim()).Distinct().Order(StringComparer.Ordinal).Take(20).ToList())
-        { MoreSteps = known.Count - timeline.Count };
+        var timeline = new List<MentionView>(Math.Min(steps, reference.Mentions.Count));
+        var known = 0;
+        // The thread's sets, emptied: a row's sets grow to its mentions (a plan each), for a moment.
+        var plans = t_plans ??= new HashSet<string>(StringComparer.Ordinal);
+        var variants = t_variants ??= new HashSet<string>(StringComparer.Ordinal);
+        plans.Clear();
+        variants.Clear();
+        int? firstYear = null;
+        foreach (var m in reference.Mentions)
+        {
+            plans.Add(m.Item.PlanId);
+            variants.Add(m.AsWritten.Trim());
+            if (m.Year is { } year && (firstYear is null || year < firstYear)) firstYear = year;
+            if (!links.Contains(m.Item)) continue;
+            if (known++ < steps) timeline.Add(new MentionView(m.Year?.ToString(CultureInfo.InvariantCulture) ?? "", links.View(m.Item), m.AsWritten));
+        }
+        return new CrossRefRow(reference.Key, sitePath, plans.Count, reference.Mentions.Count,
+            firstYear?.ToString(CultureInfo.InvariantCulture) ?? "", timeline.FirstOrDefault()?.Item.PlanTitle ?? "",
+            timeline, variants.Order(StringComparer.Ordinal).Take(20).ToList())
+        { MoreSteps = known - timeline.Count };
     }
+
+    [ThreadStatic] private static HashSet<string>? t_plans, t_variants;
 
     private static string Year(int? y) => y?.ToString(CultureInfo.InvariantCulture) ?? "";
 
@@ -178,49 +198,11 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
             return;
         }
         var links = analysis.Links;
-        WriteParts(output, "data/reuse.csv", ReuseHeader, Runs(links.Count, (i, j) => links[i].A.PlanId == links[j].A.PlanId),
+        CsvParts.Write(output, "data/reuse.csv", ReuseHeader, CsvParts.Runs(links.Count, (i, j) => links[i].A.PlanId == links[j].A.PlanId),
             (start, count) => LinksDigest(links, start, count), (writer, start, count) => ReuseRows(writer, links, start, count));
         foreach (var (path, column, references) in new[] { ("data/citations.csv", "document", analysis.Citations), ("data/units.csv", "unit", analysis.Units), ("data/slogans.csv", "slogan", analysis.Slogans) })
-            WriteParts(output, path, [column, .. MentionsHeader], Runs(references.Count, (_, _) => false),
+            CsvParts.Write(output, path, [column, .. MentionsHeader], CsvParts.Runs(references.Count, (_, _) => false),
                 (start, count) => MentionsDigest(references, start, count), (writer, start, count) => MentionRows(writer, references, start, count));
-    }
-
-    /// <summary>Runs of consecutive rows that <paramref name="together"/> says belong together (row i and the run's first), as (start, count).</summary>
-    private static List<(int Start, int Count)> Runs(int rows, Func<int, int, bool> together)
-    {
-        var runs = new List<(int, int)>();
-        for (var start = 0; start < rows;)
-        {
-            var end = start + 1;
-            while (end < rows && together(end, start)) end++;
-            runs.Add((start, end - start));
-            start = end;
-        }
-        return runs;
-    }
-
-    private static void WriteParts(OutputFolder output, string sitePath, IReadOnlyList<string> header, List<(int Start, int Count)> runs,
-        Func<int, int, byte[]> digest, Action<TextWriter, int, int> rows)
-    {
-        var keys = new string?[runs.Count + 1];
-        using (var part = PageInputs.Part())
-        {
-            part.Add(sitePath).Add("header").Add(header.Count);
-            foreach (var column in header) part.Add(column);
-            keys[0] = Convert.ToHexStringLower(part.Digest());
-        }
-        Parallel.For(0, runs.Count, i => keys[i + 1] = Convert.ToHexStringLower(digest(runs[i].Start, runs[i].Count)));
-        output.WriteTextParts(sitePath, keys, (index, writer) =>
-        {
-            if (index > 0)
-            {
-                rows(writer, runs[index - 1].Start, runs[index - 1].Count);
-                return;
-            }
-            // The byte order mark (Excel reads Chinese), written as the first character of the header part.
-            writer.Write('\uFEFF');
-            CsvText.Record(writer, header, CsvText.Quoting.Default);
-        });
     }
 
     /// <summary>Every value of reuse.csv's rows for links <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> (the score's exact bits: it is printed rounded).</summary>

@@ -48,14 +48,6 @@ public static class CsvText
 
     [ThreadStatic] private static StringWriter? t_text;
 
-    /// <summary>Writes the CSV into <paramref name="stream"/> as the rows come (a data file of a large corpus is never held in memory).</summary>
-    public static void Write(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, Quoting quoting = Quoting.Default)
-    {
-        using var writer = Writer(stream);
-        Record(writer, header, quoting);
-        foreach (var row in rows) Record(writer, row, quoting);
-    }
-
     /// <summary>A writer into <paramref name="stream"/> in the files' encoding; the caller writes <see cref="Record"/>s into it.</summary>
     public static StreamWriter Writer(Stream stream) => new(stream, Utf8Bom, bufferSize: 64 * 1024, leaveOpen: true);
 

@@ -4,7 +4,19 @@ namespace PlanAtlas.Render.Data;
 /// One column of a data download: its header and how to get its value. Later stages append their own columns
 /// (themes, cluster) through <see cref="DataExportOptions"/>; the base columns keep their order.
 /// </summary>
-public sealed record DataColumn<T>(string Name, Func<T, string> Value);
+/// <param name="Source">
+/// Adds what the value is made from to a part's key without making the value (an incremental build keys every plan's
+/// rows of items.csv by its items' values of the added columns); null: the value itself is added.
+/// </param>
+public sealed record DataColumn<T>(string Name, Func<T, string> Value, Action<T, PageInputs>? Source = null)
+{
+    /// <summary>Adds the value, or what it is made from, to <paramref name="inputs"/>.</summary>
+    public void AddTo(T row, PageInputs inputs)
+    {
+        if (Source is { } source) source(row, inputs);
+        else inputs.Add(Value(row));
+    }
+}
 
 /// <summary>A plan and one of its items: the row source of items.csv.</summary>
 public readonly record struct PlanItem(PlanAtlas.Model.Plan Plan, PlanAtlas.Model.Item Item);

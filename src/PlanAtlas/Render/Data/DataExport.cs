@@ -122,7 +122,7 @@ public static class DataExport
         {
             inputs.Add(plan.Id).Add(plan.ContentKey).Add(plan.Items.Count);
             foreach (var item in plan.Items)
-                foreach (var column in added) inputs.Add(column.Value(new PlanItem(plan, item)));
+                foreach (var column in added) column.AddTo(new PlanItem(plan, item), inputs);
         }
         return Convert.ToHexStringLower(inputs.Digest());
     }

@@ -24,9 +24,28 @@ public static class EvidenceHtml
         var at = 0;
         foreach (var (start, end) in merged)
         {
-            html.Append(WebUtility.HtmlEncode(text[at..start])).Append("<mark>").Append(WebUtility.HtmlEncode(text[start..end])).Append("</mark>");
+            Encoded(html, text, at, start).Append("<mark>");
+            Encoded(html, text, start, end).Append("</mark>");
             at = end;
         }
-        return html.Append(WebUtility.HtmlEncode(text[at..])).ToString();
+        return Encoded(html, text, at, text.Length).ToString();
+    }
+
+    /// <summary>
+    /// Characters WebUtility.HtmlEncode may change: the five markup characters, U+00A0–U+00FF (written as numbers) and
+    /// surrogates (a pair as one number, a lone one replaced).
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> Encodable =
+        System.Buffers.SearchValues.Create("<>\"'&" + string.Concat(Enumerable.Range(0xA0, 0x60).Select(c => (char)c)) +
+            string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
+
+    /// <summary>
+    /// Appends text[start..end] as WebUtility.HtmlEncode writes it. Most of an item's text (Chinese) needs nothing: then
+    /// it is copied as it is, without a substring for the encoder.
+    /// </summary>
+    internal static StringBuilder Encoded(StringBuilder html, string text, int start, int end)
+    {
+        var part = text.AsSpan(start, end - start);
+        return part.IndexOfAny(Encodable) < 0 ? html.Append(part) : html.Append(WebUtility.HtmlEncode(text[start..end]));
     }
 }

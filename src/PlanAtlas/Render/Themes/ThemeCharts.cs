@@ -1,18 +1,14 @@
-using Plotly.NET;
 using PlanAtlas.Render.Charts;
-using CChart = Plotly.NET.CSharp.Chart;
 
 namespace PlanAtlas.Render.Themes;
 
-/// <summary>The Plotly.NET charts of the theme pages, with Chinese titles and axis labels; each written with its CSV.</summary>
+/// <summary>The plotly.js charts of the theme pages (<see cref="FigureJson"/>), with Chinese titles and axis labels; each written with its CSV.</summary>
 internal sealed class ThemeCharts(ChartWriter writer)
 {
     public ChartView Columns(string name, string title, string xLabel, string yLabel, IReadOnlyList<string> keys, IReadOnlyList<double> values,
-        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        var chart = CChart.Column<double, string, string>(values: values.ToArray(), Keys: keys.ToArray());
-        return writer.Write(name, Style(chart, title, xLabel, yLabel), title, summary, header, rows);
-    }
+        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
+        writer.Write(name, () => FigureJson.Bars(keys, values, horizontal: false).Write(title, xLabel, yLabel),
+            Figure("columns", title, xLabel, yLabel, inputs => Categories(inputs, keys, values)), title, summary, header, rows);
 
     /// <summary>Shares (0..1) as an HTML bar chart, each bar labelled with its percentage.</summary>
     public BarChartView Shares(string name, string title, IReadOnlyList<string> keys, IReadOnlyList<double> shares,
@@ -20,46 +16,59 @@ internal sealed class ThemeCharts(ChartWriter writer)
         writer.WriteBars(name, title, summary, BarChartView.Scale(keys, shares, ThemePages.Percent), false, header, rows);
 
     public ChartView HorizontalBars(string name, string title, string xLabel, string yLabel, IReadOnlyList<string> keys, IReadOnlyList<double> values,
-        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        var chart = CChart.Bar<double, string, string>(values: values.ToArray(), Keys: keys.ToArray());
-        return writer.Write(name, Style(chart, title, xLabel, yLabel), title, summary, header, rows);
-    }
+        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
+        writer.Write(name, () => FigureJson.Bars(keys, values, horizontal: true).Write(title, xLabel, yLabel),
+            Figure("bars", title, xLabel, yLabel, inputs => Categories(inputs, keys, values)), title, summary, header, rows);
 
     public ChartView Heatmap(string name, string title, string xLabel, string yLabel, IReadOnlyList<string> x, IReadOnlyList<string> y,
-        double[][] z, string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        var chart = CChart.Heatmap<double, string, string, string>(zData: z, X: x.ToArray(), Y: y.ToArray());
-        return writer.Write(name, Style(chart, title, xLabel, yLabel), title, summary, header, rows);
-    }
+        double[][] z, string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
+        writer.Write(name, () => FigureJson.Heatmap(x, y, z).Write(title, xLabel, yLabel),
+            Figure("heatmap", title, xLabel, yLabel, inputs =>
+            {
+                ChartWriter.Strings(inputs, x);
+                ChartWriter.Strings(inputs, y);
+                inputs.Add(z.Length);
+                foreach (var row in z) ChartWriter.Numbers(inputs, row);
+            }), title, summary, header, rows);
 
     public ChartView Lines(string name, string title, string xLabel, string yLabel, IReadOnlyList<(string Name, string[] X, double[] Y)> series,
-        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        var chart = CChart.Combine(series.Select(s => CChart.Line<string, double, string>(x: s.X, y: s.Y, Name: s.Name, ShowMarkers: true)));
-        return writer.Write(name, Style(chart, title, xLabel, yLabel), title, summary, header, rows);
-    }
+        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
+        writer.Write(name, () => FigureJson.Lines(series).Write(title, xLabel, yLabel),
+            Figure("lines", title, xLabel, yLabel, inputs =>
+            {
+                inputs.Add(series.Count);
+                foreach (var (seriesName, x, y) in series)
+                {
+                    ChartWriter.Strings(inputs.Add(seriesName), x);
+                    ChartWriter.Numbers(inputs, y);
+                }
+            }), title, summary, header, rows);
 
     /// <summary>A scatter with one trace per group; each point carries its item's URL (charts.js opens it on click).</summary>
     public ChartView Map(string name, string title, string xLabel, string yLabel,
         IReadOnlyList<(string Name, double[] X, double[] Y, string[] Text, string[] Urls)> groups,
-        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        var chart = CChart.Combine(groups.Select(g =>
-        {
-            var trace = CChart.Scatter<double, double, string>(x: g.X, y: g.Y, mode: StyleParam.Mode.Markers, Name: g.Name, MultiText: g.Text);
-            return GenericChart.mapTrace(Microsoft.FSharp.Core.FuncConvert.FromFunc<Trace, Trace>(t =>
+        string summary, Action<OutputFolder, string> csv) =>
+        writer.Write(name, () => FigureJson.Map(groups).Write(title, xLabel, yLabel),
+            Figure("map", title, xLabel, yLabel, inputs =>
             {
-                t.SetProperty("customdata", g.Urls);
-                t.SetProperty("hoverinfo", "text+name");
-                return t;
-            }), trace);
-        }));
-        return writer.Write(name, Style(chart, title, xLabel, yLabel), title, summary, header, rows);
-    }
+                inputs.Add(groups.Count);
+                foreach (var g in groups)
+                {
+                    inputs.Add(g.Name);
+                    ChartWriter.Numbers(inputs, g.X);
+                    ChartWriter.Numbers(inputs, g.Y);
+                    ChartWriter.Strings(inputs, g.Text);
+                    ChartWriter.Strings(inputs, g.Urls);
+                }
+            }), title, summary, csv);
 
-    private static GenericChart Style(GenericChart chart, string title, string xLabel, string yLabel) =>
-        Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, double>(
-            Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, double>(
-                Chart.withTitle(title, null).Invoke(chart), TitleText: xLabel), TitleText: yLabel);
+    /// <summary>Every value a figure is made from: its kind, its title and axis labels, and its data (<paramref name="data"/>).</summary>
+    private static Action<PageInputs> Figure(string kind, string title, string xLabel, string yLabel, Action<PageInputs> data) =>
+        inputs => data(inputs.Add(kind).Add(title).Add(xLabel).Add(yLabel));
+
+    private static void Categories(PageInputs inputs, IReadOnlyList<string> keys, IReadOnlyList<double> values)
+    {
+        ChartWriter.Strings(inputs, keys);
+        ChartWriter.Numbers(inputs, values);
+    }
 }

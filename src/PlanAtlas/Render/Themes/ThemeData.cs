@@ -15,8 +15,17 @@ public sealed class ThemeData(ThemeAnalysis analysis)
     /// <summary>The same columns in the form the items export takes them.</summary>
     public IReadOnlyList<Data.DataColumn<Data.PlanItem>> ItemColumns() =>
     [
-        new(ItemColumnNames[0], row => Themes(new ItemKey(row.Plan.Id, row.Item.Id))),
-        new(ItemColumnNames[1], row => Cluster(new ItemKey(row.Plan.Id, row.Item.Id))),
+        new(ItemColumnNames[0], row => Themes(new ItemKey(row.Plan.Id, row.Item.Id)), (row, inputs) =>
+        {
+            var tags = analysis.TagsOf(new ItemKey(row.Plan.Id, row.Item.Id));
+            inputs.Add(tags.Count);
+            foreach (var tag in tags) inputs.Add(tag.ThemeId);
+        }),
+        new(ItemColumnNames[1], row => Cluster(new ItemKey(row.Plan.Id, row.Item.Id)), (row, inputs) =>
+        {
+            var clustered = analysis.Clustering.Assignment.TryGetValue(new ItemKey(row.Plan.Id, row.Item.Id), out var c);
+            inputs.Add(clustered).Add(c);
+        }),
     ];
 
     private string Themes(ItemKey key) => string.Join(';', analysis.TagsOf(key).Select(t => t.ThemeId));
@@ -33,11 +42,32 @@ public sealed class ThemeData(ThemeAnalysis analysis)
         return new Dictionary<string, string>(StringComparer.Ordinal) { ["themes"] = Themes(key), ["cluster"] = Cluster(key) };
     }
 
+    private static readonly string[] SharesHeader = ["plan_id", "theme_id", "items", "share_items", "share_chars"];
+
+    /// <summary>
+    /// data/themes.csv (a row per plan and theme) in parts, a plan's rows per part (<see cref="Data.CsvParts"/>): an edit
+    /// moves the edited plan's shares only. Then data/clusters.csv.
+    /// </summary>
     public void Write(OutputFolder output)
     {
-        output.WriteStream("data/themes.csv", stream => ChartWriter.Csv(stream, ["plan_id", "theme_id", "items", "share_items", "share_chars"],
-            analysis.Shares.OrderBy(s => s.PlanId, StringComparer.Ordinal).ThenBy(s => s.ThemeId, StringComparer.Ordinal)
-                .Select(s => (IReadOnlyList<string>)[s.PlanId, s.ThemeId, Int(s.Items), Num(s.ShareItems), Num(s.ShareChars)])));
+        var shares = analysis.Shares.OrderBy(s => s.PlanId, StringComparer.Ordinal).ThenBy(s => s.ThemeId, StringComparer.Ordinal).ToList();
+        Data.CsvParts.Write(output, "data/themes.csv", SharesHeader, Data.CsvParts.Runs(shares.Count, (i, j) => shares[i].PlanId == shares[j].PlanId),
+            (start, count) =>
+            {
+                using var inputs = PageInputs.Part();
+                inputs.Add("themes.csv").Add(count);
+                for (var i = start; i < start + count; i++)
+                    inputs.Add(shares[i].PlanId).Add(shares[i].ThemeId).Add(shares[i].Items).Add(shares[i].ShareItems).Add(shares[i].ShareChars);
+                return inputs.Digest();
+            },
+            (writer, start, count) =>
+            {
+                for (var i = start; i < start + count; i++)
+                {
+                    var s = shares[i];
+                    Data.CsvText.Record(writer, [s.PlanId, s.ThemeId, Int(s.Items), Num(s.ShareItems), Num(s.ShareChars)], Data.CsvText.Quoting.Default);
+                }
+            });
         output.WriteBytes("data/clusters.csv", ChartWriter.Csv(["cluster", "label", "size", "top_terms"],
             analysis.Clustering.Clusters.Select(c => (IReadOnlyList<string>)[Int(c.Number), c.Label, Int(c.Size), string.Join(';', c.TopTerms)])));
     }

@@ -25,7 +25,7 @@ public sealed class ThemePages
     private readonly SiteUrls _urls;
     private readonly UiStrings _t;
     private readonly Dictionary<string, Plan> _planById;
-    private readonly Dictionary<ItemKey, Item> _items = [];
+    private readonly Dictionary<ItemKey, Item> _items;
     /// <summary>
     /// Theme id → plan id → the plan's share of it. The means over groups of plans look up every plan of the corpus for
     /// every theme and chart (several hundred thousand lookups per build, whatever changed): keyed by a tuple of two
@@ -41,6 +41,7 @@ public sealed class ThemePages
         _urls = urls;
         _t = strings;
         _planById = _plans.ToDictionary(p => p.Id);
+        _items = new Dictionary<ItemKey, Item>(_plans.Sum(p => p.Items.Count));
         foreach (var p in _plans)
             foreach (var i in p.Items) _items[new ItemKey(p.Id, i.Id)] = i;
         foreach (var share in analysis.Shares)
@@ -50,7 +51,16 @@ public sealed class ThemePages
             byPlan.Add(share.PlanId, share);
         }
         _tagged = TaggedByTheme(analysis);
+        _themeChips = Themes.Select(theme => new ThemeChip(Name(theme), _urls.Url(ThemePath(theme.Id)))).ToArray();
+        // The first theme of an id, as Taxonomy.Find gives it.
+        for (var i = 0; i < Themes.Count; i++) _chips.TryAdd(Themes[i].Id, _themeChips[i]);
     }
+
+    /// <summary>Each theme's name and link, in taxonomy order.</summary>
+    private readonly ThemeChip[] _themeChips;
+
+    /// <summary>Theme id → its chip: an item on a theme or cluster page shows a chip per tag, and the chips are the same everywhere.</summary>
+    private readonly Dictionary<string, ThemeChip> _chips = new(StringComparer.Ordinal);
 
     /// <summary>Theme id → the items tagged with it, in the order of <see cref="ThemeAnalysis.Tags"/>: one pass over the tags, not one per theme and page.</summary>
     private readonly Dictionary<string, List<ItemKey>> _tagged;
@@ -59,12 +69,23 @@ public sealed class ThemePages
     {
         var tagged = new Dictionary<string, List<ItemKey>>(StringComparer.Ordinal);
         foreach (var (key, tags) in analysis.Tags)
-            foreach (var themeId in tags.Select(t => t.ThemeId).Distinct(StringComparer.Ordinal))
+            for (var i = 0; i < tags.Count; i++)
             {
+                // An item tagged twice with one theme is listed once. An item has a few tags: a set per item (for
+                // Distinct) was most of what the theme pages allocated before rendering anything.
+                var themeId = tags[i].ThemeId;
+                if (TaggedBefore(tags, i, themeId)) continue;
                 if (!tagged.TryGetValue(themeId, out var keys)) tagged[themeId] = keys = [];
                 keys.Add(key);
             }
         return tagged;
+    }
+
+    private static bool TaggedBefore(IReadOnlyList<ThemeTag> tags, int index, string themeId)
+    {
+        for (var i = 0; i < index; i++)
+            if (string.Equals(tags[i].ThemeId, themeId, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private IReadOnlyList<ItemKey> TaggedWith(string themeId) => _tagged.TryGetValue(themeId, out var keys) ? keys : [];
@@ -84,23 +105,46 @@ public sealed class ThemePages
         // Each theme's row is on the index and on its own page: made once.
         var rows = Themes.Select(Row).ToList();
         RenderThemesIndex(output, charts, rows);
-        // Pages are independent and each chart's serialisation is slow (Plotly.NET): render them in parallel.
+        // Pages are independent: rendered in parallel.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, Themes.Count, parallel, i => RenderTheme(Themes[i], rows[i], output, charts));
+        PlanGrouping[] groupings = _plans.Count == 0 ? [] :
+        [
+            Grouping("year", _t["theme.chart.year"], _t["axis.year"], p => p.Year?.ToString(CultureInfo.InvariantCulture) ?? _t["group.unknown"]),
+            Grouping("region", _t["theme.chart.region"], _t["axis.region"], p => p.Region?.ProvinceName ?? _t["group.unknown"]),
+            Grouping("level", _t["theme.chart.level"], _t["axis.level"], p => _t[$"level.{(p.Region?.Level ?? AdminLevel.Unknown).ToString().ToLowerInvariant()}"]),
+        ];
+        Parallel.For(0, Themes.Count, parallel, i => RenderTheme(Themes[i], rows[i], output, charts, groupings));
         RenderClustersIndex(output, charts);
         Parallel.ForEach(_analysis.Clustering.Clusters, parallel, cluster => RenderCluster(cluster, output, charts));
         return Themes.Count == 0 || _plans.Count == 0 ? null : Dashboard(charts);
     }
 
+    /// <summary>
+    /// The plan's theme profile. Every plan's is made in every build (it is part of a plan page's fingerprint): the
+    /// themes' names and links come from <see cref="_chips"/>, and the rows are sorted in place.
+    /// </summary>
     public ThemeProfileModel Profile(Plan plan)
     {
-        var analysed = plan.Items.Count(i => _analysis.AnalysedItems.Contains(new ItemKey(plan.Id, i.Id)));
-        var rows = Themes.Select(t => (Theme: t, Share: Share(plan.Id, t.Id)))
-            .Where(x => x.Share is { Items: > 0 })
-            .OrderByDescending(x => x.Share!.ShareItems).ThenBy(x => x.Theme.Id, StringComparer.Ordinal)
-            .Select(x => new ThemeProfileRow(Name(x.Theme), _urls.Url(ThemePath(x.Theme.Id)), x.Share!.Items,
-                Percent(x.Share.ShareItems), Percent(x.Share.ShareChars), (int)Math.Round(x.Share.ShareItems * 100)))
-            .ToList();
+        var analysed = 0;
+        foreach (var item in plan.Items)
+            if (_analysis.AnalysedItems.Contains(new ItemKey(plan.Id, item.Id))) analysed++;
+        var shown = new List<(int Index, PlanThemeShare Share)>();
+        for (var i = 0; i < Themes.Count; i++)
+            if (Share(plan.Id, Themes[i].Id) is { Items: > 0 } share) shown.Add((i, share));
+        // By share of items, largest first, then by theme id; equal ones stay in taxonomy order (as a stable sort leaves them).
+        shown.Sort((a, b) =>
+        {
+            var byShare = b.Share.ShareItems.CompareTo(a.Share.ShareItems);
+            if (byShare != 0) return byShare;
+            var byId = string.CompareOrdinal(Themes[a.Index].Id, Themes[b.Index].Id);
+            return byId != 0 ? byId : a.Index.CompareTo(b.Index);
+        });
+        var rows = new List<ThemeProfileRow>(shown.Count);
+        foreach (var (index, share) in shown)
+        {
+            var chip = _themeChips[index];
+            rows.Add(new ThemeProfileRow(chip.Name, chip.Url, share.Items, Percent(share.ShareItems), Percent(share.ShareChars), (int)Math.Round(share.ShareItems * 100)));
+        }
         return new ThemeProfileModel(rows, analysed);
     }
 
@@ -129,16 +173,10 @@ public sealed class ThemePages
             Percent(MeanShare(_plans, t.Id)), t.Definition);
     }
 
-    private void RenderTheme(Theme theme, ThemeRow row, OutputFolder output, ThemeCharts charts)
+    private void RenderTheme(Theme theme, ThemeRow row, OutputFolder output, ThemeCharts charts, IReadOnlyList<PlanGrouping> groupings)
     {
         var name = Name(theme);
-        var list = new List<BarChartView>();
-        if (_plans.Count > 0)
-        {
-            list.Add(GroupChart(charts, $"theme-{theme.Id}-year", theme, _t["theme.chart.year"], _t["axis.year"], p => p.Year?.ToString(CultureInfo.InvariantCulture) ?? _t["group.unknown"]));
-            list.Add(GroupChart(charts, $"theme-{theme.Id}-region", theme, _t["theme.chart.region"], _t["axis.region"], p => p.Region?.ProvinceName ?? _t["group.unknown"]));
-            list.Add(GroupChart(charts, $"theme-{theme.Id}-level", theme, _t["theme.chart.level"], _t["axis.level"], p => _t[$"level.{(p.Region?.Level ?? AdminLevel.Unknown).ToString().ToLowerInvariant()}"]));
-        }
+        var list = groupings.Select(g => GroupChart(charts, theme, g)).ToList();
         var tagged = TaggedWith(theme.Id);
         var items = tagged.OrderByDescending(k => _planById[k.PlanId].Year ?? int.MinValue).ThenBy(k => k)
             .Take(ItemsShown).Select(k => ItemView(k, theme.Id)).ToList();
@@ -148,17 +186,28 @@ public sealed class ThemePages
         _templates.WritePage(output, page.SitePath, "theme", page, model);
     }
 
-    /// <summary>A theme's mean share of items per group of plans (year, region, level), each group labelled with its n.</summary>
-    private BarChartView GroupChart(ThemeCharts charts, string name, Theme theme, string titleFormat, string axis, Func<Plan, string> groupOf)
+    /// <summary>
+    /// The plans in groups (by year, region or level), ordered by group, each group labelled with its n: the same for
+    /// every theme, so made once, not once per theme and chart.
+    /// </summary>
+    private sealed record PlanGrouping(string Name, string TitleFormat, string Axis, List<IGrouping<string, Plan>> Groups, List<string> Labels);
+
+    private PlanGrouping Grouping(string name, string titleFormat, string axis, Func<Plan, string> groupOf)
     {
         var groups = _plans.GroupBy(groupOf).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var keys = groups.Select(g => $"{g.Key}（n={g.Count()}）").ToList();
+        return new PlanGrouping(name, titleFormat, axis, groups, groups.Select(g => $"{g.Key}（n={g.Count()}）").ToList());
+    }
+
+    /// <summary>A theme's mean share of items per group of plans (year, region, level), each group labelled with its n.</summary>
+    private BarChartView GroupChart(ThemeCharts charts, Theme theme, PlanGrouping grouping)
+    {
+        var groups = grouping.Groups;
         var values = groups.Select(g => MeanShare(g, theme.Id)).ToList();
-        var title = string.Format(CultureInfo.InvariantCulture, titleFormat, Name(theme));
+        var title = string.Format(CultureInfo.InvariantCulture, grouping.TitleFormat, Name(theme));
         var summary = groups.Count == 0 ? _t["chart.empty"] : string.Format(CultureInfo.InvariantCulture, _t["theme.chart.summary"],
             Name(theme), string.Join("、", groups.Zip(values).Select(x => $"{x.First.Key} {Percent(x.Second)}（n={x.First.Count()}）")));
         if (groups.Any(g => g.Count() < FewPlans)) summary += string.Format(CultureInfo.InvariantCulture, _t["chart.few"], FewPlans);
-        return charts.Shares(name, title, keys, values, summary,
+        return charts.Shares($"theme-{theme.Id}-{grouping.Name}", title, grouping.Labels, values, summary,
             ["group", "plans", "mean_share_items", "mean_share_chars"],
             groups.Zip(values).Select(x => (IReadOnlyList<string>)[x.First.Key, ThemeData.Int(x.First.Count()), ThemeData.Num(x.Second),
                 ThemeData.Num(x.First.Average(p => Share(p.Id, theme.Id)?.ShareChars ?? 0))]));
@@ -189,8 +238,9 @@ public sealed class ThemePages
         var tags = _analysis.TagsOf(key);
         var evidence = tags.Where(t => themeId is null || t.ThemeId == themeId).SelectMany(t => t.Evidence);
         var planUrl = _urls.Url(SiteUrls.PlanPath(plan.Id));
-        var chips = tags.Select(t => _analysis.Taxonomy.Find(t.ThemeId)).OfType<Theme>()
-            .Select(t => new ThemeChip(Name(t), _urls.Url(ThemePath(t.Id)))).ToList();
+        var chips = new List<ThemeChip>(tags.Count);
+        foreach (var tag in tags)
+            if (_chips.TryGetValue(tag.ThemeId, out var chip)) chips.Add(chip);
         return new TaggedItemView(plan.Title, planUrl, planUrl + "#" + Uri.EscapeDataString(item.Id), item.Path, EvidenceHtml.Mark(item.Text, evidence), chips);
     }
 
@@ -218,9 +268,7 @@ public sealed class ThemePages
             }).ToList();
             list.Add(charts.Map("clusters-map", _t["clusters.chart.map"], _t["axis.pc1"], _t["axis.pc2"], groups,
                 string.Format(CultureInfo.InvariantCulture, _t["clusters.chart.map.summary"], clustering.Coordinates.Count, clustering.Clusters.Count),
-                ["plan_id", "item_id", "cluster", "x", "y"],
-                clustering.Coordinates.OrderBy(kv => kv.Key).Select(kv => (IReadOnlyList<string>)[kv.Key.PlanId, kv.Key.ItemId,
-                    ThemeData.Int(clustering.Assignment[kv.Key]), kv.Value.X.ToString("0.####", CultureInfo.InvariantCulture), kv.Value.Y.ToString("0.####", CultureInfo.InvariantCulture)])));
+                (into, csv) => MapCsv(into, csv, clustering)));
         }
         var choice = clustering.Clusters.Count == 0 ? _t["clusters.none"]
             : clustering.FixedBySettings ? string.Format(CultureInfo.InvariantCulture, _t["clusters.fixed"], clustering.Clusters.Count)
@@ -230,6 +278,48 @@ public sealed class ThemePages
             ? string.Format(CultureInfo.InvariantCulture, _t["clusters.reused"], SmallPercent(r.Drift), Percent(r.MaxDrift))
             : null;
         _templates.WritePage(output, ClustersPath, "clusters", page, new ClustersIndexModel(rows, list, choice, reused));
+    }
+
+    private static readonly string[] MapHeader = ["plan_id", "item_id", "cluster", "x", "y"];
+
+    /// <summary>
+    /// Every point of the map (plan_id, item_id, cluster, x, y), in item order, a part per plan (<see cref="Data.CsvParts"/>):
+    /// after an edit only the edited plan's points are new, and the file has a row for every clustered item of the corpus.
+    /// </summary>
+    private static void MapCsv(OutputFolder output, string sitePath, ItemClustering clustering)
+    {
+        var keys = clustering.Coordinates.Keys.Order().ToArray();
+        Data.CsvParts.Write(output, sitePath, MapHeader, Data.CsvParts.Runs(keys.Length, (i, j) => keys[i].PlanId == keys[j].PlanId),
+            (start, count) =>
+            {
+                using var inputs = PageInputs.Part();
+                inputs.Add("map.csv").Add(keys[start].PlanId).Add(count);
+                for (var i = start; i < start + count; i++)
+                {
+                    var (x, y) = clustering.Coordinates[keys[i]];
+                    inputs.Add(keys[i].ItemId).Add(clustering.Assignment[keys[i]]).Add((double)x).Add((double)y);
+                }
+                return inputs.Digest();
+            },
+            (writer, start, count) =>
+            {
+                Span<char> number = stackalloc char[32];
+                for (var i = start; i < start + count; i++)
+                {
+                    var key = keys[i];
+                    var (x, y) = clustering.Coordinates[key];
+                    Data.CsvText.Field(writer, key.PlanId, Data.CsvText.Quoting.Default);
+                    writer.Write(',');
+                    Data.CsvText.Field(writer, key.ItemId, Data.CsvText.Quoting.Default);
+                    writer.Write(',');
+                    writer.Write(clustering.Assignment[key].TryFormat(number, out var length, provider: CultureInfo.InvariantCulture) ? number[..length] : ThemeData.Int(clustering.Assignment[key]));
+                    writer.Write(',');
+                    writer.Write(x.TryFormat(number, out length, "0.####", CultureInfo.InvariantCulture) ? number[..length] : x.ToString("0.####", CultureInfo.InvariantCulture));
+                    writer.Write(',');
+                    writer.Write(y.TryFormat(number, out length, "0.####", CultureInfo.InvariantCulture) ? number[..length] : y.ToString("0.####", CultureInfo.InvariantCulture));
+                    writer.Write("\r\n");
+                }
+            });
     }
 
     private ClusterRow ClusterRow(ItemCluster c) =>
