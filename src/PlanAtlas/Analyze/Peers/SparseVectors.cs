@@ -71,21 +71,49 @@ public static class SparseVectors
         foreach (var o in touched)
             if (scores[o] > 1e-9) scored.Add((o, Math.Round(scores[o], 4)));
         var threshold = double.NegativeInfinity;
-        if (scored.Count > 2 * count)
-        {
-            // The count-th best score: keep those at least as good, then sort them.
-            values.Clear();
-            foreach (var s in scored) values.Add(s.Similarity);
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
-            span.Sort();
-            threshold = span[values.Count - count];
-        }
+        // The count-th best score: keep those at least as good, then sort them.
+        if (scored.Count > 2 * count) threshold = CountThBest(scored, count, values);
         var best = new List<(int Other, double Similarity)>();
         foreach (var s in scored)
             if (s.Similarity >= threshold) best.Add(s);
         best.Sort((x, y) => x.Similarity != y.Similarity ? y.Similarity.CompareTo(x.Similarity) : x.Other.CompareTo(y.Other));
         if (best.Count > count) best.RemoveRange(count, best.Count - count);
         return best;
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/>-th largest score (equal scores counted apart): the root of a min-heap of the best
+    /// <paramref name="count"/> so far, kept in <paramref name="heap"/>. Sorting every touched score for it was most of
+    /// the neighbour search.
+    /// </summary>
+    private static double CountThBest(List<(int Other, double Similarity)> scored, int count, List<double> heap)
+    {
+        heap.Clear();
+        foreach (var (_, score) in scored)
+        {
+            if (heap.Count < count)
+            {
+                heap.Add(score);
+                var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(heap);
+                for (var at = span.Length - 1; at > 0 && span[(at - 1) / 2] > span[at]; at = (at - 1) / 2)
+                    (span[at], span[(at - 1) / 2]) = (span[(at - 1) / 2], span[at]);
+            }
+            else if (score > heap[0])
+            {
+                var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(heap);
+                span[0] = score;
+                for (var at = 0; ;)
+                {
+                    var (least, left, right) = (at, 2 * at + 1, 2 * at + 2);
+                    if (left < span.Length && span[left] < span[least]) least = left;
+                    if (right < span.Length && span[right] < span[least]) least = right;
+                    if (least == at) break;
+                    (span[at], span[least]) = (span[least], span[at]);
+                    at = least;
+                }
+            }
+        }
+        return heap[0];
     }
 
     private static int Id(Dictionary<string, int> ids, string term)
