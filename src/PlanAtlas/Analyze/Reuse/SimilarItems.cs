@@ -57,7 +57,7 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
         var found = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>(result.Count(r => r.Count > 0));
         for (var i = 0; i < entries.Length; i++)
             if (result[i].Count > 0) found.Add(entries[i].Key, result[i]);
-        return found;
+                return found;
     }
 
     private static bool Closer(int other, double score, (int Other, double Score) than) =>
@@ -190,16 +190,24 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
         {
             var first = reuse.GetValueOrDefault(k) ?? [];
             var more = similar.GetValueOrDefault(k) ?? [];
-            var list = new List<ItemMatch>(first.Count + more.Count);
-            list.AddRange(first);
+            // A list with nothing to add is taken as it is (no copy of tens of thousands of lists).
+            if (first.Count == 0 || more.Count == 0)
+            {
+                merged[k] = first.Count == 0 ? more : first;
+                continue;
+            }
+            List<ItemMatch>? list = null;
             // The lists are short (a few similar items after at most SeeAlsoCount matches): a scan beats a set per item.
             foreach (var m in more)
             {
                 var seen = false;
                 for (var i = 0; i < first.Count && !seen; i++) seen = first[i].Other == m.Other;
-                if (!seen) list.Add(m);
+                if (seen) continue;
+                list ??= new List<ItemMatch>(first.Count + more.Count);
+                if (list.Count == 0) list.AddRange(first);
+                list.Add(m);
             }
-            merged[k] = list;
+            merged[k] = list ?? first;
         }
         return merged;
     }
