@@ -40,7 +40,8 @@ public sealed class ReuseDetector(ReuseOptions options)
     public ReuseResult Detect(IReadOnlyList<Plan> plans) => Detect(plans, null);
 
     /// <param name="memo">What an earlier build remembered (and where this one leaves what the next can reuse); null: none.</param>
-    public ReuseResult Detect(IReadOnlyList<Plan> plans, AnalysisMemo? memo)
+    /// <param name="texts">The items' normalized texts, when another step made them too; null: made here.</param>
+    public ReuseResult Detect(IReadOnlyList<Plan> plans, AnalysisMemo? memo, NormalizedTexts? texts = null)
     {
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         // Items in time order (plan year, plan id, document order): of two items, the one with the smaller index came first.
@@ -54,7 +55,7 @@ public sealed class ReuseDetector(ReuseOptions options)
             for (var place = 0; place < ordered[planIndex].Items.Count; place++)
                 entries[filledEntries++] = new Entry(planIndex, place, ordered[planIndex], ordered[planIndex].Items[place]);
         var normalized = new string[entries.Length];
-        Parallel.For(0, entries.Length, i => normalized[i] = TextNormalizer.Normalize(entries[i].Item.Text));
+        Parallel.For(0, entries.Length, i => normalized[i] = texts?.Of(entries[i].Plan, entries[i].Order) ?? TextNormalizer.Normalize(entries[i].Item.Text));
         var planOf = entries.Select(e => e.PlanIndex).ToArray();
         var byPlan = Enumerable.Range(0, ordered.Count).Select(_ => new List<int>()).ToArray();
         for (var i = 0; i < entries.Length; i++) byPlan[planOf[i]].Add(i);
@@ -63,7 +64,7 @@ public sealed class ReuseDetector(ReuseOptions options)
         var remembered = memo is not null && ordered.Count <= options.FrequencySamplePlans ? new Remembered(memo, ordered, options) : null;
         var (frequencies, local, frequent) = (remembered?.CountIncrementally(byPlan, normalized) ?? CountAll(ordered, byPlan, normalized, remembered))!;
         if (frequent is null) remembered = null;
-        var texts = new ReuseTexts(normalized, planOf, frequencies, local, options.ShingleSize);
+        var reuseTexts = new ReuseTexts(normalized, planOf, frequencies, local, options.ShingleSize);
 
         var index = new LshIndex(options.Bands, options.RowsPerBand);
         var keys = new uint[entries.Length][];
@@ -82,7 +83,7 @@ public sealed class ReuseDetector(ReuseOptions options)
                 }
                 if (record.Generation == remembered.Generation) return;
             }
-            else foreach (var i in byPlan[p]) keys[i] = BandKeys(entries[i], texts, index);
+            else foreach (var i in byPlan[p]) keys[i] = BandKeys(entries[i], reuseTexts, index);
             remembered?.Remember(p, local[p], frequent![p], boilerplate, byPlan[p].Select(i => keys[i]));
         });
         remembered?.RememberCorpus(frequencies);
@@ -102,7 +103,7 @@ public sealed class ReuseDetector(ReuseOptions options)
             : LshIndex.Pairs(remembered.Choose(index, passages, byPlan, planOf, entries.Select(e => e.Order).ToArray()), index.Owners);
         var candidates = found.Pairs.Where(p => !Nested(entries[p.Earlier], entries[p.Later])).ToArray();
         var prints = remembered?.ItemPrints(entries.Select(e => (e.PlanIndex, e.Order)).ToArray());
-        var verified = Verify(candidates, texts, prints, remembered?.Verdicts());
+        var verified = Verify(candidates, reuseTexts, prints, remembered?.Verdicts());
         if (prints is not null) remembered!.RememberVerdicts(candidates, prints, verified);
 
         // Items ranked by key (plan id, item id): links and matches are ordered by it without comparing strings again.

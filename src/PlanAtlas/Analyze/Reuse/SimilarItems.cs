@@ -21,9 +21,10 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
     public IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Find(IReadOnlyList<Plan> plans) => Find(plans, null);
 
     /// <param name="memo">Bigram counts and item vectors of the last build (see <see cref="RememberedSimilarItems"/>); null: none.</param>
-    public IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Find(IReadOnlyList<Plan> plans, AnalysisMemo? memo)
+    /// <param name="texts">The items' normalized texts, when another step made them too; null: made here.</param>
+    public IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Find(IReadOnlyList<Plan> plans, AnalysisMemo? memo, NormalizedTexts? texts = null)
     {
-        var (entries, vectors) = EntriesAndVectors(plans, memo);
+        var (entries, vectors) = EntriesAndVectors(plans, memo, texts);
         var postings = Postings(vectors);
 
         var result = new IReadOnlyList<ItemMatch>[entries.Length];
@@ -64,17 +65,18 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
         score > than.Score || (score == than.Score && other < than.Other);
 
     /// <summary>The items compared (plan by plan) and their vectors: the same with or without a memo (tests check it bit for bit).</summary>
-    internal ((ItemKey Key, int Plan, string Text)[] Entries, (int Term, float Weight)[][] Vectors) EntriesAndVectors(IReadOnlyList<Plan> plans, AnalysisMemo? memo)
+    internal ((ItemKey Key, int Plan, string Text)[] Entries, (int Term, float Weight)[][] Vectors) EntriesAndVectors(IReadOnlyList<Plan> plans, AnalysisMemo? memo,
+        NormalizedTexts? texts = null)
     {
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var entries = ordered.SelectMany((p, planIndex) => p.Items.Where(i => i.Kind != ItemKind.Section)
-                .Select(i => (Key: new ItemKey(p.Id, i.Id), Plan: planIndex, Text: TextNormalizer.Normalize(i.Text))))
+        var entries = ordered.SelectMany((p, planIndex) => p.Items.Select((item, place) => (Item: item, Place: place)).Where(i => i.Item.Kind != ItemKind.Section)
+                .Select(i => (Key: new ItemKey(p.Id, i.Item.Id), Plan: planIndex, Text: texts?.Of(p, i.Place) ?? TextNormalizer.Normalize(i.Item.Text))))
             .Where(e => e.Text.Length >= 10)
             .ToArray();
         var maxDf = MaxDf(entries.Length);
-        var texts = entries.Select(e => (e.Plan, e.Text)).ToArray();
-        return (entries, memo is null ? Vectors(texts, ordered.Count, maxDf)
-            : new RememberedSimilarItems(this, memo, termsPerItem).Vectors(ordered, texts, maxDf));
+        var planTexts = entries.Select(e => (e.Plan, e.Text)).ToArray();
+        return (entries, memo is null ? Vectors(planTexts, ordered.Count, maxDf)
+            : new RememberedSimilarItems(this, memo, termsPerItem).Vectors(ordered, planTexts, maxDf));
     }
 
     internal static int MaxDf(int entries) => Math.Max(MinPostingsCap, Math.Min(entries / 200, MaxPostings));
