@@ -15,7 +15,7 @@ public sealed class PeerFinder(PeerOptions options)
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? themeProfiles = null, AnalysisMemo? memo = null)
     {
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var text = TextProfiles.Build(ordered, options.TermsPerPlan, memo);
+        var text = TextProfiles.Rows(ordered, options.TermsPerPlan, memo);
         // One inverted-index pass gives each plan its nearest plans; big attribute groups are ranked from it.
         var nearest = SparseVectors.Neighbours(text, Math.Max(options.SimilarCount, 4 * options.MaxGroupSize));
         var similarText = nearest.Select(n => n.Take(options.SimilarCount).ToList()).ToArray();
@@ -98,14 +98,14 @@ public sealed class PeerFinder(PeerOptions options)
         private readonly double[][] _weights;
         private readonly int _vocabulary;
 
-        public TermVectors(IReadOnlyList<IReadOnlyDictionary<string, double>> profiles)
+        public TermVectors((int Term, double Weight)[][] profiles)
         {
-            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-            _terms = new int[profiles.Count][];
-            _weights = new double[profiles.Count][];
-            for (var p = 0; p < profiles.Count; p++)
+            var ids = new Dictionary<int, int>();
+            _terms = new int[profiles.Length][];
+            _weights = new double[profiles.Length][];
+            for (var p = 0; p < profiles.Length; p++)
             {
-                (_terms[p], _weights[p]) = (new int[profiles[p].Count], new double[profiles[p].Count]);
+                (_terms[p], _weights[p]) = (new int[profiles[p].Length], new double[profiles[p].Length]);
                 var k = 0;
                 foreach (var (term, weight) in profiles[p])
                 {

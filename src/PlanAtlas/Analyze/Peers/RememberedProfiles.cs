@@ -14,7 +14,8 @@ internal static class RememberedProfiles
 {
     private sealed record PlanRecord(int[] Terms, int[] Counts, (int Term, double Weight)[] Profile);
 
-    public static IReadOnlyList<IReadOnlyDictionary<string, double>> Build(IReadOnlyList<Plan> plans, int termsPerPlan, AnalysisMemo memo)
+    /// <returns>Each plan's profile as (bigram, weight) in the profile's order.</returns>
+    public static (int Term, double Weight)[][] Build(IReadOnlyList<Plan> plans, int termsPerPlan, AnalysisMemo memo)
     {
         var optionsKey = Hash64.Of($"text-profiles|{termsPerPlan}");
         var keys = AnalysisMemo.PlanKeys(plans, optionsKey);
@@ -34,28 +35,23 @@ internal static class RememberedProfiles
         });
 
         var (df, changed, before) = Frequencies(memo, optionsKey, keys, terms, plans.Count);
-        var profiles = new IReadOnlyDictionary<string, double>[plans.Count];
+        var profiles = new (int Term, double Weight)[plans.Count][];
         Parallel.For(0, plans.Count, p =>
         {
             if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value) && !terms[p].Any(changed.Contains))
             {
-                var kept = new Dictionary<string, double>(record.Profile.Length, StringComparer.Ordinal);
-                foreach (var (term, weight) in record.Profile) kept.Add(TextProfiles.Term(term), weight);
-                profiles[p] = kept;
+                profiles[p] = record.Profile;
                 return;
             }
             var pairs = terms[p].Select((t, i) => new KeyValuePair<int, int>(t, counts[p][i]));
             var profile = TextProfiles.Profile(pairs, df, plans.Count, termsPerPlan);
-            profiles[p] = profile;
-            if (keys[p] is { } key)
-                memo.Put(MemoSection.PeerProfile, key, Write(terms[p], counts[p], profile.Select(w => (Bigram(w.Key), w.Value)).ToArray()));
+            profiles[p] = profile.Select(w => (TextProfiles.Bigram(w.Key), w.Value)).ToArray();
+            if (keys[p] is { } key) memo.Put(MemoSection.PeerProfile, key, Write(terms[p], counts[p], profiles[p]));
         });
         if (keys.All(k => k is not null))
             memo.Put(MemoSection.PeerCorpus, optionsKey, WriteCorpus(keys.Select(k => k!.Value).Order().ToArray(), plans.Count, df));
         return profiles;
     }
-
-    private static int Bigram(string term) => term[0] << 16 | term[1];
 
     /// <summary>
     /// Document frequencies, brought up to date from the last build's when it left them (with the bigrams whose

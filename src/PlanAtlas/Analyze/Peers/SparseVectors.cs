@@ -25,9 +25,16 @@ public static class SparseVectors
     /// <summary>For each vector, the <paramref name="count"/> most similar others (cosine &gt; 0), best first, ties by index.</summary>
     public static List<(int Other, double Similarity)>[] Neighbours(IReadOnlyList<IReadOnlyDictionary<string, double>> vectors, int count)
     {
-        // Terms become numbers and the postings one flat array per field, in document order.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rows = vectors.Select(v => v.Select(t => (Term: Id(ids, t.Key), Weight: t.Value)).ToArray()).ToArray();
+        return Neighbours(vectors.Select(v => v.Select(t => (Id(ids, t.Key), t.Value)).ToArray()).ToArray(), count);
+    }
+
+    /// <summary>The same for vectors whose terms are numbers (each vector's terms distinct, in the order they are summed).</summary>
+    public static List<(int Other, double Similarity)>[] Neighbours(IReadOnlyList<(int Term, double Weight)[]> vectors, int count)
+    {
+        // Terms become numbers from 0 and the postings one flat array per field, in document order.
+        var ids = new Dictionary<int, int>();
+        var rows = vectors.Select(v => v.Select(t => (Term: Id(ids, t.Term), t.Weight)).ToArray()).ToArray();
         var starts = new int[ids.Count + 1];
         foreach (var row in rows)
             foreach (var (term, _) in row) starts[term + 1]++;
@@ -116,7 +123,7 @@ public static class SparseVectors
         return heap[0];
     }
 
-    private static int Id(Dictionary<string, int> ids, string term)
+    private static int Id<T>(Dictionary<T, int> ids, T term) where T : notnull
     {
         if (!ids.TryGetValue(term, out var id)) ids[term] = id = ids.Count;
         return id;
