@@ -107,8 +107,14 @@ public sealed class ReuseDetector(ReuseOptions options)
         if (prints is not null) remembered!.RememberVerdicts(candidates, prints, verified);
 
         // Items ranked by key (plan id, item id): links and matches are ordered by it without comparing strings again.
-        var byKey = Enumerable.Range(0, entries.Length).ToArray();
-        Array.Sort(byKey, (a, b) => entries[a].Key.CompareTo(entries[b].Key));
+        // Plans are in id order already: only each plan's items are sorted, by item id (ties by number).
+        var byKey = new int[entries.Length];
+        for (int p = 0, at = 0; p < ordered.Count; at += byPlan[p].Count, p++)
+        {
+            var run = byKey.AsSpan(at, byPlan[p].Count);
+            byPlan[p].CopyTo(run);
+            run.Sort((a, b) => string.CompareOrdinal(entries[a].Item.Id, entries[b].Item.Id) is var c and not 0 ? c : a.CompareTo(b));
+        }
         var rank = new int[entries.Length];
         for (var r = 0; r < byKey.Length; r++) rank[byKey[r]] = r;
 
@@ -143,7 +149,10 @@ public sealed class ReuseDetector(ReuseOptions options)
         var families = memo is not null && DistinctKeys(ordered)
             ? PassageSpread.Families(entries.Length, linked.Select(l => (l.A, l.B)), i => (entries[i].Key, entries[i].Plan, entries[i].Item))
             : null;
-        Array.Sort(linked, (l, r) => rank[l.A] != rank[r.A] ? rank[l.A].CompareTo(rank[r.A]) : rank[l.B].CompareTo(rank[r.B]));
+        // By the ranks of both ends, one number per link (each pair is there once): no comparison delegate per step.
+        var linkOrder = new long[linked.Length];
+        for (var l = 0; l < linked.Length; l++) linkOrder[l] = (long)rank[linked[l].A] << 32 | (uint)rank[linked[l].B];
+        Array.Sort(linkOrder, linked);
         var links = linked.Select(l => new ReuseLink(entries[l.A].Key, entries[l.B].Key, Math.Round(l.V.Score, 4), l.V.SharedChars)).ToList();
         linked = null!;
         var withMatches = 0;
