@@ -148,13 +148,27 @@ public sealed class ThemeAnalyzer
 
     private IEnumerable<PlanThemeShare> Shares(string planId, List<(Item Item, IReadOnlyList<ThemeTag> Tags)> counted)
     {
-        var totalChars = counted.Sum(c => c.Item.Text.Length);
+        // Items and characters per theme id in one pass over the items (an item counts once for a theme, whatever
+        // its tags), rather than a pass over them per theme.
+        var totalChars = 0;
+        var perTheme = new Dictionary<string, (int Items, int Chars, int Last)>(StringComparer.Ordinal);
+        for (var i = 0; i < counted.Count; i++)
+        {
+            var (item, tags) = counted[i];
+            totalChars += item.Text.Length;
+            foreach (var tag in tags)
+            {
+                ref var sums = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(perTheme, tag.ThemeId, out var known);
+                if (known && sums.Last == i) continue;
+                sums = (sums.Items + 1, sums.Chars + item.Text.Length, i);
+            }
+        }
         foreach (var theme in _tagger.Taxonomy.Themes)
         {
-            var tagged = counted.Where(c => c.Tags.Any(t => t.ThemeId == theme.Id)).ToList();
-            yield return new PlanThemeShare(planId, theme.Id, tagged.Count,
-                counted.Count == 0 ? 0 : Math.Round((double)tagged.Count / counted.Count, 4),
-                totalChars == 0 ? 0 : Math.Round((double)tagged.Sum(c => c.Item.Text.Length) / totalChars, 4));
+            var (items, chars, _) = perTheme.GetValueOrDefault(theme.Id);
+            yield return new PlanThemeShare(planId, theme.Id, items,
+                counted.Count == 0 ? 0 : Math.Round((double)items / counted.Count, 4),
+                totalChars == 0 ? 0 : Math.Round((double)chars / totalChars, 4));
         }
     }
 
