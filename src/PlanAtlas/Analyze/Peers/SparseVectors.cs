@@ -48,7 +48,7 @@ public static class SparseVectors
         var result = new List<(int, double)>[vectors.Count];
         // Scores add up in one dense array per thread, cleared through the list of documents touched.
         Workers.For(vectors.Count, () => (Scores: new double[vectors.Count], Seen: new bool[vectors.Count], Touched: new List<int>(),
-            Scored: new List<(int Other, double Similarity)>(), Values: new List<double>()), (d, local) =>
+            Heap: new List<double>()), (d, local) =>
         {
             foreach (var (term, weight) in rows[d])
                 for (var p = starts[term]; p < starts[term + 1]; p++)
@@ -58,7 +58,7 @@ public static class SparseVectors
                     if (!local.Seen[other]) { local.Seen[other] = true; local.Touched.Add(other); }
                     local.Scores[other] += weight * postedWeights[p];
                 }
-            result[d] = Best(local.Touched, local.Scores, count, local.Scored, local.Values);
+            result[d] = Best(local.Touched, local.Scores, count, local.Heap);
             foreach (var o in local.Touched) (local.Scores[o], local.Seen[o]) = (0, false);
             local.Touched.Clear();
         });
@@ -66,61 +66,54 @@ public static class SparseVectors
     }
 
     /// <summary>
-    /// The <paramref name="count"/> best of the touched documents by rounded score (above zero), ties by number: those
-    /// above the count-th best score only are sorted, not every document touched. The lists are the worker's own,
-    /// reused from document to document (one the size of the touched documents per document was gigabytes of
-    /// large-object garbage at 10,000 plans).
+    /// The <paramref name="count"/> best of the touched documents by rounded score (above zero), ties by number: only
+    /// those whose rounded score reaches the count-th best are rounded, kept and sorted. Rounding keeps the order of
+    /// scores, so the count-th best rounded score is the count-th best score rounded, found on the raw scores. The heap
+    /// is the worker's own, reused from document to document (a list the size of the touched documents per document was
+    /// gigabytes of large-object garbage at 10,000 plans).
     /// </summary>
-    private static List<(int Other, double Similarity)> Best(List<int> touched, double[] scores, int count,
-        List<(int Other, double Similarity)> scored, List<double> values)
+    private static List<(int Other, double Similarity)> Best(List<int> touched, double[] scores, int count, List<double> heap)
     {
-        scored.Clear();
+        heap.Clear();
         foreach (var o in touched)
-            if (scores[o] > 1e-9) scored.Add((o, Math.Round(scores[o], 4)));
-        var threshold = double.NegativeInfinity;
-        // The count-th best score: keep those at least as good, then sort them.
-        if (scored.Count > 2 * count) threshold = CountThBest(scored, count, values);
-        var best = new List<(int Other, double Similarity)>();
-        foreach (var s in scored)
-            if (s.Similarity >= threshold) best.Add(s);
+            if (scores[o] > 1e-9) Keep(heap, count, scores[o]);
+        // A score more than a rounding step below the count-th best rounds below it too.
+        var (threshold, cutoff) = count > 0 && heap.Count == count ? (Math.Round(heap[0], 4), heap[0] - 1e-4) : (double.NegativeInfinity, double.NegativeInfinity);
+        var best = new List<(int Other, double Similarity)>(heap.Count);
+        foreach (var o in touched)
+            if (scores[o] > 1e-9 && scores[o] >= cutoff && Math.Round(scores[o], 4) is var rounded && rounded >= threshold) best.Add((o, rounded));
         best.Sort((x, y) => x.Similarity != y.Similarity ? y.Similarity.CompareTo(x.Similarity) : x.Other.CompareTo(y.Other));
         if (best.Count > count) best.RemoveRange(count, best.Count - count);
         return best;
     }
 
     /// <summary>
-    /// The <paramref name="count"/>-th largest score (equal scores counted apart): the root of a min-heap of the best
-    /// <paramref name="count"/> so far, kept in <paramref name="heap"/>. Sorting every touched score for it was most of
-    /// the neighbour search.
+    /// Keeps <paramref name="score"/> in a min-heap of the best <paramref name="count"/> scores so far (equal scores
+    /// counted apart): its root is then the count-th best.
     /// </summary>
-    private static double CountThBest(List<(int Other, double Similarity)> scored, int count, List<double> heap)
+    private static void Keep(List<double> heap, int count, double score)
     {
-        heap.Clear();
-        foreach (var (_, score) in scored)
+        if (heap.Count < count)
         {
-            if (heap.Count < count)
+            heap.Add(score);
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(heap);
+            for (var at = span.Length - 1; at > 0 && span[(at - 1) / 2] > span[at]; at = (at - 1) / 2)
+                (span[at], span[(at - 1) / 2]) = (span[(at - 1) / 2], span[at]);
+        }
+        else if (score > heap[0])
+        {
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(heap);
+            span[0] = score;
+            for (var at = 0; ;)
             {
-                heap.Add(score);
-                var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(heap);
-                for (var at = span.Length - 1; at > 0 && span[(at - 1) / 2] > span[at]; at = (at - 1) / 2)
-                    (span[at], span[(at - 1) / 2]) = (span[(at - 1) / 2], span[at]);
-            }
-            else if (score > heap[0])
-            {
-                var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(heap);
-                span[0] = score;
-                for (var at = 0; ;)
-                {
-                    var (least, left, right) = (at, 2 * at + 1, 2 * at + 2);
-                    if (left < span.Length && span[left] < span[least]) least = left;
-                    if (right < span.Length && span[right] < span[least]) least = right;
-                    if (least == at) break;
-                    (span[at], span[least]) = (span[least], span[at]);
-                    at = least;
-                }
+                var (least, left, right) = (at, 2 * at + 1, 2 * at + 2);
+                if (left < span.Length && span[left] < span[least]) least = left;
+                if (right < span.Length && span[right] < span[least]) least = right;
+                if (least == at) break;
+                (span[at], span[least]) = (span[least], span[at]);
+                at = least;
             }
         }
-        return heap[0];
     }
 
     private static int Id<T>(Dictionary<T, int> ids, T term) where T : notnull

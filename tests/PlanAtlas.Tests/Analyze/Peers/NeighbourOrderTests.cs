@@ -23,4 +23,22 @@ public sealed class NeighbourOrderTests
             Assert.Equal(defined.Select(s => s.Other), found[d].Select(s => s.Other));
         }
     }
+
+    [Fact]
+    public void Neighbours_whose_scores_differ_below_the_rounding_are_ties()
+    {
+        var random = new Random(3);
+        // Scores a hair apart: many round to the same value at four digits, around the count-th best too.
+        var vectors = Enumerable.Range(0, 200).Select(i => (IReadOnlyDictionary<string, double>)SparseVectors.Normalise(Enumerable.Range(0, 4)
+            .Select(t => new KeyValuePair<string, double>($"t{t}", 1 + (t == i % 4 ? 1e-5 * random.Next(0, 30) : 0))))).ToList();
+        var found = SparseVectors.Neighbours(vectors, 7);
+        for (var d = 0; d < vectors.Count; d++)
+        {
+            var defined = Enumerable.Range(0, vectors.Count).Where(o => o != d)
+                .Select(o => (Other: o, Score: vectors[d].Sum(t => vectors[o].TryGetValue(t.Key, out var w) ? t.Value * w : 0)))
+                .Where(s => s.Score > 1e-9).Select(s => (s.Other, Math.Round(s.Score, 4)))
+                .OrderByDescending(s => s.Item2).ThenBy(s => s.Other).Take(7).ToList();
+            Assert.Equal(defined, found[d]);
+        }
+    }
 }
