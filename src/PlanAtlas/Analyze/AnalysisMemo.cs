@@ -17,6 +17,7 @@ public enum MemoSection : byte
     SimilarCorpus = 9,
     ReuseChoices = 10,
     ReuseChoicesCorpus = 11,
+    PeerNeighbours = 12,
 }
 
 /// <summary>

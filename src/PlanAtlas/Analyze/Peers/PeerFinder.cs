@@ -17,7 +17,10 @@ public sealed class PeerFinder(PeerOptions options)
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         var text = TextProfiles.Rows(ordered, options.TermsPerPlan, memo);
         // One inverted-index pass gives each plan its nearest plans; big attribute groups are ranked from it.
-        var nearest = SparseVectors.Neighbours(text, Math.Max(options.SimilarCount, 4 * options.MaxGroupSize));
+        var ids = ordered.Select(p => p.Id).ToArray();
+        var nearestCount = Math.Max(options.SimilarCount, 4 * options.MaxGroupSize);
+        var nearest = memo is null ? SparseVectors.Neighbours(text, nearestCount)
+            : RememberedNeighbours.Find(memo, "text", ids, text, text.Select(r => RememberedNeighbours.Print(r, t => (ulong)(uint)t)).ToArray(), nearestCount);
         var similarText = nearest.Select(n => n.Take(options.SimilarCount).ToList()).ToArray();
 
         List<(int Other, double Similarity)>[]? similarThemes = null;
@@ -25,7 +28,14 @@ public sealed class PeerFinder(PeerOptions options)
         {
             var themes = ordered.Select(p => (IReadOnlyDictionary<string, double>)SparseVectors.Normalise(
                 themeProfiles.GetValueOrDefault(p.Id) ?? new Dictionary<string, double>())).ToList();
-            similarThemes = SparseVectors.Neighbours(themes, options.SimilarCount);
+            if (memo is null) similarThemes = SparseVectors.Neighbours(themes, options.SimilarCount);
+            else
+            {
+                var themeIds = new Dictionary<string, int>(StringComparer.Ordinal);
+                var rows = themes.Select(v => v.Select(t => (themeIds.TryAdd(t.Key, themeIds.Count) ? themeIds.Count - 1 : themeIds[t.Key], t.Value)).ToArray()).ToArray();
+                var prints = themes.Select(v => RememberedNeighbours.Print(v.Select(t => (t.Key, t.Value)), t => Hash64.Of(t))).ToArray();
+                similarThemes = RememberedNeighbours.Find(memo, "themes", ids, rows, prints, options.SimilarCount);
+            }
         }
 
         var byProvince = Members(ordered, p => p.Region?.ProvinceCode);

@@ -30,7 +30,17 @@ public static class SparseVectors
     }
 
     /// <summary>The same for vectors whose terms are numbers (each vector's terms distinct, in the order they are summed).</summary>
-    public static List<(int Other, double Similarity)>[] Neighbours(IReadOnlyList<(int Term, double Weight)[]> vectors, int count)
+    public static List<(int Other, double Similarity)>[] Neighbours(IReadOnlyList<(int Term, double Weight)[]> vectors, int count) =>
+        Neighbours(vectors, count, null);
+
+    /// <summary>
+    /// The same, taking each vector's neighbours from an earlier run where it has them: a vector's list in
+    /// <paramref name="earlier"/>'s Lists (null: found in full) is its list in a run where only the vectors marked Changed
+    /// were other and none of those was on it. The vectors on it then kept their scores, and every vector not on it
+    /// ranked below them all; the list now is the best of it and of the changed vectors, scored as the search scores them.
+    /// </summary>
+    internal static List<(int Other, double Similarity)>[] Neighbours(IReadOnlyList<(int Term, double Weight)[]> vectors, int count,
+        (bool[] Changed, List<(int Other, double Similarity)>?[] Lists)? earlier)
     {
         // Terms become numbers from 0 and the postings one flat array per field, in document order.
         var ids = new Dictionary<int, int>();
@@ -46,10 +56,19 @@ public static class SparseVectors
             foreach (var (term, weight) in rows[d]) (postedDocs[fill[term]], postedWeights[fill[term]++]) = (d, weight);
 
         var result = new List<(int, double)>[vectors.Count];
+        // The changed vectors by term, for the documents that take their earlier list.
+        var changed = earlier is { } known
+            ? Enumerable.Range(0, rows.Length).Where(d => known.Changed[d]).Select(d => (Doc: d, Weights: rows[d].ToDictionary(t => t.Term, t => t.Weight))).ToArray()
+            : [];
         // Scores add up in one dense array per thread, cleared through the list of documents touched.
         Workers.For(vectors.Count, () => (Scores: new double[vectors.Count], Seen: new bool[vectors.Count], Touched: new List<int>(),
             Heap: new List<double>()), (d, local) =>
         {
+            if (earlier?.Lists[d] is { } before)
+            {
+                result[d] = Merged(rows[d], d, before, changed, count);
+                return;
+            }
             foreach (var (term, weight) in rows[d])
                 for (var p = starts[term]; p < starts[term + 1]; p++)
                 {
@@ -82,6 +101,28 @@ public static class SparseVectors
         var best = new List<(int Other, double Similarity)>(heap.Count);
         foreach (var o in touched)
             if (scores[o] > 1e-9 && scores[o] >= cutoff && Math.Round(scores[o], 4) is var rounded && rounded >= threshold) best.Add((o, rounded));
+        best.Sort((x, y) => x.Similarity != y.Similarity ? y.Similarity.CompareTo(x.Similarity) : x.Other.CompareTo(y.Other));
+        if (best.Count > count) best.RemoveRange(count, best.Count - count);
+        return best;
+    }
+
+    /// <summary>
+    /// The best <paramref name="count"/> of an earlier list and of the changed documents: each scored over the
+    /// document's terms in its order, as the search adds them up, so the scores are the same to the bit.
+    /// </summary>
+    private static List<(int Other, double Similarity)> Merged((int Term, double Weight)[] row, int self,
+        List<(int Other, double Similarity)> before, (int Doc, Dictionary<int, double> Weights)[] changed, int count)
+    {
+        var best = new List<(int Other, double Similarity)>(before.Count + changed.Length);
+        best.AddRange(before);
+        foreach (var (other, weights) in changed)
+        {
+            if (other == self) continue;
+            var score = 0.0;
+            foreach (var (term, weight) in row)
+                if (weights.TryGetValue(term, out var w)) score += weight * w;
+            if (score > 1e-9) best.Add((other, Math.Round(score, 4)));
+        }
         best.Sort((x, y) => x.Similarity != y.Similarity ? y.Similarity.CompareTo(x.Similarity) : x.Other.CompareTo(y.Other));
         if (best.Count > count) best.RemoveRange(count, best.Count - count);
         return best;
