@@ -63,7 +63,9 @@ public sealed class ThemeAnalyzer
             inputThemes.AddRange(plan.InputThemes);
             shares.AddRange(plan.Shares);
         }
-        var analysed = inputs.Select(i => i.Key).ToHashSet();
+        // Sized at once rather than grown by doubling (tens of thousands of keys).
+        var analysed = new HashSet<ItemKey>(inputs.Count);
+        foreach (var input in inputs) analysed.Add(input.Key);
         var drift = previous is not null && _clusterer.CanReuse(previous) ? _clusterer.Drift(previous, inputs) : double.PositiveInfinity;
         var trained = drift > maxDrift;
         var model = trained ? _clusterer.Train(inputs) : previous;
