@@ -303,6 +303,27 @@ public static class MemoTerms
         return (terms, counts);
     }
 
+    /// <summary>
+    /// Whether the plan's bigrams (ascending) include one of <paramref name="changed"/> (ascending): after one edit a
+    /// handful of bigrams, each looked up in every plan's thousands rather than those thousands in a set.
+    /// </summary>
+    public static bool ContainsAny(int[] bigrams, int[] changed)
+    {
+        if (changed.Length * 16 < bigrams.Length)
+        {
+            foreach (var b in changed)
+                if (Array.BinarySearch(bigrams, b) >= 0) return true;
+            return false;
+        }
+        for (int i = 0, j = 0; i < bigrams.Length && j < changed.Length;)
+        {
+            if (bigrams[i] == changed[j]) return true;
+            if (bigrams[i] < changed[j]) i++;
+            else j++;
+        }
+        return false;
+    }
+
     private static uint Var(ReadOnlySpan<byte> bytes, ref int at)
     {
         uint value = 0;

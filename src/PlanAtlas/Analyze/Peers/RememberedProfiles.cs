@@ -34,11 +34,12 @@ internal static class RememberedProfiles
             }
         });
 
-        var (df, changed, before) = Frequencies(memo, optionsKey, keys, terms, plans.Count);
+        var (df, changedSet, before) = Frequencies(memo, optionsKey, keys, terms, plans.Count);
+        var changed = changedSet?.Order().ToArray();
         var profiles = new (int Term, double Weight)[plans.Count][];
         Parallel.For(0, plans.Count, p =>
         {
-            if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value) && !terms[p].Any(changed.Contains))
+            if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value) && !MemoTerms.ContainsAny(terms[p], changed))
             {
                 profiles[p] = record.Profile;
                 return;

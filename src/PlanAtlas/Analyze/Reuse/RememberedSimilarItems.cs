@@ -51,7 +51,7 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
         var vectors = new (int Term, float Weight)[entries.Length][];
         Parallel.For(0, plans.Count, p =>
         {
-            if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value) && !ContainsAny(bigrams[p], changed))
+            if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value) && !MemoTerms.ContainsAny(bigrams[p], changed))
             {
                 // Another number of items moves every weight but not which bigrams an item keeps (they rank by frequency).
                 var whole = true;
@@ -68,27 +68,6 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
         if (keys.All(k => k is not null))
             memo.Put(MemoSection.SimilarCorpus, _optionsKey, WriteCorpus(keys.Select(k => k!.Value).Order().ToArray(), entries.Length, inItems, inPlans));
         return vectors;
-    }
-
-    /// <summary>
-    /// Whether the plan's bigrams (ascending) include one of <paramref name="changed"/> (ascending): after one edit a
-    /// handful of bigrams, each looked up in every plan's thousands rather than those thousands in a set.
-    /// </summary>
-    internal static bool ContainsAny(int[] bigrams, int[] changed)
-    {
-        if (changed.Length * 16 < bigrams.Length)
-        {
-            foreach (var b in changed)
-                if (Array.BinarySearch(bigrams, b) >= 0) return true;
-            return false;
-        }
-        for (int i = 0, j = 0; i < bigrams.Length && j < changed.Length;)
-        {
-            if (bigrams[i] == changed[j]) return true;
-            if (bigrams[i] < changed[j]) i++;
-            else j++;
-        }
-        return false;
     }
 
     /// <summary>

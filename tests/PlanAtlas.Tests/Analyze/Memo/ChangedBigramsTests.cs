@@ -1,4 +1,4 @@
-using PlanAtlas.Analyze.Reuse;
+using PlanAtlas.Analyze;
 
 namespace PlanAtlas.Tests.Analyze.Memo;
 
@@ -13,7 +13,7 @@ public sealed class ChangedBigramsTests
         {
             var bigrams = Enumerable.Range(0, random.Next(0, 300)).Select(_ => random.Next(-2000, 2000)).Distinct().Order().ToArray();
             var changed = Enumerable.Range(0, random.Next(0, round % 2 == 0 ? 4 : 200)).Select(_ => random.Next(-2000, 2000)).Distinct().Order().ToArray();
-            Assert.Equal(bigrams.Any(changed.ToHashSet().Contains), RememberedSimilarItems.ContainsAny(bigrams, changed));
+            Assert.Equal(bigrams.Any(changed.ToHashSet().Contains), MemoTerms.ContainsAny(bigrams, changed));
         }
     }
 }
