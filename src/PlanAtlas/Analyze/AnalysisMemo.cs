@@ -304,6 +304,51 @@ public static class MemoTerms
     }
 
     /// <summary>
+    /// Moves the reader past terms as <see cref="Write"/> wrote them, checked as <see cref="Read"/> checks them, without
+    /// keeping them: for records whose terms are mostly only searched (<see cref="ContainsAny(ReadOnlySpan{byte}, int, int[])"/>).
+    /// </summary>
+    /// <returns>How many terms there are.</returns>
+    public static int Skip(ref MemoReader reader, int columns)
+    {
+        var n = reader.Int32();
+        Scan(reader.Rest, n, columns, null, out var length);
+        reader.Bytes(length);
+        return n;
+    }
+
+    /// <summary>Whether terms as <see cref="Write"/> wrote them (the bytes <see cref="Skip"/> passed over) include one of <paramref name="changed"/> (ascending).</summary>
+    public static bool ContainsAny(ReadOnlySpan<byte> terms, int columns, int[] changed) =>
+        Scan(terms[4..], System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(terms), columns, changed, out _);
+
+    /// <summary>
+    /// Decodes <paramref name="n"/> terms and their counts without keeping them: whether one is in
+    /// <paramref name="changed"/> (then it stops there), and how many bytes they take.
+    /// </summary>
+    private static bool Scan(ReadOnlySpan<byte> bytes, int n, int columns, int[]? changed, out int length)
+    {
+        if (n < 0 || n > 1 << 26) throw new InvalidDataException("bad term count");
+        var (at, term, next) = (0, 0, 0);
+        for (var i = 0; i < n; i++)
+        {
+            var delta = Var(bytes, ref at);
+            var current = i == 0 ? (int)delta : term + (int)delta;
+            if (i > 0 && current <= term) throw new InvalidDataException("terms out of order");
+            term = current;
+            for (var c = 0; c < columns; c++)
+                if ((int)Var(bytes, ref at) <= 0) throw new InvalidDataException("bad count");
+            if (changed is null) continue;
+            while (next < changed.Length && changed[next] < term) next++;
+            if (next < changed.Length && changed[next] == term)
+            {
+                length = at;
+                return true;
+            }
+        }
+        length = at;
+        return false;
+    }
+
+    /// <summary>
     /// Whether the plan's bigrams (ascending) include one of <paramref name="changed"/> (ascending): after one edit a
     /// handful of bigrams, each looked up in every plan's thousands rather than those thousands in a set.
     /// </summary>
