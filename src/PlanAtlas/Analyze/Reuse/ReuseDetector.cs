@@ -67,7 +67,8 @@ public sealed class ReuseDetector(ReuseOptions options)
         var reuseTexts = new ReuseTexts(normalized, planOf, frequencies, local, options.ShingleSize);
 
         var index = new LshIndex(options.Bands, options.RowsPerBand);
-        var keys = new uint[entries.Length][];
+        // A remembered item's keys are read where its plan's record holds them, not copied out.
+        var keys = new ReadOnlyMemory<uint>[entries.Length];
         // A plan whose shingles have the same boilerplate status as when it was remembered has the same band keys.
         Parallel.For(0, ordered.Count, p =>
         {
@@ -78,7 +79,7 @@ public sealed class ReuseDetector(ReuseOptions options)
                 var at = 0;
                 for (var k = 0; k < byPlan[p].Count; k++)
                 {
-                    keys[byPlan[p][k]] = record.Keys.AsSpan(at, (int)record.KeysPerItem[k]).ToArray();
+                    keys[byPlan[p][k]] = record.Keys.AsMemory(at, (int)record.KeysPerItem[k]);
                     at += (int)record.KeysPerItem[k];
                 }
                 if (record.Generation == remembered.Generation) return;
@@ -94,9 +95,9 @@ public sealed class ReuseDetector(ReuseOptions options)
         for (var i = 0; i < entries.Length; i++)
         {
             if (entries[i].Order == 0) passages[planOf[i]].First = index.Count;
-            for (var k = 0; k < keys[i].Length; k += options.Bands) index.Add(i, keys[i].AsSpan(k, options.Bands));
+            for (var k = 0; k < keys[i].Length; k += options.Bands) index.Add(i, keys[i].Span.Slice(k, options.Bands));
             passages[planOf[i]].Count += keys[i].Length / options.Bands;
-            keys[i] = null!;
+            keys[i] = default;
         }
         keys = null;
         var found = remembered is null ? index.Candidates(options.Pairing)
@@ -320,7 +321,7 @@ public sealed class ReuseDetector(ReuseOptions options)
             return (shingles, counts);
         }
 
-        public void Remember(int plan, HashSet<ulong> local, ulong[] frequent, ulong boilerplate, IEnumerable<uint[]> itemKeys)
+        public void Remember(int plan, HashSet<ulong> local, ulong[] frequent, ulong boilerplate, IEnumerable<ReadOnlyMemory<uint>> itemKeys)
         {
             if (_keys[plan] is not { } key) return;
             var perItem = itemKeys.ToList();
@@ -328,7 +329,7 @@ public sealed class ReuseDetector(ReuseOptions options)
             var lengths = new uint[perItem.Count];
             for (int i = 0, at = 0; i < perItem.Count; at += perItem[i].Length, i++)
             {
-                perItem[i].CopyTo(all, at);
+                perItem[i].Span.CopyTo(all.AsSpan(at));
                 lengths[i] = (uint)perItem[i].Length;
             }
             var own = local.ToArray();
