@@ -311,20 +311,24 @@ public static class MemoTerms
     public static int Skip(ref MemoReader reader, int columns)
     {
         var n = reader.Int32();
-        Scan(reader.Rest, n, columns, null, out var length);
+        Scan(reader.Rest, n, columns, null, true, out var length);
         reader.Bytes(length);
         return n;
     }
 
-    /// <summary>Whether terms as <see cref="Write"/> wrote them (the bytes <see cref="Skip"/> passed over) include one of <paramref name="changed"/> (ascending).</summary>
+    /// <summary>
+    /// Whether terms as <see cref="Write"/> wrote them include one of <paramref name="changed"/> (ascending): the bytes
+    /// <see cref="Skip"/> passed over, so already checked (their counts are skipped, not read).
+    /// </summary>
     public static bool ContainsAny(ReadOnlySpan<byte> terms, int columns, int[] changed) =>
-        Scan(terms[4..], System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(terms), columns, changed, out _);
+        Scan(terms[4..], System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(terms), columns, changed, false, out _);
 
     /// <summary>
     /// Decodes <paramref name="n"/> terms and their counts without keeping them: whether one is in
     /// <paramref name="changed"/> (then it stops there), and how many bytes they take.
     /// </summary>
-    private static bool Scan(ReadOnlySpan<byte> bytes, int n, int columns, int[]? changed, out int length)
+    /// <param name="check">Whether to check the terms' order and counts as <see cref="Read"/> does.</param>
+    private static bool Scan(ReadOnlySpan<byte> bytes, int n, int columns, int[]? changed, bool check, out int length)
     {
         if (n < 0 || n > 1 << 26) throw new InvalidDataException("bad term count");
         var (at, term, next) = (0, 0, 0);
@@ -332,10 +336,16 @@ public static class MemoTerms
         {
             var delta = Var(bytes, ref at);
             var current = i == 0 ? (int)delta : term + (int)delta;
-            if (i > 0 && current <= term) throw new InvalidDataException("terms out of order");
+            if (check && i > 0 && current <= term) throw new InvalidDataException("terms out of order");
             term = current;
             for (var c = 0; c < columns; c++)
-                if ((int)Var(bytes, ref at) <= 0) throw new InvalidDataException("bad count");
+            {
+                if (check && (int)Var(bytes, ref at) <= 0) throw new InvalidDataException("bad count");
+                if (check) continue;
+                // Checked already: past the count's last byte (the one below 0x80).
+                while (bytes[at] >= 0x80) at++;
+                at++;
+            }
             if (changed is null) continue;
             while (next < changed.Length && changed[next] < term) next++;
             if (next < changed.Length && changed[next] == term)
