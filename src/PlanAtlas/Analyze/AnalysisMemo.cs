@@ -17,6 +17,7 @@ public enum MemoSection : byte
     SimilarCorpus = 9,
     ReuseChoices = 10,
     ReuseChoicesCorpus = 11,
+    PeerNeighbours = 12,
 }
 
 /// <summary>
@@ -300,6 +301,82 @@ public static class MemoTerms
         }
         reader.Bytes(at);
         return (terms, counts);
+    }
+
+    /// <summary>
+    /// Moves the reader past terms as <see cref="Write"/> wrote them, checked as <see cref="Read"/> checks them, without
+    /// keeping them: for records whose terms are mostly only searched (<see cref="ContainsAny(ReadOnlySpan{byte}, int, int[])"/>).
+    /// </summary>
+    /// <returns>How many terms there are.</returns>
+    public static int Skip(ref MemoReader reader, int columns)
+    {
+        var n = reader.Int32();
+        Scan(reader.Rest, n, columns, null, true, out var length);
+        reader.Bytes(length);
+        return n;
+    }
+
+    /// <summary>
+    /// Whether terms as <see cref="Write"/> wrote them include one of <paramref name="changed"/> (ascending): the bytes
+    /// <see cref="Skip"/> passed over, so already checked (their counts are skipped, not read).
+    /// </summary>
+    public static bool ContainsAny(ReadOnlySpan<byte> terms, int columns, int[] changed) =>
+        Scan(terms[4..], System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(terms), columns, changed, false, out _);
+
+    /// <summary>
+    /// Decodes <paramref name="n"/> terms and their counts without keeping them: whether one is in
+    /// <paramref name="changed"/> (then it stops there), and how many bytes they take.
+    /// </summary>
+    /// <param name="check">Whether to check the terms' order and counts as <see cref="Read"/> does.</param>
+    private static bool Scan(ReadOnlySpan<byte> bytes, int n, int columns, int[]? changed, bool check, out int length)
+    {
+        if (n < 0 || n > 1 << 26) throw new InvalidDataException("bad term count");
+        var (at, term, next) = (0, 0, 0);
+        for (var i = 0; i < n; i++)
+        {
+            var delta = Var(bytes, ref at);
+            var current = i == 0 ? (int)delta : term + (int)delta;
+            if (check && i > 0 && current <= term) throw new InvalidDataException("terms out of order");
+            term = current;
+            for (var c = 0; c < columns; c++)
+            {
+                if (check && (int)Var(bytes, ref at) <= 0) throw new InvalidDataException("bad count");
+                if (check) continue;
+                // Checked already: past the count's last byte (the one below 0x80).
+                while (bytes[at] >= 0x80) at++;
+                at++;
+            }
+            if (changed is null) continue;
+            while (next < changed.Length && changed[next] < term) next++;
+            if (next < changed.Length && changed[next] == term)
+            {
+                length = at;
+                return true;
+            }
+        }
+        length = at;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the plan's bigrams (ascending) include one of <paramref name="changed"/> (ascending): after one edit a
+    /// handful of bigrams, each looked up in every plan's thousands rather than those thousands in a set.
+    /// </summary>
+    public static bool ContainsAny(int[] bigrams, int[] changed)
+    {
+        if (changed.Length * 16 < bigrams.Length)
+        {
+            foreach (var b in changed)
+                if (Array.BinarySearch(bigrams, b) >= 0) return true;
+            return false;
+        }
+        for (int i = 0, j = 0; i < bigrams.Length && j < changed.Length;)
+        {
+            if (bigrams[i] == changed[j]) return true;
+            if (bigrams[i] < changed[j]) i++;
+            else j++;
+        }
+        return false;
     }
 
     private static uint Var(ReadOnlySpan<byte> bytes, ref int at)

@@ -68,7 +68,8 @@ internal sealed class ClusterAssigner
         public float[] Values = new float[64];
     }
 
-    public ItemClustering Assign(IReadOnlyList<ClusterInput> items, Func<ItemKey, IReadOnlyList<string>>? themesOf, PlacementMemo? memo = null)
+    /// <param name="themesOf">The themes of the item at a place in <paramref name="items"/>.</param>
+    public ItemClustering Assign(IReadOnlyList<ClusterInput> items, Func<int, IReadOnlyList<string>>? themesOf, PlacementMemo? memo = null)
     {
         var placements = new Placement[items.Count];
         var counts = new long[_k * _dimension];
@@ -199,17 +200,17 @@ internal sealed class ClusterAssigner
     }
 
     /// <summary>Each theme's share of the members, largest first, ties by theme id.</summary>
-    private static List<KeyValuePair<string, double>> Overlap(List<int> members, IReadOnlyList<ClusterInput> items, Func<ItemKey, IReadOnlyList<string>> themesOf)
+    private static List<KeyValuePair<string, double>> Overlap(List<int> members, Func<int, IReadOnlyList<string>> themesOf)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var i in members)
-            foreach (var theme in themesOf(items[i].Key)) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, theme, out _)++;
+            foreach (var theme in themesOf(i)) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, theme, out _)++;
         var overlap = counts.Select(t => new KeyValuePair<string, double>(t.Key, Math.Round((double)t.Value / members.Count, 4))).ToList();
         overlap.Sort((x, y) => x.Value != y.Value ? y.Value.CompareTo(x.Value) : string.CompareOrdinal(x.Key, y.Key));
         return overlap;
     }
 
-    private ItemClustering Describe(IReadOnlyList<ClusterInput> items, Placement[] placements, long[] counts, Func<ItemKey, IReadOnlyList<string>>? themesOf)
+    private ItemClustering Describe(IReadOnlyList<ClusterInput> items, Placement[] placements, long[] counts, Func<int, IReadOnlyList<string>>? themesOf)
     {
         var options = _model.Options;
         var members = Enumerable.Range(0, _k).Select(_ => new List<int>()).ToArray();
@@ -220,7 +221,7 @@ internal sealed class ClusterAssigner
         {
             if (members[c].Count == 0) continue;
             var representative = Representative(members[c], placements, options.RepresentativeItems).Select(i => items[i].Key).ToList();
-            var overlap = themesOf is null ? [] : Overlap(members[c], items, themesOf);
+            var overlap = themesOf is null ? [] : Overlap(members[c], themesOf);
             var top = terms[c];
             // The label reads best from whole words; bigrams (which may straddle two words) only fill in.
             var label = top.Count == 0 ? "—" : string.Join(" · ", top.Where(_tokenizer.IsWord).Concat(top.Where(t => !_tokenizer.IsWord(t))).Take(3));

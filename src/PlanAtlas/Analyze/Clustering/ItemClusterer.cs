@@ -77,12 +77,19 @@ public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? op
         Assign(model, inputs, themesOf, null);
 
     /// <param name="memo">Placements of unchanged plans under this model, from the last build; where this one leaves its own.</param>
-    internal ItemClustering Assign(ClusterModel model, IEnumerable<ClusterInput> inputs, Func<ItemKey, IReadOnlyList<string>>? themesOf, PlacementMemo? memo)
+    /// <param name="themesOfInput">
+    /// The themes of each input, in the order given: used when the inputs come sorted, rather than
+    /// <paramref name="themesOf"/> (a lookup by key per clustered item was most of describing the clusters).
+    /// </param>
+    internal ItemClustering Assign(ClusterModel model, IEnumerable<ClusterInput> inputs, Func<ItemKey, IReadOnlyList<string>>? themesOf, PlacementMemo? memo,
+        IReadOnlyList<IReadOnlyList<string>>? themesOfInput = null)
     {
         if (model.Format != ClusterModel.CurrentFormat || model.Tokenizer != tokenizer.Fingerprint)
             throw new ArgumentException("the cluster model was made by another version or another tokenizer", nameof(model));
         var items = Sorted(inputs);
-        return items.Count == 0 ? ItemClustering.Empty : new ClusterAssigner(tokenizer, model).Assign(items, themesOf, memo);
+        Func<int, IReadOnlyList<string>>? themes = themesOfInput is not null && ReferenceEquals(items, inputs) ? i => themesOfInput[i]
+            : themesOf is null ? null : i => themesOf(items[i].Key);
+        return items.Count == 0 ? ItemClustering.Empty : new ClusterAssigner(tokenizer, model).Assign(items, themes, memo);
     }
 
     internal SparseVector Features(ClusterModel model, string text) => new ClusterAssigner(tokenizer, model).Features(text);

@@ -38,9 +38,10 @@ public sealed class PeerAnalyzer(ReuseDetector reuse, PeerFinder peers, CrossRef
             return (new PeerAnalysis(alone.Links, merged, spread, peers.Find(plans, themes), crossIndex.Citations, crossIndex.Slogans, crossIndex.Units)
                 { ThemeProfiles = themes }, alone.Statistics);
         }
-        var detecting = Task.Run(() => reuse.Detect(plans, memo));
+        var texts = NormalizedTexts.Of(plans);
+        var detecting = Task.Run(() => reuse.Detect(plans, memo, texts));
         var index = crossReferences.Build(plans);
-        var similar = new SimilarItems().Find(plans, memo);
+        var similar = new SimilarItems().Find(plans, memo, texts);
         var profiles = themeProfiles();
         var groups = peers.Find(plans, profiles, memo);
         var found = detecting.GetAwaiter().GetResult();

@@ -15,9 +15,12 @@ public sealed class PeerFinder(PeerOptions options)
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? themeProfiles = null, AnalysisMemo? memo = null)
     {
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var text = TextProfiles.Build(ordered, options.TermsPerPlan, memo);
+        var text = TextProfiles.Rows(ordered, options.TermsPerPlan, memo);
         // One inverted-index pass gives each plan its nearest plans; big attribute groups are ranked from it.
-        var nearest = SparseVectors.Neighbours(text, Math.Max(options.SimilarCount, 4 * options.MaxGroupSize));
+        var ids = ordered.Select(p => p.Id).ToArray();
+        var nearestCount = Math.Max(options.SimilarCount, 4 * options.MaxGroupSize);
+        var nearest = memo is null ? SparseVectors.Neighbours(text, nearestCount)
+            : RememberedNeighbours.Find(memo, "text", ids, text, text.Select(r => RememberedNeighbours.Print(r, t => (ulong)(uint)t)).ToArray(), nearestCount);
         var similarText = nearest.Select(n => n.Take(options.SimilarCount).ToList()).ToArray();
 
         List<(int Other, double Similarity)>[]? similarThemes = null;
@@ -25,7 +28,14 @@ public sealed class PeerFinder(PeerOptions options)
         {
             var themes = ordered.Select(p => (IReadOnlyDictionary<string, double>)SparseVectors.Normalise(
                 themeProfiles.GetValueOrDefault(p.Id) ?? new Dictionary<string, double>())).ToList();
-            similarThemes = SparseVectors.Neighbours(themes, options.SimilarCount);
+            if (memo is null) similarThemes = SparseVectors.Neighbours(themes, options.SimilarCount);
+            else
+            {
+                var themeIds = new Dictionary<string, int>(StringComparer.Ordinal);
+                var rows = themes.Select(v => v.Select(t => (themeIds.TryAdd(t.Key, themeIds.Count) ? themeIds.Count - 1 : themeIds[t.Key], t.Value)).ToArray()).ToArray();
+                var prints = themes.Select(v => RememberedNeighbours.Print(v.Select(t => (t.Key, t.Value)), t => Hash64.Of(t))).ToArray();
+                similarThemes = RememberedNeighbours.Find(memo, "themes", ids, rows, prints, options.SimilarCount);
+            }
         }
 
         var byProvince = Members(ordered, p => p.Region?.ProvinceCode);
@@ -33,25 +43,28 @@ public sealed class PeerFinder(PeerOptions options)
         var byYear = Members(ordered, p => p.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var groups = new IReadOnlyList<PeerGroup>[ordered.Count];
         var vectors = new TermVectors(text);
+        // Plans are in id order: equal ids (none, with ids as PlanIds gives them) share a rank, so ranks order as ids do.
+        var idRank = new int[ordered.Count];
+        for (var i = 1; i < ordered.Count; i++) idRank[i] = ordered[i].Id == ordered[i - 1].Id ? idRank[i - 1] : i;
         Workers.For(ordered.Count, vectors.Scratch, (i, scratch) =>
         {
             var plan = ordered[i];
             scratch.Load(i);
-            Func<int, int, double> cosine = scratch.Cosine;
+            var rank = new Ranking(scratch.Cosine, nearest[i], idRank, scratch.Ranked);
             var list = new List<PeerGroup> { new(PeerGroupKind.SimilarText, similarText[i].Select(s => new Peer(ordered[s.Other].Id, s.Similarity)).ToList()) };
             if (similarThemes is not null && themeProfiles!.ContainsKey(plan.Id))
                 list.Add(new PeerGroup(PeerGroupKind.SimilarThemes, similarThemes[i].Select(s => new Peer(ordered[s.Other].Id, s.Similarity)).ToList()));
             var province = plan.Region?.ProvinceCode;
             list.Add(Ranked(PeerGroupKind.Province, i, province is not null ? byProvince[province] : [],
-                j => ordered[j].Region?.ProvinceCode == province, ordered, cosine, nearest[i]));
+                j => ordered[j].Region?.ProvinceCode == province, ordered, rank));
             var level = plan.Region is { Level: not AdminLevel.Unknown } r ? r.Level : (AdminLevel?)null;
             list.Add(Ranked(PeerGroupKind.Level, i, level is { } l ? byLevel[l.ToString()] : [],
-                j => ordered[j].Region?.Level == level, ordered, cosine, nearest[i]));
+                j => ordered[j].Region?.Level == level, ordered, rank));
             var sameYears = plan.Year is { } y
                 ? Enumerable.Range(y - options.YearWindow, 2 * options.YearWindow + 1).SelectMany(year => byYear.GetValueOrDefault(year.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? []).ToList()
                 : [];
             list.Add(Ranked(PeerGroupKind.Year, i, sameYears,
-                j => ordered[j].Year is { } other && Math.Abs(other - plan.Year!.Value) <= options.YearWindow, ordered, cosine, nearest[i]));
+                j => ordered[j].Year is { } other && Math.Abs(other - plan.Year!.Value) <= options.YearWindow, ordered, rank));
             groups[i] = list;
             scratch.Unload(i);
         });
@@ -62,29 +75,52 @@ public sealed class PeerFinder(PeerOptions options)
         plans.Select((p, i) => (Key: key(p), Index: i)).Where(x => x.Key is not null)
             .GroupBy(x => x.Key!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Index).ToList(), StringComparer.Ordinal);
 
+    /// <summary>What ranking a plan's groups reads: its cosines, its nearest plans, the plans' order by id, and a buffer of the worker's.</summary>
+    private readonly record struct Ranking(Func<int, int, double> Cosine, List<(int Other, double Similarity)> Nearest, int[] IdRank,
+        List<(int Index, double Similarity, int At)> Scored);
+
     /// <summary>
-    /// A group's members, most similar first, capped. Small groups are scored exactly; in a big one (a province
-    /// with hundreds of plans) the plan's nearest plans that are members come first, then the rest by id:
-    /// scoring every member of every big group would make this quadratic in the corpus.
+    /// A group's members, most similar first (ties by plan id, then as they came), capped. Small groups are scored
+    /// exactly; in a big one (a province with hundreds of plans) the plan's nearest plans that are members come first,
+    /// then the rest by id: scoring every member of every big group would make this quadratic in the corpus.
     /// </summary>
     /// <param name="inGroup">Whether plan j is a member: the same as <paramref name="members"/> containing it, without building a set per plan.</param>
-    /// <param name="cosine">The text similarity of two plans (<see cref="SparseVectors.Cosine"/>).</param>
-    private PeerGroup Ranked(PeerGroupKind kind, int self, IReadOnlyList<int> members, Func<int, bool> inGroup, List<Plan> plans,
-        Func<int, int, double> cosine, List<(int Other, double Similarity)> nearest)
+    private PeerGroup Ranked(PeerGroupKind kind, int self, IReadOnlyList<int> members, Func<int, bool> inGroup, List<Plan> plans, Ranking rank)
     {
-        IEnumerable<(int Index, double Similarity)> scored;
+        var scored = rank.Scored;
+        scored.Clear();
         if (members.Count <= 4 * options.MaxGroupSize)
-            scored = members.Where(j => j != self).Select(j => (j, Math.Round(cosine(self, j), 4)));
+        {
+            foreach (var j in members)
+                if (j != self) scored.Add((j, Math.Round(rank.Cosine(self, j), 4), scored.Count));
+        }
         else
         {
-            var near = nearest.Where(n => n.Other != self && inGroup(n.Other)).ToList();
-            var seen = near.Select(n => n.Other).ToHashSet();
-            scored = near.Concat(members.Where(j => j != self && !seen.Contains(j)).Take(options.MaxGroupSize).Select(j => (j, 0.0)));
+            foreach (var (other, similarity) in rank.Nearest)
+                if (other != self && inGroup(other)) scored.Add((other, similarity, scored.Count));
+            var near = scored.Count;
+            var added = 0;
+            foreach (var j in members)
+            {
+                if (added == options.MaxGroupSize) break;
+                if (j == self || IsAmong(scored, near, j)) continue;
+                scored.Add((j, 0.0, scored.Count));
+                added++;
+            }
         }
-        return new(kind, scored
-            .OrderByDescending(x => x.Item2).ThenBy(x => plans[x.Item1].Id, StringComparer.Ordinal)
-            .Take(options.MaxGroupSize)
-            .Select(x => new Peer(plans[x.Item1].Id, x.Item2)).ToList());
+        var idRank = rank.IdRank;
+        scored.Sort((x, y) => x.Similarity != y.Similarity ? y.Similarity.CompareTo(x.Similarity)
+            : idRank[x.Index] != idRank[y.Index] ? idRank[x.Index].CompareTo(idRank[y.Index]) : x.At.CompareTo(y.At));
+        var peers = new List<Peer>(Math.Min(scored.Count, options.MaxGroupSize));
+        for (var k = 0; k < peers.Capacity; k++) peers.Add(new Peer(plans[scored[k].Index].Id, scored[k].Similarity));
+        return new(kind, peers);
+    }
+
+    private static bool IsAmong(List<(int Index, double Similarity, int At)> scored, int count, int plan)
+    {
+        for (var k = 0; k < count; k++)
+            if (scored[k].Index == plan) return true;
+        return false;
     }
 
     /// <summary>
@@ -98,14 +134,14 @@ public sealed class PeerFinder(PeerOptions options)
         private readonly double[][] _weights;
         private readonly int _vocabulary;
 
-        public TermVectors(IReadOnlyList<IReadOnlyDictionary<string, double>> profiles)
+        public TermVectors((int Term, double Weight)[][] profiles)
         {
-            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-            _terms = new int[profiles.Count][];
-            _weights = new double[profiles.Count][];
-            for (var p = 0; p < profiles.Count; p++)
+            var ids = new Dictionary<int, int>();
+            _terms = new int[profiles.Length][];
+            _weights = new double[profiles.Length][];
+            for (var p = 0; p < profiles.Length; p++)
             {
-                (_terms[p], _weights[p]) = (new int[profiles[p].Count], new double[profiles[p].Count]);
+                (_terms[p], _weights[p]) = (new int[profiles[p].Length], new double[profiles[p].Length]);
                 var k = 0;
                 foreach (var (term, weight) in profiles[p])
                 {
@@ -123,6 +159,9 @@ public sealed class PeerFinder(PeerOptions options)
         {
             private readonly double[] _self = new double[vectors._vocabulary];
             private readonly double[] _other = new double[vectors._vocabulary];
+
+            /// <summary>The members of a group being ranked.</summary>
+            public List<(int Index, double Similarity, int At)> Ranked { get; } = [];
             private int _loaded = -1;
 
             public void Load(int plan)

@@ -12,9 +12,19 @@ namespace PlanAtlas.Analyze.Peers;
 /// </summary>
 internal static class RememberedProfiles
 {
-    private sealed record PlanRecord(int[] Terms, int[] Counts, (int Term, double Weight)[] Profile);
+    /// <param name="Terms">The plan's bigrams and their counts as the record has them (<see cref="MemoTerms"/>): most plans' are only searched.</param>
+    private sealed record PlanRecord(ReadOnlyMemory<byte> Terms, (int Term, double Weight)[] Profile)
+    {
+        public (int[] Terms, int[] Counts) Decoded()
+        {
+            var reader = new MemoReader(Terms.Span);
+            var (terms, counts) = MemoTerms.Read(ref reader, 1);
+            return (terms, counts[0]);
+        }
+    }
 
-    public static IReadOnlyList<IReadOnlyDictionary<string, double>> Build(IReadOnlyList<Plan> plans, int termsPerPlan, AnalysisMemo memo)
+    /// <returns>Each plan's profile as (bigram, weight) in the profile's order.</returns>
+    public static (int Term, double Weight)[][] Build(IReadOnlyList<Plan> plans, int termsPerPlan, AnalysisMemo memo)
     {
         var optionsKey = Hash64.Of($"text-profiles|{termsPerPlan}");
         var keys = AnalysisMemo.PlanKeys(plans, optionsKey);
@@ -24,8 +34,8 @@ internal static class RememberedProfiles
         Parallel.For(0, plans.Count, p =>
         {
             records[p] = keys[p] is { } key ? Read(memo.Get(MemoSection.PeerProfile, key)) : null;
-            if (records[p] is { } record) (terms[p], counts[p]) = (record.Terms, record.Counts);
-            else
+            // A remembered plan's bigrams are decoded when they are needed, not for every plan.
+            if (records[p] is null)
             {
                 var tf = TextProfiles.Counts(plans[p]);
                 terms[p] = [.. tf.Keys.Order()];
@@ -33,36 +43,39 @@ internal static class RememberedProfiles
             }
         });
 
-        var (df, changed, before) = Frequencies(memo, optionsKey, keys, terms, plans.Count);
-        var profiles = new IReadOnlyDictionary<string, double>[plans.Count];
+        void Decode(int p)
+        {
+            if (terms[p] is null) (terms[p], counts[p]) = records[p]!.Decoded();
+        }
+        var (df, changedSet, before) = Frequencies(memo, optionsKey, keys, terms, Decode, plans.Count);
+        var changed = changedSet?.Order().ToArray();
+        var profiles = new (int Term, double Weight)[plans.Count][];
         Parallel.For(0, plans.Count, p =>
         {
-            if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value) && !terms[p].Any(changed.Contains))
+            if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value)
+                && !(terms[p] is { } known ? MemoTerms.ContainsAny(known, changed) : MemoTerms.ContainsAny(record.Terms.Span, 1, changed)))
             {
-                var kept = new Dictionary<string, double>(record.Profile.Length, StringComparer.Ordinal);
-                foreach (var (term, weight) in record.Profile) kept.Add(TextProfiles.Term(term), weight);
-                profiles[p] = kept;
+                profiles[p] = record.Profile;
                 return;
             }
+            Decode(p);
             var pairs = terms[p].Select((t, i) => new KeyValuePair<int, int>(t, counts[p][i]));
             var profile = TextProfiles.Profile(pairs, df, plans.Count, termsPerPlan);
-            profiles[p] = profile;
-            if (keys[p] is { } key)
-                memo.Put(MemoSection.PeerProfile, key, Write(terms[p], counts[p], profile.Select(w => (Bigram(w.Key), w.Value)).ToArray()));
+            profiles[p] = profile.Select(w => (TextProfiles.Bigram(w.Key), w.Value)).ToArray();
+            if (keys[p] is { } key) memo.Put(MemoSection.PeerProfile, key, Write(terms[p], counts[p], profiles[p]));
         });
         if (keys.All(k => k is not null))
             memo.Put(MemoSection.PeerCorpus, optionsKey, WriteCorpus(keys.Select(k => k!.Value).Order().ToArray(), plans.Count, df));
         return profiles;
     }
 
-    private static int Bigram(string term) => term[0] << 16 | term[1];
-
     /// <summary>
     /// Document frequencies, brought up to date from the last build's when it left them (with the bigrams whose
     /// frequency may have changed, and the plans it counted), else counted; changed is null when every profile must be made again.
     /// </summary>
+    /// <param name="decode">Fills in a plan's <paramref name="terms"/> from its record (null until then).</param>
     private static (Dictionary<int, int> Df, HashSet<int>? Changed, HashSet<ulong>? Before) Frequencies(AnalysisMemo memo, ulong optionsKey,
-        ulong?[] keys, int[][] terms, int plans)
+        ulong?[] keys, int[][] terms, Action<int> decode, int plans)
     {
         if (keys.All(k => k is not null) && ReadCorpus(memo.Peek(MemoSection.PeerCorpus, optionsKey)) is { } corpus)
         {
@@ -76,10 +89,13 @@ internal static class RememberedProfiles
                 // Only the bigrams whose frequency moved: an edited plan is gone and new at once, and most of its bigrams stay.
                 var delta = new Dictionary<int, int>();
                 foreach (var record in gone)
-                    foreach (var term in record!.Terms) CollectionsMarshal.GetValueRefOrAddDefault(delta, term, out _)--;
+                    foreach (var term in record!.Decoded().Terms) CollectionsMarshal.GetValueRefOrAddDefault(delta, term, out _)--;
                 for (var p = 0; p < keys.Length; p++)
                     if (!before.Contains(keys[p]!.Value))
+                    {
+                        decode(p);
                         foreach (var term in terms[p]) CollectionsMarshal.GetValueRefOrAddDefault(delta, term, out _)++;
+                    }
                 var changed = new HashSet<int>();
                 var consistent = true;
                 foreach (var (term, change) in delta)
@@ -96,8 +112,11 @@ internal static class RememberedProfiles
             }
         }
         var counted = new Dictionary<int, int>();
-        foreach (var plan in terms)
-            foreach (var term in plan) CollectionsMarshal.GetValueRefOrAddDefault(counted, term, out _)++;
+        for (var p = 0; p < terms.Length; p++)
+        {
+            decode(p);
+            foreach (var term in terms[p]) CollectionsMarshal.GetValueRefOrAddDefault(counted, term, out _)++;
+        }
         return (counted, null, null);
     }
 
@@ -112,16 +131,19 @@ internal static class RememberedProfiles
         }
     });
 
-    private static PlanRecord? Read(ReadOnlyMemory<byte>? bytes) => MemoReader.Record(bytes, static (ref MemoReader reader, int _) =>
-    {
-        var (terms, columns) = MemoTerms.Read(ref reader, 1);
-        var counts = columns[0];
-        var n = reader.Int32();
-        if (n < 0 || n > terms.Length) return null;
-        var profile = new (int, double)[n];
-        for (var i = 0; i < n; i++) profile[i] = (reader.Int32(), reader.Double());
-        return new PlanRecord(terms, counts, profile);
-    });
+    private sealed record Parsed(int TermsEnd, (int Term, double Weight)[] Profile);
+
+    private static PlanRecord? Read(ReadOnlyMemory<byte>? bytes) =>
+        MemoReader.Record(bytes, static (ref MemoReader reader, int _) =>
+        {
+            var terms = MemoTerms.Skip(ref reader, 1);
+            var end = reader.Position;
+            var n = reader.Int32();
+            if (n < 0 || n > terms) return null;
+            var profile = new (int, double)[n];
+            for (var i = 0; i < n; i++) profile[i] = (reader.Int32(), reader.Double());
+            return new Parsed(end, profile);
+        }) is { } parsed ? new PlanRecord(bytes!.Value[..parsed.TermsEnd], parsed.Profile) : null;
 
     private sealed record CorpusRecord(ulong[] Plans, int PlanCount, int[] Terms, int[] Df);
 

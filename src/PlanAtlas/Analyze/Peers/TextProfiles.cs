@@ -13,7 +13,22 @@ public static class TextProfiles
 {
     /// <param name="memo">Counts and profiles of the last build (see <see cref="RememberedProfiles"/>); null: none.</param>
     public static IReadOnlyList<IReadOnlyDictionary<string, double>> Build(IReadOnlyList<Plan> plans, int termsPerPlan, AnalysisMemo? memo) =>
-        memo is null ? Build(plans, termsPerPlan) : RememberedProfiles.Build(plans, termsPerPlan, memo);
+        memo is null ? Build(plans, termsPerPlan) : RememberedProfiles.Build(plans, termsPerPlan, memo).Select(Profile).ToArray();
+
+    /// <summary>
+    /// The same profiles as rows of (bigram, weight) in the profiles' order: with a memo, as it keeps them, without a
+    /// string and a dictionary entry per term (a thousand plans' profiles were 400,000 of each, every build).
+    /// </summary>
+    internal static (int Term, double Weight)[][] Rows(IReadOnlyList<Plan> plans, int termsPerPlan, AnalysisMemo? memo) =>
+        memo is null ? Build(plans, termsPerPlan).Select(p => p.Select(t => (Bigram(t.Key), t.Value)).ToArray()).ToArray()
+            : RememberedProfiles.Build(plans, termsPerPlan, memo);
+
+    private static IReadOnlyDictionary<string, double> Profile((int Term, double Weight)[] row)
+    {
+        var profile = new Dictionary<string, double>(row.Length, StringComparer.Ordinal);
+        foreach (var (term, weight) in row) profile.Add(Term(term), weight);
+        return profile;
+    }
 
     public static IReadOnlyList<IReadOnlyDictionary<string, double>> Build(IReadOnlyList<Plan> plans, int termsPerPlan)
     {
@@ -55,6 +70,8 @@ public static class TextProfiles
     internal static bool LeftOut(int df, int plans) => df <= 1 || df >= plans || (plans >= 20 && df > MaxDf(plans));
 
     internal static string Term(int bigram) => new([(char)(bigram >> 16), (char)bigram]);
+
+    internal static int Bigram(string term) => term[0] << 16 | term[1];
 
     /// <summary>Bigram → occurrences in the plan; a bigram is two UTF-16 units packed into an int, so no string per bigram.</summary>
     internal static Dictionary<int, int> Counts(Plan plan)

@@ -106,25 +106,37 @@ public sealed class LshIndex(int bands, int rowsPerBand)
     public Dictionary<uint, List<int>>[] Members(HashSet<uint>[] buckets)
     {
         var members = new Dictionary<uint, List<int>>[bands];
-        Parallel.For(0, bands, band =>
+        // A bit per low 16 bits of the keys looked for (mixed with the band): most keys are passed over without a lookup.
+        // One pass over the index for all bands: a passage's keys are next to each other, a pass per band read them all
+        // once per band.
+        var filter = new ulong[1 << 10];
+        var any = false;
+        for (var band = 0; band < bands; band++)
         {
             var lists = members[band] = new Dictionary<uint, List<int>>(buckets[band].Count);
-            // A bit per low 16 bits of the keys looked for: most passages are passed over without a lookup.
-            var filter = new ulong[1 << 10];
             foreach (var key in buckets[band])
             {
                 lists[key] = [];
-                filter[(key & 0xFFFF) >> 6] |= 1UL << (int)(key & 63);
+                var bit = Filtered(key, band);
+                filter[bit >> 6] |= 1UL << (int)(bit & 63);
+                any = true;
             }
-            if (lists.Count == 0) return;
-            for (var p = 0; p < _owners.Count; p++)
+        }
+        if (!any) return members;
+        var keys = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_keys);
+        for (var p = 0; p < _owners.Count; p++)
+        {
+            var row = keys.Slice(p * bands, bands);
+            for (var band = 0; band < row.Length; band++)
             {
-                var key = _keys[p * bands + band];
-                if ((filter[(key & 0xFFFF) >> 6] & (1UL << (int)(key & 63))) != 0 && lists.TryGetValue(key, out var list)) list.Add(p);
+                var bit = Filtered(row[band], band);
+                if ((filter[bit >> 6] & (1UL << (int)(bit & 63))) != 0 && members[band].TryGetValue(row[band], out var list)) list.Add(p);
             }
-        });
+        }
         return members;
     }
+
+    private static uint Filtered(uint key, int band) => (key + (uint)band * 0x9E3779B9u) & 0xFFFF;
 
     /// <summary>
     /// What the passages marked in <paramref name="walk"/> are paired with, each walked in its own buckets only: the

@@ -75,13 +75,34 @@ public static class PassageSpread
         return parent;
     }
 
-    /// <summary>Families (each in time order) reaching two plans or more, as cross-references in their total order.</summary>
-    private static List<CrossReference> Ordered(IEnumerable<List<(ItemKey Key, Plan Plan, Item Item)>> families) =>
-        families
-            .Where(family => family.Select(x => x.Plan.Id).Distinct().Count() >= 2)
-            .Select(family => new CrossReference(family[0].Item.Text.Trim(),
-                family.Select(x => new Mention(x.Key, x.Plan.Year, x.Item.Text.Trim())).ToList()))
-            .OrderByDescending(c => c.PlanIds.Count).ThenBy(c => c.FirstYear ?? int.MaxValue).ThenBy(c => c.Mentions[0].Item.PlanId, StringComparer.Ordinal)
-            .ThenBy(c => c.Mentions[0].Item.ItemId, StringComparer.Ordinal)
-            .ToList();
+    /// <summary>
+    /// Families (each in time order) reaching two plans or more, as cross-references in their total order: most plans,
+    /// first year, then the first mention's key (ties as they came). Each family's plans and first year are counted
+    /// once, not again by every comparison's <see cref="CrossReference.PlanIds"/>.
+    /// </summary>
+    private static List<CrossReference> Ordered(IEnumerable<List<(ItemKey Key, Plan Plan, Item Item)>> families)
+    {
+        var kept = new List<(CrossReference Reference, int Plans, int FirstYear, int At)>();
+        var plans = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var family in families)
+        {
+            plans.Clear();
+            var firstYear = int.MaxValue;
+            foreach (var (_, plan, _) in family)
+            {
+                plans.Add(plan.Id);
+                if (plan.Year is { } year && year < firstYear) firstYear = year;
+            }
+            if (plans.Count < 2) continue;
+            var mentions = new List<Mention>(family.Count);
+            foreach (var (key, plan, item) in family) mentions.Add(new Mention(key, plan.Year, item.Text.Trim()));
+            kept.Add((new CrossReference(family[0].Item.Text.Trim(), mentions), plans.Count, firstYear, kept.Count));
+        }
+        kept.Sort((x, y) => x.Plans != y.Plans ? y.Plans.CompareTo(x.Plans)
+            : x.FirstYear != y.FirstYear ? x.FirstYear.CompareTo(y.FirstYear)
+            : string.CompareOrdinal(x.Reference.Mentions[0].Item.PlanId, y.Reference.Mentions[0].Item.PlanId) is var byPlan and not 0 ? byPlan
+            : string.CompareOrdinal(x.Reference.Mentions[0].Item.ItemId, y.Reference.Mentions[0].Item.ItemId) is var byItem and not 0 ? byItem
+            : x.At.CompareTo(y.At));
+        return kept.ConvertAll(k => k.Reference);
+    }
 }

@@ -14,7 +14,17 @@ namespace PlanAtlas.Analyze.Reuse;
 /// </summary>
 internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo memo, int termsPerItem)
 {
-    private sealed record PlanRecord(int Items, int[] Bigrams, int[] Counts, int[][] Terms);
+    /// <param name="Bigrams">The plan's bigrams and the number of its items having each, as the record has them (<see cref="MemoTerms"/>): most plans' are only searched.</param>
+    /// <param name="Terms">The bigrams each item's vector keeps.</param>
+    private sealed record PlanRecord(int Items, ReadOnlyMemory<byte> Bigrams, int[][] Terms)
+    {
+        public (int[] Bigrams, int[] Counts) Decoded()
+        {
+            var reader = new MemoReader(Bigrams.Span);
+            var (bigrams, counts) = MemoTerms.Read(ref reader, 1);
+            return (bigrams, counts[0]);
+        }
+    }
 
     private sealed record CorpusRecord(ulong[] Plans, int Items, int[] Bigrams, int[] InItems, int[] InPlans);
 
@@ -34,9 +44,10 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
         Parallel.For(0, plans.Count, p =>
         {
             var items = start[p + 1] - start[p];
+            // A remembered plan's bigrams are decoded when they are needed, not for every plan.
             if (keys[p] is { } key && Read(memo.Get(MemoSection.SimilarPlan, key)) is { } record && record.Items == items)
             {
-                (records[p], bigrams[p], counts[p]) = (record, record.Bigrams, record.Counts);
+                records[p] = record;
                 return;
             }
             var tally = new Dictionary<int, int>();
@@ -46,12 +57,17 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
             counts[p] = bigrams[p].Select(b => tally[b]).ToArray();
         });
 
-        var (inItems, inPlans, changedSet, before) = Frequencies(keys, bigrams, counts, entries.Length, maxDf);
+        void Decode(int p)
+        {
+            if (bigrams[p] is null) (bigrams[p], counts[p]) = records[p]!.Decoded();
+        }
+        var (inItems, inPlans, changedSet, before) = Frequencies(keys, bigrams, counts, Decode, entries.Length, maxDf);
         var changed = changedSet?.Order().ToArray();
         var vectors = new (int Term, float Weight)[entries.Length][];
         Parallel.For(0, plans.Count, p =>
         {
-            if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value) && !ContainsAny(bigrams[p], changed))
+            if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value)
+                && !(bigrams[p] is { } known ? MemoTerms.ContainsAny(known, changed) : MemoTerms.ContainsAny(record.Bigrams.Span, 1, changed)))
             {
                 // Another number of items moves every weight but not which bigrams an item keeps (they rank by frequency).
                 var whole = true;
@@ -61,34 +77,14 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
             }
             for (var i = start[p]; i < start[p + 1]; i++)
                 vectors[i] = similar.Vector(SimilarItems.Bigrams(entries[i].Text), inItems, inPlans, entries.Length, maxDf);
-            if (keys[p] is { } key)
-                memo.Put(MemoSection.SimilarPlan, key, Write(new PlanRecord(start[p + 1] - start[p], bigrams[p], counts[p],
-                    vectors[start[p]..start[p + 1]].Select(v => v.Select(w => w.Term).ToArray()).ToArray())));
+            if (keys[p] is not { } key) return;
+            Decode(p);
+            memo.Put(MemoSection.SimilarPlan, key, Write(start[p + 1] - start[p], bigrams[p], counts[p],
+                vectors[start[p]..start[p + 1]].Select(v => v.Select(w => w.Term).ToArray()).ToArray()));
         });
         if (keys.All(k => k is not null))
             memo.Put(MemoSection.SimilarCorpus, _optionsKey, WriteCorpus(keys.Select(k => k!.Value).Order().ToArray(), entries.Length, inItems, inPlans));
         return vectors;
-    }
-
-    /// <summary>
-    /// Whether the plan's bigrams (ascending) include one of <paramref name="changed"/> (ascending): after one edit a
-    /// handful of bigrams, each looked up in every plan's thousands rather than those thousands in a set.
-    /// </summary>
-    internal static bool ContainsAny(int[] bigrams, int[] changed)
-    {
-        if (changed.Length * 16 < bigrams.Length)
-        {
-            foreach (var b in changed)
-                if (Array.BinarySearch(bigrams, b) >= 0) return true;
-            return false;
-        }
-        for (int i = 0, j = 0; i < bigrams.Length && j < changed.Length;)
-        {
-            if (bigrams[i] == changed[j]) return true;
-            if (bigrams[i] < changed[j]) i++;
-            else j++;
-        }
-        return false;
     }
 
     /// <summary>
@@ -118,8 +114,9 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
     /// Items and plans having each bigram, brought up to date from the last build's counts when it left them, with
     /// the bigrams whose change can move a vector; else counted (and changed is null: every vector is made again).
     /// </summary>
+    /// <param name="decode">Fills in a plan's <paramref name="bigrams"/> and <paramref name="counts"/> from its record (null until then).</param>
     private (Dictionary<int, int> InItems, Dictionary<int, int> InPlans, HashSet<int>? Changed, HashSet<ulong>? Before) Frequencies(
-        ulong?[] keys, int[][] bigrams, int[][] counts, int items, int maxDf)
+        ulong?[] keys, int[][] bigrams, int[][] counts, Action<int> decode, int items, int maxDf)
     {
         if (keys.All(k => k is not null) && ReadCorpus(memo.Peek(MemoSection.SimilarCorpus, _optionsKey)) is { } corpus)
         {
@@ -133,18 +130,24 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
                 for (var b = 0; b < corpus.Bigrams.Length; b++) (inItems[corpus.Bigrams[b]], inPlans[corpus.Bigrams[b]]) = (corpus.InItems[b], corpus.InPlans[b]);
                 var delta = new Dictionary<int, (int Items, int Plans)>();
                 foreach (var record in gone)
-                    for (var b = 0; b < record!.Bigrams.Length; b++)
+                {
+                    var (goneBigrams, goneCounts) = record!.Decoded();
+                    for (var b = 0; b < goneBigrams.Length; b++)
                     {
-                        ref var d = ref CollectionsMarshal.GetValueRefOrAddDefault(delta, record.Bigrams[b], out _);
-                        d = (d.Items - record.Counts[b], d.Plans - 1);
+                        ref var d = ref CollectionsMarshal.GetValueRefOrAddDefault(delta, goneBigrams[b], out _);
+                        d = (d.Items - goneCounts[b], d.Plans - 1);
                     }
+                }
                 for (var p = 0; p < keys.Length; p++)
                     if (!before.Contains(keys[p]!.Value))
+                    {
+                        decode(p);
                         for (var b = 0; b < bigrams[p].Length; b++)
                         {
                             ref var d = ref CollectionsMarshal.GetValueRefOrAddDefault(delta, bigrams[p][b], out _);
                             d = (d.Items + counts[p][b], d.Plans + 1);
                         }
+                    }
                 var changed = new HashSet<int>();
                 var consistent = true;
                 foreach (var (bigram, (dItems, dPlans)) in delta)
@@ -164,30 +167,40 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
         var countedItems = new Dictionary<int, int>();
         var countedPlans = new Dictionary<int, int>();
         for (var p = 0; p < bigrams.Length; p++)
+        {
+            decode(p);
             for (var b = 0; b < bigrams[p].Length; b++)
             {
                 CollectionsMarshal.GetValueRefOrAddDefault(countedItems, bigrams[p][b], out _) += counts[p][b];
                 CollectionsMarshal.GetValueRefOrAddDefault(countedPlans, bigrams[p][b], out _)++;
             }
+        }
         return (countedItems, countedPlans, null, null);
     }
 
-    private static byte[] Write(PlanRecord record) => MemoWriting.Record(writer =>
+    private static byte[] Write(int items, int[] bigrams, int[] counts, int[][] itemTerms) => MemoWriting.Record(writer =>
     {
-        writer.Write(record.Items);
-        MemoTerms.Write(writer, record.Bigrams, [record.Counts]);
-        foreach (var terms in record.Terms)
+        writer.Write(items);
+        MemoTerms.Write(writer, bigrams, [counts]);
+        foreach (var terms in itemTerms)
         {
             writer.Write(terms.Length);
             foreach (var term in terms) writer.Write(term);
         }
     });
 
-    private static PlanRecord? Read(ReadOnlyMemory<byte>? bytes) => MemoReader.Record(bytes, static (ref MemoReader reader, int length) =>
+    private sealed record Parsed(int Items, int BigramsStart, int BigramsEnd, int[][] Terms);
+
+    private static PlanRecord? Read(ReadOnlyMemory<byte>? bytes) =>
+        MemoReader.Record(bytes, ReadParsed) is { } parsed ? new PlanRecord(parsed.Items, bytes!.Value[parsed.BigramsStart..parsed.BigramsEnd], parsed.Terms) : null;
+
+    private static Parsed? ReadParsed(ref MemoReader reader, int length)
     {
         var items = reader.Int32();
         if (items < 0 || items > length) return null;
-        var (bigrams, counts) = MemoTerms.Read(ref reader, 1);
+        var bigramsStart = reader.Position;
+        MemoTerms.Skip(ref reader, 1);
+        var bigramsEnd = reader.Position;
         var terms = new int[items][];
         for (var i = 0; i < items; i++)
         {
@@ -196,8 +209,8 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
             terms[i] = new int[n];
             for (var j = 0; j < n; j++) terms[i][j] = reader.Int32();
         }
-        return new PlanRecord(items, bigrams, counts[0], terms);
-    });
+        return new Parsed(items, bigramsStart, bigramsEnd, terms);
+    }
 
     private static byte[] WriteCorpus(ulong[] plans, int items, Dictionary<int, int> inItems, Dictionary<int, int> inPlans)
     {

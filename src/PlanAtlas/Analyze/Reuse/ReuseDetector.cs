@@ -40,7 +40,8 @@ public sealed class ReuseDetector(ReuseOptions options)
     public ReuseResult Detect(IReadOnlyList<Plan> plans) => Detect(plans, null);
 
     /// <param name="memo">What an earlier build remembered (and where this one leaves what the next can reuse); null: none.</param>
-    public ReuseResult Detect(IReadOnlyList<Plan> plans, AnalysisMemo? memo)
+    /// <param name="texts">The items' normalized texts, when another step made them too; null: made here.</param>
+    public ReuseResult Detect(IReadOnlyList<Plan> plans, AnalysisMemo? memo, NormalizedTexts? texts = null)
     {
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         // Items in time order (plan year, plan id, document order): of two items, the one with the smaller index came first.
@@ -54,7 +55,7 @@ public sealed class ReuseDetector(ReuseOptions options)
             for (var place = 0; place < ordered[planIndex].Items.Count; place++)
                 entries[filledEntries++] = new Entry(planIndex, place, ordered[planIndex], ordered[planIndex].Items[place]);
         var normalized = new string[entries.Length];
-        Parallel.For(0, entries.Length, i => normalized[i] = TextNormalizer.Normalize(entries[i].Item.Text));
+        Parallel.For(0, entries.Length, i => normalized[i] = texts?.Of(entries[i].Plan, entries[i].Order) ?? TextNormalizer.Normalize(entries[i].Item.Text));
         var planOf = entries.Select(e => e.PlanIndex).ToArray();
         var byPlan = Enumerable.Range(0, ordered.Count).Select(_ => new List<int>()).ToArray();
         for (var i = 0; i < entries.Length; i++) byPlan[planOf[i]].Add(i);
@@ -63,10 +64,11 @@ public sealed class ReuseDetector(ReuseOptions options)
         var remembered = memo is not null && ordered.Count <= options.FrequencySamplePlans ? new Remembered(memo, ordered, options) : null;
         var (frequencies, local, frequent) = (remembered?.CountIncrementally(byPlan, normalized) ?? CountAll(ordered, byPlan, normalized, remembered))!;
         if (frequent is null) remembered = null;
-        var texts = new ReuseTexts(normalized, planOf, frequencies, local, options.ShingleSize);
+        var reuseTexts = new ReuseTexts(normalized, planOf, frequencies, local, options.ShingleSize);
 
         var index = new LshIndex(options.Bands, options.RowsPerBand);
-        var keys = new uint[entries.Length][];
+        // A remembered item's keys are read where its plan's record holds them, not copied out.
+        var keys = new ReadOnlyMemory<uint>[entries.Length];
         // A plan whose shingles have the same boilerplate status as when it was remembered has the same band keys.
         Parallel.For(0, ordered.Count, p =>
         {
@@ -77,12 +79,12 @@ public sealed class ReuseDetector(ReuseOptions options)
                 var at = 0;
                 for (var k = 0; k < byPlan[p].Count; k++)
                 {
-                    keys[byPlan[p][k]] = record.Keys.AsSpan(at, (int)record.KeysPerItem[k]).ToArray();
+                    keys[byPlan[p][k]] = record.Keys.AsMemory(at, (int)record.KeysPerItem[k]);
                     at += (int)record.KeysPerItem[k];
                 }
                 if (record.Generation == remembered.Generation) return;
             }
-            else foreach (var i in byPlan[p]) keys[i] = BandKeys(entries[i], texts, index);
+            else foreach (var i in byPlan[p]) keys[i] = BandKeys(entries[i], reuseTexts, index);
             remembered?.Remember(p, local[p], frequent![p], boilerplate, byPlan[p].Select(i => keys[i]));
         });
         remembered?.RememberCorpus(frequencies);
@@ -93,21 +95,27 @@ public sealed class ReuseDetector(ReuseOptions options)
         for (var i = 0; i < entries.Length; i++)
         {
             if (entries[i].Order == 0) passages[planOf[i]].First = index.Count;
-            for (var k = 0; k < keys[i].Length; k += options.Bands) index.Add(i, keys[i].AsSpan(k, options.Bands));
+            for (var k = 0; k < keys[i].Length; k += options.Bands) index.Add(i, keys[i].Span.Slice(k, options.Bands));
             passages[planOf[i]].Count += keys[i].Length / options.Bands;
-            keys[i] = null!;
+            keys[i] = default;
         }
         keys = null;
         var found = remembered is null ? index.Candidates(options.Pairing)
             : LshIndex.Pairs(remembered.Choose(index, passages, byPlan, planOf, entries.Select(e => e.Order).ToArray()), index.Owners);
         var candidates = found.Pairs.Where(p => !Nested(entries[p.Earlier], entries[p.Later])).ToArray();
         var prints = remembered?.ItemPrints(entries.Select(e => (e.PlanIndex, e.Order)).ToArray());
-        var verified = Verify(candidates, texts, prints, remembered?.Verdicts());
+        var verified = Verify(candidates, reuseTexts, prints, remembered?.Verdicts());
         if (prints is not null) remembered!.RememberVerdicts(candidates, prints, verified);
 
         // Items ranked by key (plan id, item id): links and matches are ordered by it without comparing strings again.
-        var byKey = Enumerable.Range(0, entries.Length).ToArray();
-        Array.Sort(byKey, (a, b) => entries[a].Key.CompareTo(entries[b].Key));
+        // Plans are in id order already: only each plan's items are sorted, by item id (ties by number).
+        var byKey = new int[entries.Length];
+        for (int p = 0, at = 0; p < ordered.Count; at += byPlan[p].Count, p++)
+        {
+            var run = byKey.AsSpan(at, byPlan[p].Count);
+            byPlan[p].CopyTo(run);
+            run.Sort((a, b) => string.CompareOrdinal(entries[a].Item.Id, entries[b].Item.Id) is var c and not 0 ? c : a.CompareTo(b));
+        }
         var rank = new int[entries.Length];
         for (var r = 0; r < byKey.Length; r++) rank[byKey[r]] = r;
 
@@ -142,7 +150,10 @@ public sealed class ReuseDetector(ReuseOptions options)
         var families = memo is not null && DistinctKeys(ordered)
             ? PassageSpread.Families(entries.Length, linked.Select(l => (l.A, l.B)), i => (entries[i].Key, entries[i].Plan, entries[i].Item))
             : null;
-        Array.Sort(linked, (l, r) => rank[l.A] != rank[r.A] ? rank[l.A].CompareTo(rank[r.A]) : rank[l.B].CompareTo(rank[r.B]));
+        // By the ranks of both ends, one number per link (each pair is there once): no comparison delegate per step.
+        var linkOrder = new long[linked.Length];
+        for (var l = 0; l < linked.Length; l++) linkOrder[l] = (long)rank[linked[l].A] << 32 | (uint)rank[linked[l].B];
+        Array.Sort(linkOrder, linked);
         var links = linked.Select(l => new ReuseLink(entries[l.A].Key, entries[l.B].Key, Math.Round(l.V.Score, 4), l.V.SharedChars)).ToList();
         linked = null!;
         var withMatches = 0;
@@ -310,7 +321,7 @@ public sealed class ReuseDetector(ReuseOptions options)
             return (shingles, counts);
         }
 
-        public void Remember(int plan, HashSet<ulong> local, ulong[] frequent, ulong boilerplate, IEnumerable<uint[]> itemKeys)
+        public void Remember(int plan, HashSet<ulong> local, ulong[] frequent, ulong boilerplate, IEnumerable<ReadOnlyMemory<uint>> itemKeys)
         {
             if (_keys[plan] is not { } key) return;
             var perItem = itemKeys.ToList();
@@ -318,7 +329,7 @@ public sealed class ReuseDetector(ReuseOptions options)
             var lengths = new uint[perItem.Count];
             for (int i = 0, at = 0; i < perItem.Count; at += perItem[i].Length, i++)
             {
-                perItem[i].CopyTo(all, at);
+                perItem[i].Span.CopyTo(all.AsSpan(at));
                 lengths[i] = (uint)perItem[i].Length;
             }
             var own = local.ToArray();

@@ -79,8 +79,27 @@ internal sealed record ReuseCorpusMemo(ulong Generation, int Floor, int Added, i
 /// The verdicts on the candidate pairs of the last run, by the two items' prints (plan, place in the plan, and the
 /// boilerplate status of the plan's shingles: all a verdict depends on), sorted for lookup.
 /// </summary>
-internal sealed class ReuseVerdictMemo(ReadOnlyMemory<byte> entries)
+internal sealed class ReuseVerdictMemo
 {
+    private readonly ReadOnlyMemory<byte> entries;
+
+    // Where the entries of each value of the earlier print's top bits start (prints are hashes, spread evenly): a
+    // lookup searches a handful of entries, not hundreds of thousands, for every candidate pair of the corpus.
+    private readonly int _bits;
+    private readonly int[] _starts;
+
+    private ReuseVerdictMemo(ReadOnlyMemory<byte> entries)
+    {
+        this.entries = entries;
+        var all = Entries;
+        _bits = Math.Clamp(System.Numerics.BitOperations.Log2((uint)Math.Max(1, all.Length)), 1, 16);
+        _starts = new int[(1 << _bits) + 1];
+        foreach (var e in all) _starts[Prefix(e.Earlier) + 1]++;
+        for (var p = 0; p < 1 << _bits; p++) _starts[p + 1] += _starts[p];
+    }
+
+    private int Prefix(ulong print) => (int)(print >> (64 - _bits));
+
     /// <param name="Kind">0: nothing shared; 1: compared, not linked; 2: linked.</param>
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
     public readonly record struct Entry(ulong Earlier, ulong Later, double Score, int SharedChars, int Kind) : IComparable<Entry>
@@ -95,9 +114,10 @@ internal sealed class ReuseVerdictMemo(ReadOnlyMemory<byte> entries)
 
     public bool TryGet(ulong earlier, ulong later, out Entry entry)
     {
-        var all = Entries;
-        var at = all.BinarySearch(new Entry(earlier, later, 0, 0, 0));
-        entry = at >= 0 ? all[at] : default;
+        var prefix = Prefix(earlier);
+        var some = Entries[_starts[prefix].._starts[prefix + 1]];
+        var at = some.BinarySearch(new Entry(earlier, later, 0, 0, 0));
+        entry = at >= 0 ? some[at] : default;
         return at >= 0;
     }
 

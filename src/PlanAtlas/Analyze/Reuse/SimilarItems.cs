@@ -21,9 +21,10 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
     public IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Find(IReadOnlyList<Plan> plans) => Find(plans, null);
 
     /// <param name="memo">Bigram counts and item vectors of the last build (see <see cref="RememberedSimilarItems"/>); null: none.</param>
-    public IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Find(IReadOnlyList<Plan> plans, AnalysisMemo? memo)
+    /// <param name="texts">The items' normalized texts, when another step made them too; null: made here.</param>
+    public IReadOnlyDictionary<ItemKey, IReadOnlyList<ItemMatch>> Find(IReadOnlyList<Plan> plans, AnalysisMemo? memo, NormalizedTexts? texts = null)
     {
-        var (entries, vectors) = EntriesAndVectors(plans, memo);
+        var (entries, vectors) = EntriesAndVectors(plans, memo, texts);
         var postings = Postings(vectors);
 
         var result = new IReadOnlyList<ItemMatch>[entries.Length];
@@ -57,24 +58,25 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
         var found = new Dictionary<ItemKey, IReadOnlyList<ItemMatch>>(result.Count(r => r.Count > 0));
         for (var i = 0; i < entries.Length; i++)
             if (result[i].Count > 0) found.Add(entries[i].Key, result[i]);
-        return found;
+                return found;
     }
 
     private static bool Closer(int other, double score, (int Other, double Score) than) =>
         score > than.Score || (score == than.Score && other < than.Other);
 
     /// <summary>The items compared (plan by plan) and their vectors: the same with or without a memo (tests check it bit for bit).</summary>
-    internal ((ItemKey Key, int Plan, string Text)[] Entries, (int Term, float Weight)[][] Vectors) EntriesAndVectors(IReadOnlyList<Plan> plans, AnalysisMemo? memo)
+    internal ((ItemKey Key, int Plan, string Text)[] Entries, (int Term, float Weight)[][] Vectors) EntriesAndVectors(IReadOnlyList<Plan> plans, AnalysisMemo? memo,
+        NormalizedTexts? texts = null)
     {
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var entries = ordered.SelectMany((p, planIndex) => p.Items.Where(i => i.Kind != ItemKind.Section)
-                .Select(i => (Key: new ItemKey(p.Id, i.Id), Plan: planIndex, Text: TextNormalizer.Normalize(i.Text))))
+        var entries = ordered.SelectMany((p, planIndex) => p.Items.Select((item, place) => (Item: item, Place: place)).Where(i => i.Item.Kind != ItemKind.Section)
+                .Select(i => (Key: new ItemKey(p.Id, i.Item.Id), Plan: planIndex, Text: texts?.Of(p, i.Place) ?? TextNormalizer.Normalize(i.Item.Text))))
             .Where(e => e.Text.Length >= 10)
             .ToArray();
         var maxDf = MaxDf(entries.Length);
-        var texts = entries.Select(e => (e.Plan, e.Text)).ToArray();
-        return (entries, memo is null ? Vectors(texts, ordered.Count, maxDf)
-            : new RememberedSimilarItems(this, memo, termsPerItem).Vectors(ordered, texts, maxDf));
+        var planTexts = entries.Select(e => (e.Plan, e.Text)).ToArray();
+        return (entries, memo is null ? Vectors(planTexts, ordered.Count, maxDf)
+            : new RememberedSimilarItems(this, memo, termsPerItem).Vectors(ordered, planTexts, maxDf));
     }
 
     internal static int MaxDf(int entries) => Math.Max(MinPostingsCap, Math.Min(entries / 200, MaxPostings));
@@ -190,16 +192,24 @@ public sealed class SimilarItems(int termsPerItem = 16, int neighbours = 3, doub
         {
             var first = reuse.GetValueOrDefault(k) ?? [];
             var more = similar.GetValueOrDefault(k) ?? [];
-            var list = new List<ItemMatch>(first.Count + more.Count);
-            list.AddRange(first);
+            // A list with nothing to add is taken as it is (no copy of tens of thousands of lists).
+            if (first.Count == 0 || more.Count == 0)
+            {
+                merged[k] = first.Count == 0 ? more : first;
+                continue;
+            }
+            List<ItemMatch>? list = null;
             // The lists are short (a few similar items after at most SeeAlsoCount matches): a scan beats a set per item.
             foreach (var m in more)
             {
                 var seen = false;
                 for (var i = 0; i < first.Count && !seen; i++) seen = first[i].Other == m.Other;
-                if (!seen) list.Add(m);
+                if (seen) continue;
+                list ??= new List<ItemMatch>(first.Count + more.Count);
+                if (list.Count == 0) list.AddRange(first);
+                list.Add(m);
             }
-            merged[k] = list;
+            merged[k] = list ?? first;
         }
         return merged;
     }

@@ -50,24 +50,28 @@ public sealed class ThemeAnalyzer
     {
         var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         // Plans are tagged independently, then joined in plan order: the same result on any number of threads.
-        var perPlan = new (List<(ItemKey Key, IReadOnlyList<ThemeTag> Tags)> Tags, List<ClusterInput> Inputs, List<PlanThemeShare> Shares)[ordered.Count];
+        var perPlan = new (List<(ItemKey Key, IReadOnlyList<ThemeTag> Tags)> Tags, List<ClusterInput> Inputs, string[][] InputThemes, List<PlanThemeShare> Shares)[ordered.Count];
         Parallel.For(0, ordered.Count, p => perPlan[p] = TagPlan(ordered[p], memo));
         var tags = new Dictionary<ItemKey, IReadOnlyList<ThemeTag>>(perPlan.Sum(p => p.Tags.Count));
         var inputs = new List<ClusterInput>(perPlan.Sum(p => p.Inputs.Count));
+        var inputThemes = new List<IReadOnlyList<string>>(inputs.Capacity);
         var shares = new List<PlanThemeShare>(perPlan.Sum(p => p.Shares.Count));
         foreach (var plan in perPlan)
         {
             foreach (var (key, itemTags) in plan.Tags) tags[key] = itemTags;
             inputs.AddRange(plan.Inputs);
+            inputThemes.AddRange(plan.InputThemes);
             shares.AddRange(plan.Shares);
         }
-        var analysed = inputs.Select(i => i.Key).ToHashSet();
+        // Sized at once rather than grown by doubling (tens of thousands of keys).
+        var analysed = new HashSet<ItemKey>(inputs.Count);
+        foreach (var input in inputs) analysed.Add(input.Key);
         var drift = previous is not null && _clusterer.CanReuse(previous) ? _clusterer.Drift(previous, inputs) : double.PositiveInfinity;
         var trained = drift > maxDrift;
         var model = trained ? _clusterer.Train(inputs) : previous;
         var clustering = model is null ? ItemClustering.Empty
             : _clusterer.Assign(model, inputs, key => tags.TryGetValue(key, out var t) ? t.Select(x => x.ThemeId).ToList() : [],
-                memo is null ? null : new PlacementMemo(memo, model, ordered));
+                memo is null ? null : new PlacementMemo(memo, model, ordered), inputThemes);
         // With no drift, training again would give this very model; with some, a fresh model could draw the clusters
         // differently, and readers comparing two builds should know why.
         if (!trained && drift > 0) clustering = clustering with { Reused = new ReusedClusterModel(drift, maxDrift) };
@@ -77,11 +81,11 @@ public sealed class ThemeAnalyzer
     /// <summary>A saved cluster model is reused while at most this share of the training sample has changed.</summary>
     public const double DefaultMaxDrift = 0.05;
 
-    private (List<(ItemKey, IReadOnlyList<ThemeTag>)> Tags, List<ClusterInput> Inputs, List<PlanThemeShare> Shares) TagPlan(Plan plan, AnalysisMemo? memo)
+    private (List<(ItemKey, IReadOnlyList<ThemeTag>)> Tags, List<ClusterInput> Inputs, string[][] InputThemes, List<PlanThemeShare> Shares) TagPlan(Plan plan, AnalysisMemo? memo)
     {
-        var tags = new List<(ItemKey, IReadOnlyList<ThemeTag>)>();
-        var inputs = new List<ClusterInput>();
-        var counted = new List<(Item Item, IReadOnlyList<ThemeTag> Tags)>();
+        var tags = new List<(ItemKey, IReadOnlyList<ThemeTag>)>(plan.Items.Count);
+        var inputs = new List<ClusterInput>(plan.Items.Count);
+        var counted = new List<(Item Item, IReadOnlyList<ThemeTag> Tags)>(plan.Items.Count);
         var memoKey = memo is not null && AnalysisMemo.PlanKey(plan) is { } planKey ? Hash64.Combine(planKey, _tagger.Fingerprint) : (ulong?)null;
         var itemsTags = memoKey is { } k ? Remembered(memo!.Get(MemoSection.ThemeTags, k), plan.Items.Count) : null;
         if (itemsTags is null)
@@ -100,8 +104,18 @@ public sealed class ThemeAnalyzer
             counted.Add((item, itemTags));
         }
         // In key order (the plan's items by id) as the clusterer wants them: sorted here, plan by plan on every core, the
-        // corpus' inputs come in key order and neither the drift nor the assignment sorts them again.
-        return (tags, ItemClusterer.Sorted(inputs), Shares(plan.Id, counted).ToList());
+        // corpus' inputs come in key order and neither the drift nor the assignment sorts them again. Each input's themes
+        // go along in the same order (ties by place, as the stable sort of ItemClusterer.Sorted).
+        var order = Enumerable.Range(0, inputs.Count).ToArray();
+        Array.Sort(order, (a, b) => inputs[a].Key.CompareTo(inputs[b].Key) is var c && c != 0 ? c : a.CompareTo(b));
+        var themes = new string[order.Length][];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var itemTags = counted[order[i]].Tags;
+            themes[i] = itemTags.Count == 0 ? [] : new string[itemTags.Count];
+            for (var t = 0; t < itemTags.Count; t++) themes[i][t] = itemTags[t].ThemeId;
+        }
+        return (tags, order.Select(i => inputs[i]).ToList(), themes, Shares(plan.Id, counted).ToList());
     }
 
     private byte[] ToBytes(IReadOnlyList<ThemeTag>[] itemsTags)
@@ -136,13 +150,27 @@ public sealed class ThemeAnalyzer
 
     private IEnumerable<PlanThemeShare> Shares(string planId, List<(Item Item, IReadOnlyList<ThemeTag> Tags)> counted)
     {
-        var totalChars = counted.Sum(c => c.Item.Text.Length);
+        // Items and characters per theme id in one pass over the items (an item counts once for a theme, whatever
+        // its tags), rather than a pass over them per theme.
+        var totalChars = 0;
+        var perTheme = new Dictionary<string, (int Items, int Chars, int Last)>(StringComparer.Ordinal);
+        for (var i = 0; i < counted.Count; i++)
+        {
+            var (item, tags) = counted[i];
+            totalChars += item.Text.Length;
+            foreach (var tag in tags)
+            {
+                ref var sums = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(perTheme, tag.ThemeId, out var known);
+                if (known && sums.Last == i) continue;
+                sums = (sums.Items + 1, sums.Chars + item.Text.Length, i);
+            }
+        }
         foreach (var theme in _tagger.Taxonomy.Themes)
         {
-            var tagged = counted.Where(c => c.Tags.Any(t => t.ThemeId == theme.Id)).ToList();
-            yield return new PlanThemeShare(planId, theme.Id, tagged.Count,
-                counted.Count == 0 ? 0 : Math.Round((double)tagged.Count / counted.Count, 4),
-                totalChars == 0 ? 0 : Math.Round((double)tagged.Sum(c => c.Item.Text.Length) / totalChars, 4));
+            var (items, chars, _) = perTheme.GetValueOrDefault(theme.Id);
+            yield return new PlanThemeShare(planId, theme.Id, items,
+                counted.Count == 0 ? 0 : Math.Round((double)items / counted.Count, 4),
+                totalChars == 0 ? 0 : Math.Round((double)chars / totalChars, 4));
         }
     }
 

@@ -57,20 +57,21 @@ public sealed class ThemeTagger
         var count = reader.Int32();
         if (count == 0) return [];
         if (count < 0 || count > _taxonomy.Themes.Count) throw new InvalidDataException("bad tag count");
-        var tags = new List<ThemeTag>(count);
+        // Arrays, not lists: tens of thousands of items' tags are read back every build.
+        var tags = new ThemeTag[count];
         for (var t = 0; t < count; t++)
         {
             var theme = reader.Int32();
             var n = reader.Int32();
             if (theme < 0 || theme >= _taxonomy.Themes.Count || n <= 0 || n > 1 << 20) throw new InvalidDataException("bad tag");
-            var evidence = new List<ThemeEvidence>(n);
+            var evidence = new ThemeEvidence[n];
             for (var e = 0; e < n; e++)
             {
                 var term = reader.Int32();
                 if (term < 0 || term >= _terms.Count) throw new InvalidDataException("bad term");
-                evidence.Add(new ThemeEvidence(_terms[term].Term, reader.Int32(), reader.Int32()));
+                evidence[e] = new ThemeEvidence(_terms[term].Term, reader.Int32(), reader.Int32());
             }
-            tags.Add(new ThemeTag(_taxonomy.Themes[theme].Id, evidence));
+            tags[t] = new ThemeTag(_taxonomy.Themes[theme].Id, evidence);
         }
         return tags;
     }

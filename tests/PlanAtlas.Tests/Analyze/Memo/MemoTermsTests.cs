@@ -35,5 +35,10 @@ public sealed class MemoTermsTests
             var reader = new MemoReader(bytes.AsSpan(0, bytes.Length - 1));
             MemoTerms.Read(ref reader, 1);
         });
+        Assert.Throws<InvalidDataException>(() =>
+        {
+            var reader = new MemoReader(bytes.AsSpan(0, bytes.Length - 1));
+            MemoTerms.Skip(ref reader, 1);
+        });
     }
 }

@@ -67,4 +67,24 @@ public sealed class PeerMemoTests
         foreach (var (plan, groups) in fresh)
             foreach (var (a, b) in groups.Zip(warm[plan])) Assert.Equal(a.Peers, b.Peers);
     }
+
+    [Fact]
+    public void After_a_plan_s_themes_change_the_groups_equal_those_of_a_fresh_run()
+    {
+        var plans = Corpus(30);
+        var random = new Random(2);
+        var themes = new[] { "gas", "fire", "mining", "roads", "chemicals" };
+        var profiles = plans.ToDictionary(p => p.Id, _ => (IReadOnlyDictionary<string, double>)themes.Where(_ => random.Next(3) > 0)
+            .ToDictionary(t => t, _ => random.Next(1, 10) / 10.0));
+        var memo = new AnalysisMemo();
+        Finder.Find(plans, profiles, memo);
+        var edited = new Dictionary<string, IReadOnlyDictionary<string, double>>(profiles)
+        {
+            [plans[7].Id] = new Dictionary<string, double> { ["gas"] = 0.9, ["roads"] = 0.1 },
+        };
+        var warm = Finder.Find(plans, edited, MemoPlans.RoundTrip(memo));
+        var fresh = Finder.Find(plans, edited);
+        foreach (var (plan, groups) in fresh)
+            foreach (var (a, b) in groups.Zip(warm[plan], (a, b) => (a, b))) Assert.Equal(a.Peers, b.Peers);
+    }
 }

@@ -27,4 +27,26 @@ public sealed class VerdictMemoTests
         Assert.False(memo.TryGet(3, 3, out _));
         Assert.Equal(4 * System.Runtime.CompilerServices.Unsafe.SizeOf<ReuseVerdictMemo.Entry>(), bytes.Length);
     }
+
+    [Fact]
+    public void Many_entries_spread_over_all_prints_are_each_found_and_no_other()
+    {
+        var random = new Random(4);
+        ulong Print() => (ulong)random.NextInt64() << 1 | 1;
+        var entries = Enumerable.Range(0, 5000).Select(i => new ReuseVerdictMemo.Entry(Print(), Print(), i / 5000.0, i, i % 3)).ToArray();
+        // Pairs sharing an earlier item, as an item paired with several later ones is.
+        entries[10] = entries[10] with { Earlier = entries[11].Earlier };
+        entries[4999] = entries[4999] with { Earlier = ulong.MaxValue };
+        var memo = ReuseVerdictMemo.From(ReuseVerdictMemo.ToBytes(entries.Length, span => entries.CopyTo(span)));
+
+        Assert.NotNull(memo);
+        foreach (var e in entries)
+        {
+            Assert.True(memo.TryGet(e.Earlier, e.Later, out var found));
+            Assert.Equal(e, found);
+        }
+        Assert.False(memo.TryGet(entries[0].Earlier, entries[1].Later, out _));
+        Assert.False(memo.TryGet(Print(), Print(), out _));
+        Assert.False(memo.TryGet(0, 0, out _));
+    }
 }

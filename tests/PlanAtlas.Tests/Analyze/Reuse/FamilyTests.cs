@@ -67,6 +67,22 @@ public sealed class FamilyTests
         Assert.Equal(first.Statistics, reversed.Statistics);
         Assert.Equal(first.SeeAlso.Select(s => (s.Key, string.Join(",", s.Value))), reversed.SeeAlso.Select(s => (s.Key, string.Join(",", s.Value))));
     }
+
+    [Fact]
+    public void Families_come_by_plans_then_first_year_then_first_mention_with_or_without_the_detector_s_numbers()
+    {
+        var plans = new SyntheticCorpus(plans: 80, itemsPerPlan: 12).Plans;
+        var result = new ReuseDetector(new ReuseOptions()).Detect(plans, new PlanAtlas.Analyze.AnalysisMemo());
+        var families = result.Passages!;
+        Assert.True(families.Count > 5, $"{families.Count} families");
+        var defined = families.OrderByDescending(c => c.PlanIds.Count).ThenBy(c => c.FirstYear ?? int.MaxValue)
+            .ThenBy(c => c.Mentions[0].Item.PlanId, StringComparer.Ordinal).ThenBy(c => c.Mentions[0].Item.ItemId, StringComparer.Ordinal);
+        Assert.Equal(defined.Select(c => c.Mentions[0].Item), families.Select(c => c.Mentions[0].Item));
+        Assert.All(families, c => Assert.True(c.PlanIds.Count >= 2));
+        // The same families from the links alone.
+        var fromLinks = PassageSpread.Families(plans, result.Links);
+        Assert.Equal(families.Select(c => string.Join(",", c.Mentions.Select(m => m.Item))), fromLinks.Select(c => string.Join(",", c.Mentions.Select(m => m.Item))));
+    }
 }
 
 public sealed class SampledFrequencyTests
