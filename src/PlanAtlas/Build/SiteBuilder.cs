@@ -63,8 +63,8 @@ public sealed class SiteBuilder(IBuildProgress progress)
             // core idle); the render and index stages need them only later. A large build reads them when needed, keeping
             // them out of the analysis's peak memory.
             var ahead = collectionFree?.Active == true;
-            var loadingPages = ahead ? Task.Run(LoadPageCache) : null;
-            var loadingSearch = ahead ? Task.Run(LoadSearchIndex) : null;
+            var pageCacheLoaded = Early(ahead, LoadPageCache);
+            var searchIndexLoaded = Early(ahead, LoadSearchIndex);
 
             Task? savingMemo = null;
             var analysis = Stage(Analyze, stages, () =>
@@ -91,7 +91,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             NodeTools.Find(NodeTools.Lockfile, themeDirectory, AppContext.BaseDirectory, Directory.GetCurrentDirectory())
                 ?.EnsureInstalled(ChartWriter.PlotlyPackage, cancellation);
             var theme = new ThemeFiles(themeDirectory, Path.Combine(input.InputDirectory, "theme"));
-            var pageCache = loadingPages is null ? LoadPageCache() : loadingPages.GetAwaiter().GetResult();
+            var pageCache = pageCacheLoaded();
             var output = new OutputFolder(swap.StagingDirectory) { Reuse = pageCache, Previous = swap.OutputDirectory };
             var renderer = new SiteRenderer(settings, theme, input.Pages);
             Stage(Render, stages, () =>
@@ -105,7 +105,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             Task? savingTerms = null;
             Stage(Index, stages, () =>
             {
-                var previous = loadingSearch is null ? LoadSearchIndex() : loadingSearch.GetAwaiter().GetResult();
+                var previous = searchIndexLoaded();
                 var indexer = new SearchIndexer(renderer.Strings) { Analysis = analysis, Previous = previous.Terms, PreviousPages = previous.Pages };
                 var records = indexer.Write(plans, output, cancellation);
                 savingTerms = searchIndexes is null ? null : Task.Run(() =>
@@ -168,6 +168,14 @@ public sealed class SiteBuilder(IBuildProgress progress)
         stages.Add(timing);
         progress.StageFinished(timing);
         return result;
+    }
+
+    /// <summary><paramref name="load"/> started on another thread now when <paramref name="start"/>, else run when asked for.</summary>
+    private static Func<T> Early<T>(bool start, Func<T> load)
+    {
+        if (!start) return load;
+        var loading = Task.Run(load);
+        return () => loading.GetAwaiter().GetResult();
     }
 
     /// <summary>The process's working set above which a stage starts with a full collection (<see cref="CollectBetweenStages"/>).</summary>

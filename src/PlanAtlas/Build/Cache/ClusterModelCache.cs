@@ -14,7 +14,7 @@ public sealed class ClusterModelCache(CacheFolder cache, bool ignorePrevious)
     public ClusterModel? Load()
     {
         if (ignorePrevious || !File.Exists(_path)) return null;
-        try { return JsonSerializer.Deserialize<ClusterModel>(File.ReadAllBytes(_path), CacheJson.Options); }
+        try { return CacheJson.Read<ClusterModel>(_path); }
         // A damaged model is no model: the stage trains a new one.
         catch (JsonException) { return null; }
         catch (NotSupportedException) { return null; }

@@ -75,7 +75,7 @@ public sealed class PageCache : IPageReuse
         try
         {
             if (!File.Exists(path)) return new Dictionary<string, PageStamp>();
-            var record = JsonSerializer.Deserialize<Record>(File.ReadAllBytes(path), CacheJson.Options);
+            var record = CacheJson.Read<Record>(path);
             // The record describes one output folder; built into another, nothing can be kept.
             return record is not null && record.Output == output ? record.Pages : new Dictionary<string, PageStamp>();
         }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using PlanAtlas.Model;
@@ -48,7 +47,7 @@ public sealed class ParsedPlanCache
         var sourcePath = Path.Combine(_folder, SourceRecord(record.Entry));
         try
         {
-            var entry = Deserialize<Entry>(Path.Combine(_folder, record.Entry));
+            var entry = CacheJson.Read<Entry>(Path.Combine(_folder, record.Entry));
             if (entry is null || !File.Exists(sourcePath)) return null;
             _current[file.SourceFile] = record;
             Interlocked.Increment(ref _hits);
@@ -65,7 +64,7 @@ public sealed class ParsedPlanCache
     {
         try
         {
-            if (Deserialize<SourceDocument>(path) is { } source) return source;
+            if (CacheJson.Read<SourceDocument>(path) is { } source) return source;
         }
         catch (Exception e) when (IsDamage(e))
         {
@@ -74,28 +73,6 @@ public sealed class ParsedPlanCache
         return again is not null && again.ContentHash == file.ContentHash
             ? again
             : throw new Read.BuildInputException($"{Read.InputReader.PlansFolder}/{file.SourceFile}: changed while the site was being built; build again");
-    }
-
-    /// <summary>
-    /// A record read into a pooled buffer rather than a new array: a rebuild reads a thousand records (35 MB), and in a
-    /// rebuild without collections every new array is fresh memory the system has to map.
-    /// </summary>
-    private static T? Deserialize<T>(string path)
-    {
-        using var file = File.OpenHandle(path);
-        var length = RandomAccess.GetLength(file);
-        if (length > Array.MaxLength) throw new IOException($"{path}: too large for a cache record");
-        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
-        try
-        {
-            var read = 0;
-            for (int n; read < length && (n = RandomAccess.Read(file, buffer.AsSpan(read, (int)length - read), read)) > 0;) read += n;
-            return JsonSerializer.Deserialize<T>(buffer.AsSpan(0, read), CacheJson.Options);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     private static bool IsDamage(Exception e) => e is IOException or JsonException or UnauthorizedAccessException or NotSupportedException;
@@ -138,7 +115,7 @@ public sealed class ParsedPlanCache
         try
         {
             return File.Exists(path)
-                ? JsonSerializer.Deserialize<Dictionary<string, Record>>(File.ReadAllBytes(path), CacheJson.Options) is { } d
+                ? CacheJson.Read<Dictionary<string, Record>>(path) is { } d
                     ? new Dictionary<string, Record>(d, StringComparer.Ordinal) : new(StringComparer.Ordinal)
                 : new(StringComparer.Ordinal);
         }
