@@ -13,7 +13,7 @@ public sealed class ChartWriterTests
         using var temp = RepoPaths.NewTemp();
         var output = new OutputFolder(temp["out"]);
         var chart = Plotly.NET.CSharp.Chart.Column<int, string, string>(values: new[] { 3, 5 }, Keys: new[] { "燃气", "自建房" });
-        var view = new ChartWriter(output, new SiteUrls("/planatlas/")).Write("主题 分布", chart, "主题分布", "燃气多于自建房。",
+        var view = new ChartWriter(output, new SiteUrls("/planatlas/")).Write("主题 分布", () => PlotlyReference.Json(chart), null, "主题分布", "燃气多于自建房。",
             ["theme", "items"], [["燃气", "3"], ["自建房", "5"]]);
 
         Assert.Equal("/planatlas/data/charts/主题-分布.json", view.FigureUrl);

@@ -6,7 +6,7 @@ namespace PlanAtlas.Tests.Render;
 
 /// <summary>
 /// The site writes its figures' JSON itself (<see cref="FigureJson"/>): it must be what Plotly.NET writes for the same
-/// chart in the site's style (<see cref="ChartWriter.PlotlyJson"/>), byte for byte, for every kind of chart the theme
+/// chart in the site's style (<see cref="PlotlyReference.Json"/>), byte for byte, for every kind of chart the theme
 /// pages draw, on awkward texts and numbers.
 /// </summary>
 public sealed class FigureJsonTests
@@ -38,18 +38,18 @@ public sealed class FigureJsonTests
         var keys = Strings(random, n).ToArray();
         var values = Doubles(random, n).ToArray();
 
-        Assert.Equal(ChartWriter.PlotlyJson(Style(CChart.Column<double, string, string>(values: values, Keys: keys), title, x, y)),
+        Assert.Equal(PlotlyReference.Json(Style(CChart.Column<double, string, string>(values: values, Keys: keys), title, x, y)),
             FigureJson.Bars(keys, values, horizontal: false).Write(title, x, y));
-        Assert.Equal(ChartWriter.PlotlyJson(Style(CChart.Bar<double, string, string>(values: values, Keys: keys), title, x, y)),
+        Assert.Equal(PlotlyReference.Json(Style(CChart.Bar<double, string, string>(values: values, Keys: keys), title, x, y)),
             FigureJson.Bars(keys, values, horizontal: true).Write(title, x, y));
 
         var rows = Strings(random, n).ToArray();
         var z = rows.Select(_ => Doubles(random, keys.Length).ToArray()).ToArray();
-        Assert.Equal(ChartWriter.PlotlyJson(Style(CChart.Heatmap<double, string, string, string>(zData: z, X: keys, Y: rows), title, x, y)),
+        Assert.Equal(PlotlyReference.Json(Style(CChart.Heatmap<double, string, string, string>(zData: z, X: keys, Y: rows), title, x, y)),
             FigureJson.Heatmap(keys, rows, z).Write(title, x, y));
 
         var series = Enumerable.Range(0, seed == 1 ? 1 : random.Next(1, 4)).Select(_ => (Texts[random.Next(Texts.Length)], keys, Doubles(random, n).ToArray())).ToList();
-        Assert.Equal(ChartWriter.PlotlyJson(Style(CChart.Combine(series.Select(s => CChart.Line<string, double, string>(x: s.keys, y: s.Item3, Name: s.Item1, ShowMarkers: true))), title, x, y)),
+        Assert.Equal(PlotlyReference.Json(Style(CChart.Combine(series.Select(s => CChart.Line<string, double, string>(x: s.keys, y: s.Item3, Name: s.Item1, ShowMarkers: true))), title, x, y)),
             FigureJson.Lines(series).Write(title, x, y));
 
         var groups = Enumerable.Range(0, seed == 1 ? 1 : random.Next(1, 4)).Select(_ =>
@@ -67,6 +67,6 @@ public sealed class FigureJsonTests
                 return t;
             }), trace);
         }));
-        Assert.Equal(ChartWriter.PlotlyJson(Style(map, title, x, y)), FigureJson.Map(groups).Write(title, x, y));
+        Assert.Equal(PlotlyReference.Json(Style(map, title, x, y)), FigureJson.Map(groups).Write(title, x, y));
     }
 }

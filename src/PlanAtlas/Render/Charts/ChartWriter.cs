@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Plotly.NET;
-using Plotly.NET.LayoutObjects;
 
 namespace PlanAtlas.Render.Charts;
 
@@ -10,7 +8,7 @@ namespace PlanAtlas.Render.Charts;
 public sealed record ChartView(string Id, string Title, string Summary, string FigureUrl, string CsvUrl);
 
 /// <summary>
-/// Writes charts built with Plotly.NET: the figure JSON to data/charts/{name}.json (drawn by
+/// Writes charts: the figure JSON (<see cref="FigureJson"/>) to data/charts/{name}.json (drawn by
 /// assets/js/charts.js with plotly.js served from the site itself) and the chart's data to
 /// data/charts/{name}.csv. Pages with charts add <see cref="Scripts"/> to their PageInfo.
 /// </summary>
@@ -24,21 +22,7 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
     public static readonly IReadOnlyList<string> Scripts = ["assets/js/charts.js"];
 
     /// <summary>
-    /// The site's chart style. Every figure carries it instead of Plotly.NET's default template, whose 9 KB are
-    /// copied into every figure file and cost about 0.1 s of serialisation per chart (most of the render stage).
-    /// </summary>
-    private static readonly Template SiteTemplate = CreateTemplate();
-
-    /// <param name="name">File name without extension, unique in the site (e.g. "themes-by-year").</param>
-    public ChartView Write(string name, GenericChart chart, string title, string summary,
-        IReadOnlyList<string> csvHeader, IEnumerable<IReadOnlyList<string>> csvRows) =>
-        Write(name, () => PlotlyJson(chart), null, title, summary, csvHeader, csvRows);
-
-    /// <summary>A Plotly.NET chart's figure JSON, in the site's style.</summary>
-    internal static string PlotlyJson(GenericChart chart) => GenericChart.toFigureJson(Chart.withTemplate(SiteTemplate).Invoke(chart));
-
-    /// <summary>
-    /// Writes the figure <paramref name="json"/> makes (<see cref="FigureJson"/>, or <see cref="PlotlyJson"/>) only when
+    /// Writes the figure <paramref name="json"/> makes (<see cref="FigureJson"/>) only when
     /// <paramref name="figure"/> (which adds every value the figure is made from) says it changed since the previous
     /// build: most figures come out the same after an edit. Null: the figure is always made (and kept only when its
     /// bytes are the same).
@@ -113,20 +97,6 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
 
     /// <summary>Where the data of the chart named <paramref name="name"/> is written (site path).</summary>
     public static string CsvPath(string name) => $"data/charts/{PlanAtlas.Model.Slugs.ForPath(name)}.csv";
-
-    private static Template CreateTemplate()
-    {
-        var layout = new Layout();
-        layout.SetProperty("font", new Dictionary<string, object> { ["family"] = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, system-ui, sans-serif", ["color"] = "#1d2327" });
-        layout.SetProperty("paper_bgcolor", "#ffffff");
-        layout.SetProperty("plot_bgcolor", "#ffffff");
-        layout.SetProperty("colorway", new[] { "#a4262c", "#0b5cad", "#2e7d32", "#b26a00", "#6a3d9a", "#00838f", "#5b6770", "#c2185b", "#827717", "#37474f" });
-        var axis = new Dictionary<string, object> { ["gridcolor"] = "#e3e8ec", ["linecolor"] = "#d8dee3", ["zerolinecolor"] = "#c5cdd3", ["automargin"] = true };
-        layout.SetProperty("xaxis", axis);
-        layout.SetProperty("yaxis", axis);
-        layout.SetProperty("margin", new Dictionary<string, object> { ["t"] = 48, ["r"] = 16 });
-        return Template.init<Trace>(layout, null);
-    }
 
     /// <summary>Copies plotly.js from node_modules into the site; false when `npm ci` has not been run.</summary>
     public static bool CopyPlotly(OutputFolder output, string themeDirectory)
