@@ -233,19 +233,6 @@ public sealed class OutputFolder
     }
 
     /// <summary>
-    /// Streams the file unless the previous build wrote it from the same content: <paramref name="digest"/> (of
-    /// everything the file is made from) runs only in an incremental build, and when it is unchanged the file stays and
-    /// <paramref name="write"/> never runs.
-    /// </summary>
-    public void WriteStream(string sitePath, Func<byte[]> digest, Action<Stream> write)
-    {
-        var fingerprint = Reuse is null ? null : Convert.ToHexStringLower(digest());
-        if (fingerprint is not null && TryKeepFile(sitePath, fingerprint)) return;
-        WriteStream(sitePath, write);
-        Written(sitePath, fingerprint);
-    }
-
-    /// <summary>
     /// Writes a text file (UTF-8) made of parts: a part whose key the previous build recorded for this file is copied
     /// from the previous output, the others are written by <paramref name="write"/>, and with every key unchanged the file
     /// is kept as it is. data/items.csv is a plan's rows per part: most of its 22 MB (1,000 plans) is the same after an

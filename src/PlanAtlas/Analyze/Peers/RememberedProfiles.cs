@@ -53,7 +53,7 @@ internal static class RememberedProfiles
         Parallel.For(0, plans.Count, p =>
         {
             if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value)
-                && !(terms[p] is { } known ? MemoTerms.ContainsAny(known, changed) : MemoTerms.ContainsAny(record.Terms.Span, 1, changed)))
+                && !MemoTerms.ContainsAny(record.Terms.Span, 1, changed))
             {
                 profiles[p] = record.Profile;
                 return;

@@ -62,7 +62,7 @@ public static class SparseVectors
             : [];
         // Scores add up in one dense array per thread, cleared through the list of documents touched.
         Workers.For(vectors.Count, () => (Scores: new double[vectors.Count], Seen: new bool[vectors.Count], Touched: new List<int>(),
-            Heap: new List<double>()), (d, local) =>
+            Heap: new PriorityQueue<double, double>()), (d, local) =>
         {
             if (earlier?.Lists[d] is { } before)
             {
@@ -91,13 +91,13 @@ public static class SparseVectors
     /// is the worker's own, reused from document to document (a list the size of the touched documents per document was
     /// gigabytes of large-object garbage at 10,000 plans).
     /// </summary>
-    private static List<(int Other, double Similarity)> Best(List<int> touched, double[] scores, int count, List<double> heap)
+    private static List<(int Other, double Similarity)> Best(List<int> touched, double[] scores, int count, PriorityQueue<double, double> heap)
     {
         heap.Clear();
         foreach (var o in touched)
             if (scores[o] > 1e-9) Keep(heap, count, scores[o]);
         // A score more than a rounding step below the count-th best rounds below it too.
-        var (threshold, cutoff) = count > 0 && heap.Count == count ? (Math.Round(heap[0], 4), heap[0] - 1e-4) : (double.NegativeInfinity, double.NegativeInfinity);
+        var (threshold, cutoff) = count > 0 && heap.Count == count ? (Math.Round(heap.Peek(), 4), heap.Peek() - 1e-4) : (double.NegativeInfinity, double.NegativeInfinity);
         var best = new List<(int Other, double Similarity)>(heap.Count);
         foreach (var o in touched)
             if (scores[o] > 1e-9 && scores[o] >= cutoff && Math.Round(scores[o], 4) is var rounded && rounded >= threshold) best.Add((o, rounded));
@@ -129,32 +129,13 @@ public static class SparseVectors
     }
 
     /// <summary>
-    /// Keeps <paramref name="score"/> in a min-heap of the best <paramref name="count"/> scores so far (equal scores
-    /// counted apart): its root is then the count-th best.
+    /// Keeps <paramref name="score"/> among the best <paramref name="count"/> scores so far (equal scores counted apart):
+    /// the queue's head is then the count-th best.
     /// </summary>
-    private static void Keep(List<double> heap, int count, double score)
+    private static void Keep(PriorityQueue<double, double> heap, int count, double score)
     {
-        if (heap.Count < count)
-        {
-            heap.Add(score);
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(heap);
-            for (var at = span.Length - 1; at > 0 && span[(at - 1) / 2] > span[at]; at = (at - 1) / 2)
-                (span[at], span[(at - 1) / 2]) = (span[(at - 1) / 2], span[at]);
-        }
-        else if (score > heap[0])
-        {
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(heap);
-            span[0] = score;
-            for (var at = 0; ;)
-            {
-                var (least, left, right) = (at, 2 * at + 1, 2 * at + 2);
-                if (left < span.Length && span[left] < span[least]) least = left;
-                if (right < span.Length && span[right] < span[least]) least = right;
-                if (least == at) break;
-                (span[at], span[least]) = (span[least], span[at]);
-                at = least;
-            }
-        }
+        if (heap.Count < count) heap.Enqueue(score, score);
+        else if (count > 0 && score > heap.Peek()) heap.EnqueueDequeue(score, score);
     }
 
     private static int Id<T>(Dictionary<T, int> ids, T term) where T : notnull

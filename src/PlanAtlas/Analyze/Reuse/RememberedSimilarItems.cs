@@ -67,7 +67,7 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
         Parallel.For(0, plans.Count, p =>
         {
             if (changed is not null && records[p] is { } record && before!.Contains(keys[p]!.Value)
-                && !(bigrams[p] is { } known ? MemoTerms.ContainsAny(known, changed) : MemoTerms.ContainsAny(record.Bigrams.Span, 1, changed)))
+                && !MemoTerms.ContainsAny(record.Bigrams.Span, 1, changed))
             {
                 // Another number of items moves every weight but not which bigrams an item keeps (they rank by frequency).
                 var whole = true;
