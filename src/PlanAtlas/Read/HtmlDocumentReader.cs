@@ -21,14 +21,23 @@ public sealed class HtmlDocumentReader : IDocumentReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm"];
 
-    public SourceDocument Read(byte[] bytes, string sourceFile)
+    public SourceDocument Read(byte[] bytes, string sourceFile) => ReadPage(bytes, sourceFile, null).Document;
+
+    /// <summary>
+    /// The page as <see cref="Read"/> gives it, and the parsed page it came from: scripts and the metadata blocks
+    /// removed, links kept (fetch follows the attachments it links). <paramref name="httpCharset"/> is the charset
+    /// the server declared, which decides before the page's own &lt;meta&gt;, as in a browser.
+    /// </summary>
+    internal static (SourceDocument Document, IHtmlDocument Page) ReadPage(byte[] bytes, string sourceFile, string? httpCharset)
     {
-        var (html, encoding) = HtmlDecoding.Decode(bytes, sourceFile);
+        var (html, encoding) = HtmlDecoding.Decode(bytes, sourceFile, httpCharset);
         var document = NewParser().ParseDocument(html);
         var title = document.Title;
+        var tags = PortalMetadata.MetaTags(document);
         UnsafeContent.Remove(document);
 
         var metadata = PortalMetadata.Extract(document);
+        foreach (var (key, value) in tags) metadata.TryAdd(key, value);
         var notes = new List<ReadNote>();
         var content = MainContent(document, notes);
         var blocks = content is null ? [] : HtmlBlocks.From(content);
@@ -38,10 +47,11 @@ public sealed class HtmlDocumentReader : IDocumentReader
             blocks = HtmlBlocks.From(body);
         }
         if (!string.IsNullOrWhiteSpace(title)) metadata.TryAdd("html:title", Whitespace.Collapse(title));
-        return new SourceDocument(sourceFile, "html", encoding, blocks, metadata, TextDocumentReader.ContentHash(bytes))
+        var read = new SourceDocument(sourceFile, "html", encoding, blocks, metadata, TextDocumentReader.ContentHash(bytes))
         {
             Notes = notes,
         };
+        return (read, document);
     }
 
     /// <summary>SmartReader's content block, parsed again; the whole body where it finds nothing readable.</summary>
