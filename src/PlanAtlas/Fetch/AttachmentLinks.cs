@@ -19,13 +19,15 @@ internal static class AttachmentLinks
 {
     public static readonly string[] Extensions = [".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".ofd", ".zip"];
 
-    public static List<AttachmentLink> Find(IDocument page, Uri pageUrl)
+    /// <param name="baseHref">The page's &lt;base href&gt;, which relative links resolve against when it is given.</param>
+    public static List<AttachmentLink> Find(IEnumerable<IElement> anchors, Uri pageUrl, string? baseHref)
     {
+        var resolveAgainst = baseHref is not null && Uri.TryCreate(pageUrl, baseHref.Trim(), out var b) && b.Scheme is "http" or "https" ? b : pageUrl;
         var links = new List<AttachmentLink>();
-        foreach (var a in page.QuerySelectorAll("a[href]"))
+        foreach (var a in anchors)
         {
-            var href = a.GetAttribute("href")!.Trim();
-            if (href.StartsWith('#') || !Uri.TryCreate(pageUrl, href, out var url) || url.Scheme is not ("http" or "https")) continue;
+            var href = a.GetAttribute("href")?.Trim() ?? "";
+            if (href.Length == 0 || href.StartsWith('#') || !Uri.TryCreate(resolveAgainst, href, out var url) || url.Scheme is not ("http" or "https")) continue;
             url = new UriBuilder(url) { Fragment = "" }.Uri;
             var text = Whitespace.Collapse(a.TextContent) is { Length: > 0 } t ? t : Whitespace.Collapse(a.GetAttribute("title") ?? "");
             if (ExtensionOf(url, text) is not { } extension || links.Any(l => l.Url == url)) continue;

@@ -26,18 +26,18 @@ internal sealed partial record FetchedPage(byte[] Bytes, PortalFields Fields, st
 
     public static FetchedPage Read(Download download, string name)
     {
-        SourceDocument document;
-        AngleSharp.Html.Dom.IHtmlDocument page;
+        HtmlPage page;
         try
         {
-            (document, page) = HtmlDocumentReader.ReadPage(download.Body, name, download.Charset);
+            page = HtmlDocumentReader.ReadPage(download.Body, name, download.Charset);
         }
         catch (DocumentReadException e)
         {
             throw new FetchFailure($"the page cannot be read: {e.Message}");
         }
+        var document = page.Document;
         var fields = PortalFields.From(document.ContainerMetadata);
-        var attachments = AttachmentLinks.Find(page, download.Url);
+        var attachments = AttachmentLinks.Find(page.Links, download.Url, page.BaseHref);
         var linkTexts = attachments.Select(a => a.Text).ToHashSet(StringComparer.Ordinal);
         var own = document.Lines.Where(l => !linkTexts.Any(t => t.Length > 0 && l.Contains(t, StringComparison.Ordinal))).ToList();
         var outline = own.Count(l => Heading().IsMatch(l));

@@ -60,6 +60,8 @@ internal sealed class ManifestTable
 
     public void Save(string path)
     {
+        // Nothing fetched into a folder without a manifest: no manifest of headers only.
+        if (_rows.Count == 0 && !File.Exists(path)) return;
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
         {

@@ -24,17 +24,20 @@ public sealed class HtmlDocumentReader : IDocumentReader
     public SourceDocument Read(byte[] bytes, string sourceFile) => ReadPage(bytes, sourceFile, null).Document;
 
     /// <summary>
-    /// The page as <see cref="Read"/> gives it, and the parsed page it came from: scripts and the metadata blocks
-    /// removed, links kept (fetch follows the attachments it links). <paramref name="httpCharset"/> is the charset
-    /// the server declared, which decides before the page's own &lt;meta&gt;, as in a browser.
+    /// The page as <see cref="Read"/> gives it, with the links fetch follows to its attachments: every &lt;a href&gt;
+    /// that survived the removal of scripts (those in the metadata block too), and the page's &lt;base href&gt;.
+    /// <paramref name="httpCharset"/> is the charset the server declared, which decides before the page's own
+    /// &lt;meta&gt;, as in a browser.
     /// </summary>
-    internal static (SourceDocument Document, IHtmlDocument Page) ReadPage(byte[] bytes, string sourceFile, string? httpCharset)
+    internal static HtmlPage ReadPage(byte[] bytes, string sourceFile, string? httpCharset)
     {
         var (html, encoding) = HtmlDecoding.Decode(bytes, sourceFile, httpCharset);
         var document = NewParser().ParseDocument(html);
         var title = document.Title;
         var tags = PortalMetadata.MetaTags(document);
+        var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
         UnsafeContent.Remove(document);
+        var links = document.QuerySelectorAll("a[href]").ToList();
 
         var metadata = PortalMetadata.Extract(document);
         foreach (var (key, value) in tags) metadata.TryAdd(key, value);
@@ -51,7 +54,7 @@ public sealed class HtmlDocumentReader : IDocumentReader
         {
             Notes = notes,
         };
-        return (read, document);
+        return new HtmlPage(read, links, baseHref);
     }
 
     /// <summary>SmartReader's content block, parsed again; the whole body where it finds nothing readable.</summary>
@@ -77,3 +80,6 @@ public sealed class HtmlDocumentReader : IDocumentReader
         return document.Body;
     }
 }
+
+/// <param name="Links">The page's &lt;a href&gt; elements, in page order; detached from it where they were in a metadata block.</param>
+internal sealed record HtmlPage(SourceDocument Document, IReadOnlyList<IElement> Links, string? BaseHref);

@@ -119,6 +119,26 @@ public sealed class CorpusFetcherTests : IClassFixture<PortalFixture>, IDisposab
     }
 
     [Fact]
+    public async Task An_attachment_linked_from_the_metadata_table_is_followed_against_the_base_address()
+    {
+        Portal.Serve("/art/in-table.html", FakePortal.GbkBytes("""
+            <html><head><meta charset="gbk"><base href="/files/"></head><body>
+            <table class="xxgk_table">
+            <tr><td>索引号：</td><td>T-1</td><td>发文字号：</td><td>示安〔2023〕9号</td></tr>
+            <tr><td>附件：</td><td colspan="3"><a href="yichun-plan.pdf">工作要点.pdf</a></td></tr>
+            </table>
+            <div id="zoom"><p>现将工作要点印发给你们。（测试页面）</p></div>
+            </body></html>
+            """), "text/html; charset=gbk");
+
+        var report = await _fixture.FetchAsync(Input, "/art/in-table.html");
+
+        Assert.Equal(UrlStatus.Fetched, Assert.Single(report.Urls).Status);
+        Assert.Equal("plan", Row("/files/yichun-plan.pdf").Get("role"));
+        Assert.Equal("示安〔2023〕9号", Row("/files/yichun-plan.pdf").Get("doc_number"));
+    }
+
+    [Fact]
     public async Task A_redirect_is_followed_and_the_address_it_led_to_recorded()
     {
         var report = await _fixture.FetchAsync(Input, "/old/lines.html");
