@@ -10,6 +10,7 @@ namespace PlanAtlas.Cli;
 /// <c>build --input DIR --output DIR [--base-path /x/] [--strict] [--theme DIR] [--full] [--cache DIR | --no-cache]</c>.
 /// Exit codes: 0 built (warnings allowed), 1 could not build, 2 bad command line, 3 --strict with warnings, 130 cancelled.
 /// <c>serve</c> takes the same options plus <c>--port</c> and runs until Ctrl-C (exit 0; 1 if it cannot listen).
+/// <c>fetch URL… | --list FILE [--input DIR] [--force]</c>: exit 0 every URL fetched or unchanged, 1 any failed, 2 bad command line, 130 cancelled.
 /// </summary>
 public static class CommandLine
 {
@@ -18,6 +19,7 @@ public static class CommandLine
         var root = new RootCommand("PlanAtlas：把各地安全生产工作要点生成可检索、可比较的静态网站。");
         root.Subcommands.Add(BuildCommand());
         root.Subcommands.Add(ServeCommand());
+        root.Subcommands.Add(FetchConsole.Command());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -21,14 +21,26 @@ public sealed class HtmlDocumentReader : IDocumentReader
 
     public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm"];
 
-    public SourceDocument Read(byte[] bytes, string sourceFile)
+    public SourceDocument Read(byte[] bytes, string sourceFile) => ReadPage(bytes, sourceFile, null).Document;
+
+    /// <summary>
+    /// The page as <see cref="Read"/> gives it, with the links fetch follows to its attachments: every &lt;a href&gt;
+    /// that survived the removal of scripts (those in the metadata block too), and the page's &lt;base href&gt;.
+    /// <paramref name="httpCharset"/> is the charset the server declared, which decides before the page's own
+    /// &lt;meta&gt;, as in a browser.
+    /// </summary>
+    internal static HtmlPage ReadPage(byte[] bytes, string sourceFile, string? httpCharset)
     {
-        var (html, encoding) = HtmlDecoding.Decode(bytes, sourceFile);
+        var (html, encoding) = HtmlDecoding.Decode(bytes, sourceFile, httpCharset);
         var document = NewParser().ParseDocument(html);
         var title = document.Title;
+        var tags = PortalMetadata.MetaTags(document);
+        var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
         UnsafeContent.Remove(document);
+        var links = document.QuerySelectorAll("a[href]").ToList();
 
         var metadata = PortalMetadata.Extract(document);
+        foreach (var (key, value) in tags) metadata.TryAdd(key, value);
         var notes = new List<ReadNote>();
         var content = MainContent(document, notes);
         var blocks = content is null ? [] : HtmlBlocks.From(content);
@@ -38,10 +50,11 @@ public sealed class HtmlDocumentReader : IDocumentReader
             blocks = HtmlBlocks.From(body);
         }
         if (!string.IsNullOrWhiteSpace(title)) metadata.TryAdd("html:title", Whitespace.Collapse(title));
-        return new SourceDocument(sourceFile, "html", encoding, blocks, metadata, TextDocumentReader.ContentHash(bytes))
+        var read = new SourceDocument(sourceFile, "html", encoding, blocks, metadata, TextDocumentReader.ContentHash(bytes))
         {
             Notes = notes,
         };
+        return new HtmlPage(read, links, baseHref);
     }
 
     /// <summary>SmartReader's content block, parsed again; the whole body where it finds nothing readable.</summary>
@@ -67,3 +80,6 @@ public sealed class HtmlDocumentReader : IDocumentReader
         return document.Body;
     }
 }
+
+/// <param name="Links">The page's &lt;a href&gt; elements, in page order; detached from it where they were in a metadata block.</param>
+internal sealed record HtmlPage(SourceDocument Document, IReadOnlyList<IElement> Links, string? BaseHref);

@@ -47,7 +47,8 @@ public sealed class InputReader
         var manifest = ManifestLoader.Load(Path.Combine(inputDirectory, ManifestFile), diagnostics);
         var pages = ContentPageLoader.LoadAll(Path.Combine(inputDirectory, PagesFolder), diagnostics);
         var plansDirectory = Path.Combine(inputDirectory, PlansFolder);
-        var (documents, knownFiles) = ReadPlans(plansDirectory, diagnostics, known);
+        var notPlans = manifest.Values.Where(e => e.Role != ManifestRole.Plan).Select(e => e.File.Normalize(System.Text.NormalizationForm.FormC)).ToHashSet(StringComparer.Ordinal);
+        var (documents, knownFiles) = ReadPlans(plansDirectory, diagnostics, known, notPlans);
         var names = documents.Select(d => d.SourceFile).Concat(knownFiles.Select(k => k.SourceFile)).Order(StringComparer.Ordinal).ToList();
         var resolved = ManifestFiles.Resolve(manifest, names, plansDirectory, diagnostics);
         return new InputSet(Path.GetFullPath(inputDirectory), settings, documents, resolved, pages, diagnostics) { Known = knownFiles };
@@ -116,10 +117,11 @@ public sealed class InputReader
         return null;
     }
 
+    /// <param name="notPlans">Files the manifest says are not plans (a portal page, an attachment): neither read nor reported.</param>
     private (List<SourceDocument> Documents, List<KnownPlanFile> Known) ReadPlans(string plansDirectory, List<Diagnostic> diagnostics,
-        Func<string, string, KnownPlanFile?>? known)
+        Func<string, string, KnownPlanFile?>? known, IReadOnlySet<string> notPlans)
     {
-        var names = PlanFiles.Scan(plansDirectory, _readers.Keys, diagnostics).ToList();
+        var names = PlanFiles.Scan(plansDirectory, _readers.Keys, diagnostics, notPlans).ToList();
         // Files are independent: decode them on every core, then check duplicates in name order as before.
         var slots = new (SourceDocument? Document, KnownPlanFile? Known, List<Diagnostic> Diagnostics)[names.Count];
         Parallel.For(0, names.Count, i =>

@@ -6,7 +6,8 @@ namespace PlanAtlas.Read;
 /// <summary>
 /// Matches manifest rows to the plans actually read. A row naming a path outside the plans folder, a file that
 /// is not there, or a file that was not built is reported with its row; a name that differs only in Unicode
-/// normalisation (a Mac saves 规划 decomposed) still matches, and the row is re-keyed to the name on disk.
+/// normalisation (a Mac saves 规划 decomposed) still matches, and the row is re-keyed to the name on disk. Rows of
+/// files that are not plans (role page or attachment) are checked for the file and left out.
 /// </summary>
 internal static class ManifestFiles
 {
@@ -25,6 +26,13 @@ internal static class ManifestFiles
             if (EscapesFolder(entry.File))
             {
                 Report(Severity.Error, "PA126", $"file '{entry.File}' points outside the plans folder; the row is ignored");
+                continue;
+            }
+            if (entry.Role != ManifestRole.Plan)
+            {
+                // A page or attachment kept for the record: only its presence is checked.
+                if (!File.Exists(Path.Combine(plansDirectory, entry.File)))
+                    Report(Severity.Warning, "PA125", $"file '{entry.File}' is not in the plans folder; the row is ignored");
                 continue;
             }
             if (!byNormalized.TryGetValue(entry.File.Normalize(NormalizationForm.FormC), out var onDisk))

@@ -14,7 +14,7 @@ public static class ManifestLoader
     private const string ManifestFile = InputReader.ManifestFile;
 
     public static readonly string[] Columns =
-        ["file", "title", "region", "region_code", "level", "year", "issuer", "doc_number", "issued_on", "kind", "source_url"];
+        ["file", "title", "region", "region_code", "level", "year", "issuer", "doc_number", "issued_on", "kind", "source_url", "fetched_at", "sha256", "role"];
 
     public static IReadOnlyDictionary<string, ManifestEntry> Load(string path, List<Diagnostic> diagnostics)
     {
@@ -86,7 +86,8 @@ public static class ManifestLoader
                 if (file.StartsWith(InputReader.PlansFolder + "/", StringComparison.Ordinal))
                     file = file[(InputReader.PlansFolder.Length + 1)..];
                 var entry = new ManifestEntry(row, file, Get("title"), Get("region"), Get("region_code"), Get("level"),
-                    Get("year"), Get("issuer"), Get("doc_number"), Get("issued_on"), Get("kind"), Get("source_url"));
+                    Get("year"), Get("issuer"), Get("doc_number"), Get("issued_on"), Get("kind"), Get("source_url"))
+                    { Role = Role(Get("role"), file, row, diagnostics) };
                 if (entries.TryGetValue(file, out var first))
                 {
                     var conflicts = Conflicts(first, entry);
@@ -106,6 +107,17 @@ public static class ManifestLoader
                 $"the manifest is not valid CSV: {e.Message.Split('\n')[0]}"));
         }
         return entries;
+    }
+
+    private static ManifestRole Role(string? value, string file, int row, List<Diagnostic> diagnostics)
+    {
+        if (value is null) return ManifestRole.Plan;
+        // By name only: Enum.TryParse would also take "1".
+        foreach (var role in Enum.GetValues<ManifestRole>())
+            if (string.Equals(role.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase)) return role;
+        diagnostics.Add(new Diagnostic(Severity.Warning, "PA129", InputReader.ManifestFile, row,
+            $"role '{value}' for {file} is not one of plan, page, attachment; the file is built as a plan"));
+        return ManifestRole.Plan;
     }
 
     private static string Shorten(string raw)
@@ -131,6 +143,7 @@ public static class ManifestLoader
         Compare("issued_on", first.IssuedOn, again.IssuedOn);
         Compare("kind", first.Kind, again.Kind);
         Compare("source_url", first.SourceUrl, again.SourceUrl);
+        if (first.Role != again.Role) conflicts.Add($"role: '{first.Role.ToString().ToLowerInvariant()}' vs '{again.Role.ToString().ToLowerInvariant()}'");
         return conflicts;
     }
 }

@@ -9,18 +9,20 @@ namespace PlanAtlas.Read;
 /// </summary>
 internal static class PlanFiles
 {
-    public static List<string> Scan(string plansDirectory, IReadOnlyCollection<string> extensions, List<Diagnostic>? diagnostics)
+    /// <param name="skipped">Names (NFC) the manifest says are not plans: left out without a message.</param>
+    public static List<string> Scan(string plansDirectory, IReadOnlyCollection<string> extensions, List<Diagnostic>? diagnostics,
+        IReadOnlySet<string>? skipped = null)
     {
         var names = new List<string>();
         if (!Directory.Exists(plansDirectory)) return names;
         var root = RealPath(plansDirectory);
-        Walk(new DirectoryInfo(plansDirectory), "", root, extensions, names, diagnostics);
+        Walk(new DirectoryInfo(plansDirectory), "", root, extensions, skipped, names, diagnostics);
         names.Sort(StringComparer.Ordinal);
         return names;
     }
 
     private static void Walk(DirectoryInfo dir, string prefix, string root, IReadOnlyCollection<string> extensions,
-        List<string> names, List<Diagnostic>? diagnostics)
+        IReadOnlySet<string>? skipped, List<string> names, List<Diagnostic>? diagnostics)
     {
         List<FileSystemInfo> entries;
         try
@@ -44,9 +46,10 @@ internal static class PlanFiles
                     diagnostics?.Add(new Diagnostic(Severity.Warning, "PA214", file, null,
                         "is a link to a folder; links to folders are not followed, copy the plans in instead"));
                 else
-                    Walk(sub, name + "/", root, extensions, names, diagnostics);
+                    Walk(sub, name + "/", root, extensions, skipped, names, diagnostics);
                 continue;
             }
+            if (skipped is { Count: > 0 } && skipped.Contains(name.Normalize(System.Text.NormalizationForm.FormC))) continue;
             var extension = Path.GetExtension(entry.Name);
             if (!extensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
             {

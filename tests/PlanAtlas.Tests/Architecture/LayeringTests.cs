@@ -4,12 +4,13 @@ namespace PlanAtlas.Tests.Architecture;
 
 /// <summary>
 /// Keeps the architecture visible: one folder per stage, and dependencies pointing one way
-/// (Model ← Read ← Parse ← Analyze ← Render ← Index ← Build ← Serve ← Cli). A file may use its own
-/// folder and the folders before it, never one after it.
+/// (Model ← Read ← Parse ← Analyze ← Render ← Index ← Build ← Serve ← Fetch ← Cli). A file may use its own
+/// folder and the folders before it, never one after it. Fetch sits on the reader alone: it reads pages the way the
+/// build will, and nothing but the command line uses it.
 /// </summary>
 public sealed partial class LayeringTests
 {
-    private static readonly string[] Layers = ["Model", "Read", "Parse", "Analyze", "Render", "Index", "Build", "Serve", "Cli"];
+    private static readonly string[] Layers = ["Model", "Read", "Parse", "Analyze", "Render", "Index", "Build", "Serve", "Fetch", "Cli"];
 
     [GeneratedRegex(@"\bPlanAtlas\.(?<layer>[A-Z][A-Za-z]+)\b")]
     private static partial Regex Reference();
@@ -20,6 +21,17 @@ public sealed partial class LayeringTests
         var src = Path.Combine(RepoPaths.Root, "src", "PlanAtlas");
         var folders = Directory.GetDirectories(src).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj")).ToList();
         Assert.All(folders, f => Assert.Contains(f, Layers));
+    }
+
+    [Fact]
+    public void Fetch_uses_only_the_model_and_the_reader()
+    {
+        var folder = Path.Combine(RepoPaths.Root, "src", "PlanAtlas", "Fetch");
+        var used = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(File.ReadAllLines).Where(l => !l.TrimStart().StartsWith("//"))
+            .SelectMany(l => Reference().Matches(l).Select(m => m.Groups["layer"].Value))
+            .Where(l => Layers.Contains(l)).ToHashSet();
+        Assert.Subset(new HashSet<string> { "Model", "Read", "Fetch" }, used);
     }
 
     [Fact]
