@@ -107,6 +107,9 @@ public sealed class CorpusFetcher : IDisposable
             var stem = file is not null ? Path.GetFileNameWithoutExtension(file) : FileNames.PageStem(page.NameHint, download.Url);
             var name = file ?? _names.ForPage(stem);
             var attachments = page.Attachments.Take(Options.MaxAttachments).ToList();
+            // A capped list is said, not dropped in silence: the researcher may be missing the plan itself.
+            if (page.Attachments.Count > attachments.Count)
+                job.Problems.Add($"the page links {page.Attachments.Count} document files; only the first {attachments.Count} were fetched (fetch the others by their own addresses)");
             var plan = page.IsWrapper ? attachments.OrderBy(PlanRank).First() : null;
             Store(name, page.Bytes, download, page.IsWrapper ? ManifestRole.Page : ManifestRole.Plan, page.Fields, job);
             state.Remember(key, new FetchedUrl(name, download.ETag, download.LastModified, attachments.Select(a => a.Url.AbsoluteUri).ToList()));

@@ -69,6 +69,17 @@ public sealed class CorpusFetcherTests : IClassFixture<PortalFixture>, IDisposab
     }
 
     [Fact]
+    public async Task A_page_with_more_attachments_than_the_cap_says_so()
+    {
+        var options = PortalFixture.Options(Input) with { MaxAttachments = 1 };
+        var report = await _fixture.FetchAsync(options, new InstantClock(), "/art/2023/wrapper.html");
+
+        var outcome = Assert.Single(report.Urls);
+        Assert.Equal(UrlStatus.Failed, outcome.Status);
+        Assert.Contains(outcome.Problems, p => p.Contains("only the first 1 were fetched"));
+    }
+
+    [Fact]
     public async Task A_page_that_wraps_an_attached_plan_makes_the_attachment_the_plan()
     {
         var report = await _fixture.FetchAsync(Input, "/art/2023/wrapper.html");
