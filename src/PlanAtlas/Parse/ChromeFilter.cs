@@ -9,16 +9,18 @@ namespace PlanAtlas.Parse;
 /// </summary>
 public static partial class ChromeFilter
 {
-    [GeneratedRegex(@"^\s*今天是")]
+    // 今天是… and the empty date widget 今天: that a saved page keeps.
+    [GeneratedRegex(@"^\s*今天(?:是|\s*[:：]\s*$)")]
     private static partial Regex DateBanner();
 
-    [GeneratedRegex(@"网站地图|ICP备|ICP证|公网安备|版权所有|Copyright|网站标识码?|E_?[Mm]ail|邮编[:：]|主办单位[:：]|承办单位[:：]|技术支持[:：]|联系我们|网站纠错|^\s*地址[:：]")]
+    [GeneratedRegex(@"网站地图|ICP备|ICP证|公网安备|版权所有|Copyright|网站标识码?|E_?[Mm]ail|邮编[:：]|主办单位[:：]|承办单位[:：]|技术支持[:：]|联系我们|网站纠错|^\s*地址[:：]|^\s*(?:电话|传真|网址|邮箱)\s*[:：]|^\s*关于我们\s*$")]
     private static partial Regex Footer();
 
     [GeneratedRegex(@"建议您使用|浏览器版本|最佳浏览效果|分辨率|浏览器9|IE内核")]
     private static partial Regex BrowserAdvice();
 
-    [GeneratedRegex(@"字体[:：]?\s*[【\[]?\s*大|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|^\s*当前位置[:：]|^\s*上一篇|^\s*下一篇|^\s*相关链接|^\s*首页\s*[>＞]")]
+    // Breadcrumbs (您当前的位置: 首页 > …), font-size and print tools, hit counters, screen-reader hints.
+    [GeneratedRegex(@"字体[:：]?\s*[【\[]?\s*大|字号\s*[:：]\s*打印|放大\s*正常\s*缩小|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|^\s*(?:您)?(?:当前|现在)?(?:的|所在)?位置\s*[:：]|^\s*上一篇|^\s*下一篇|^\s*相关链接|^\s*首页\s*[>＞]|点击\s*[:：]?\s*[0-9]*\s*次|浏览次数\s*[:：]\s*[0-9]*\s*$|[Tt]ab\s*(?:按钮|键)切换|无障碍浏览")]
     private static partial Regex PageTools();
 
     [GeneratedRegex(@"\.\.\.""?>|^\s*图解[:：]")]
@@ -31,7 +33,8 @@ public static partial class ChromeFilter
     // Every rule below needs one of these; most document lines have none, so the regexes rarely run.
     private static readonly System.Buffers.SearchValues<string> Triggers = System.Buffers.SearchValues.Create(
         ["今天是", "网站", "ICP", "公网安备", "版权所有", "Copyright", "Mail", "mail", "邮编", "主办单位", "承办单位", "技术支持", "联系我们",
-         "地址", "浏览", "分辨率", "IE内核", "字体", "打印", "关闭", "分享到", "扫一扫", "当前位置", "上一篇", "下一篇", "相关链接", "首页", "...", "图解"],
+         "地址", "浏览", "分辨率", "IE内核", "字体", "打印", "关闭", "分享到", "扫一扫", "位置", "上一篇", "下一篇", "相关链接", "首页", "...", "图解",
+         "今天", "电话", "传真", "网址", "邮箱", "关于我们", "字号", "放大", "点击", "ab按钮", "ab键", "无障碍"],
         StringComparison.Ordinal);
 
     public static string? ReasonToRemove(string line)

@@ -17,9 +17,11 @@ public sealed partial record OutlineMarker(int Level, int Number, int Start, int
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
-    public static OutlineMarker? Match(string line)
+    public static OutlineMarker? Match(string line) => MatchAt(line, TextScan.SkipWhite(line));
+
+    /// <summary>A marker starting at <paramref name="start"/> (for items run together on one line).</summary>
+    public static OutlineMarker? MatchAt(string line, int start)
     {
-        var start = TextScan.SkipWhite(line);
         if (start >= line.Length) return null;
         var m = Pattern().Match(line, start);
         if (!m.Success) return null;
