@@ -26,6 +26,14 @@ public static partial class ChromeFilter
     [GeneratedRegex(@"\.\.\.""?>|^\s*图解[:：]")]
     private static partial Regex Residue();
 
+    // A page's widgets on lines of their own (收藏, 下载法规, 朗读, 首页), a law database's disclaimer, a download link.
+    [GeneratedRegex(@"^\s*(?:首页|收藏|下载法规|我要纠错|条款摘要|朗读|设为首页|加入收藏|【字体[:：]?)\s*$|资料来自公开网络|版权归原|设为首页|^\s*下载附件\s*[:：]|^\s*[>＞»]\s*\S+\s*[>＞»]")]
+    private static partial Regex Widgets();
+
+    // A table of contents: 目　录, and headings followed by dot leaders and a page number (一、现状与形势……（2）).
+    [GeneratedRegex(@"^\s*目\s*录\s*$|(?:…{2,}|\.{4,}|·{4,}|…+\.+|\.+…+)\s*[（(]?\s*[0-9]{0,3}\s*[）)]?\s*$")]
+    private static partial Regex Contents();
+
     // Page numbers of a printed copy: — 3 —, - 3 -, 第3页.
     [GeneratedRegex(@"^\s*(?:[—\-－]\s*[0-9]{1,3}\s*[—\-－]|第\s*[0-9]{1,3}\s*页(?:\s*共\s*[0-9]{1,3}\s*页)?)\s*$")]
     private static partial Regex PageNumber();
@@ -34,7 +42,8 @@ public static partial class ChromeFilter
     private static readonly System.Buffers.SearchValues<string> Triggers = System.Buffers.SearchValues.Create(
         ["今天是", "网站", "ICP", "公网安备", "版权所有", "Copyright", "Mail", "mail", "邮编", "主办单位", "承办单位", "技术支持", "联系我们",
          "地址", "浏览", "分辨率", "IE内核", "字体", "打印", "关闭", "分享到", "扫一扫", "位置", "上一篇", "下一篇", "相关链接", "首页", "...", "图解",
-         "今天", "电话", "传真", "网址", "邮箱", "关于我们", "字号", "放大", "点击", "ab按钮", "ab键", "无障碍"],
+         "今天", "电话", "传真", "网址", "邮箱", "关于我们", "字号", "放大", "点击", "ab按钮", "ab键", "无障碍",
+         "收藏", "下载", "纠错", "条款摘要", "朗读", "资料来自", "版权归", ">", "＞", "»", "目录", "目 ", "目　", "……", "....", "·····", "…."],
         StringComparison.Ordinal);
 
     public static string? ReasonToRemove(string line)
@@ -47,6 +56,8 @@ public static partial class ChromeFilter
         if (BrowserAdvice().IsMatch(line)) return "browser advice";
         if (PageTools().IsMatch(line)) return "page tools";
         if (Residue().IsMatch(line)) return "page title residue";
+        if (Widgets().IsMatch(line)) return "page widgets";
+        if (Contents().IsMatch(line)) return "table of contents";
         return null;
     }
 }

@@ -30,11 +30,11 @@ public static partial class MetadataExtractor
 
         var issuer = Issuer(frame, banner, titleValue?.Value, portal);
         var docNumber = frame.DocNumber is { } dn ? new Sourced<string>(dn.Result.Value, Provenance.DocumentHeader, dn.Result.Note)
-            : PortalValue(portal, "发文字号", "文号", "文件编号") is { } pn ? new Sourced<string>(DocNumbers.Parse(pn)?.Value ?? pn, Provenance.PortalMetadata, DocNumbers.Parse(pn)?.Note) : null;
+            : PortalValue(portal, "发文字号", "文号", "文件编号", "发布文号") is { } pn ? new Sourced<string>(DocNumbers.Parse(pn)?.Value ?? pn, Provenance.PortalMetadata, DocNumbers.Parse(pn)?.Note) : null;
 
         Sourced<DateOnly>? issuedOn = null;
         if ((frame.ClosingDate ?? frame.HeaderDate) is { } d) issuedOn = new(d.Result.Date, Provenance.DocumentHeader, d.Result.Note);
-        else if (PortalValue(portal, "成文日期", "成文时间", "发文日期") is { } pd && DocumentDates.Parse(pd) is { } pdate) issuedOn = new(pdate.Date, Provenance.PortalMetadata, pdate.Note);
+        else if (PortalValue(portal, "成文日期", "成文时间", "发文日期", "颁布日期") is { } pd && DocumentDates.Parse(pd) is { } pdate) issuedOn = new(pdate.Date, Provenance.PortalMetadata, pdate.Note);
 
         var kindSource = (titleValue?.Value ?? "") + (frame.Subtitle is { } kindSub ? " " + kindSub.Text : "");
         var kind = titleValue is null ? new Sourced<PlanKind>(PlanKind.Other, Provenance.Body, "no title")
@@ -83,7 +83,7 @@ public static partial class MetadataExtractor
         if (banner is not null) return new(banner, Provenance.DocumentHeader, "issuer banner");
         if (title is not null && Hanzi.Simplified.Of(title).IndexOf("关于", StringComparison.Ordinal) is > 1 and var k && DocumentParts.IsOrganisation(title[..k]))
             return new(title[..k], Provenance.DocumentHeader, "named in the title");
-        if (PortalValue(portal, "发文单位", "发文机关", "发布机构", "颁布机构") is { } p) return new(p, Provenance.PortalMetadata);
+        if (PortalValue(portal, "发文单位", "发文机关", "颁布机构", "颁布部门", "发布单位", "发布机构") is { } p) return new(p, Provenance.PortalMetadata);
         return null;
     }
 

@@ -45,6 +45,9 @@ internal sealed class FrameReader(string file, List<Diagnostic> diagnostics)
     /// <summary>Plans a notice names (关于印发《X》的通知, 现将《X》印发给你们): the lines that restate one are its enclosed title.</summary>
     private readonly List<string> _named = [];
 
+    /// <summary>Right after the restated plan title: the plan's cover lines (its author, the month it was drawn up) may follow.</summary>
+    private bool _cover;
+
     public void Read(SourceDocument document)
     {
         // 1. Chrome and portal lines, whatever their position; lines that hold several parts are cut apart.
@@ -64,7 +67,16 @@ internal sealed class FrameReader(string file, List<Diagnostic> diagnostics)
         {
             if (units[i] is not BodyLine line) { Body.Add(units[i]); continue; }
             var t = TextScan.TrimAll(line.Text);
+            // The plan's own title restated under the notice may repeat the page's headline: it is the enclosed title.
+            if (!seenOutline && Frame.EnclosedTitle is null && RestatesNamedPlan(units, i) is var restated and > 0)
+            {
+                i += restated - 1;
+                _cover = true;
+                continue;
+            }
             if (IsRepeatedTitle(t)) { Removed.Add(Removal(line, "repeated page header")); continue; }
+            if (_cover && !seenOutline && IsPlanCover(units, i, t)) { Add("plan_cover", line); continue; }
+            _cover = false;
             if (!inTable && TaskTableParser.HeaderLength(units.Skip(i).Take(12).OfType<BodyLine>().Select(b => b.Text).ToList(), 0) > 0) inTable = true;
             if (inTable) { Body.Add(line); continue; }
             if (OutlineMarker.Match(line.Text) is not null) seenOutline = true;
@@ -234,7 +246,14 @@ internal sealed class FrameReader(string file, List<Diagnostic> diagnostics)
         var t = TextScan.TrimAll(first.Text);
         // A title in a table cell of its own (关于印发…的通知 |) is read without the pipe.
         if (PipeCells.EndsWithPipe(t) && PipeCells.Split(t) is { Count: 1 }) t = PipeCells.WithoutPipe(t);
-        var text = PortalColumnPrefix(t);
+        var text = WithoutBreadcrumb(PortalColumnPrefix(t));
+        // 关于印发…的通知（萧政办发〔2017〕58号）: the 文号 a gazette prints after the title.
+        if (text.Length > 4 && text[^1] is '）' or ')' && TextScan.MatchingOpen(text, text.Length - 1) is > 0 and var open
+            && DocNumbers.Parse(text[open..]) is { } inTitle)
+        {
+            Frame.DocNumber ??= (new DocumentFrame.Part(first.Line, first.Text), inTitle);
+            text = TextScan.TrimAll(text[..open]);
+        }
         if (IsShort(text, 60) && (DocumentParts.IsTitle(text) || DocumentParts.IsNoticeTitle(text)))
         {
             var parts = new List<SourceSpan> { first.Whole };
@@ -261,6 +280,17 @@ internal sealed class FrameReader(string file, List<Diagnostic> diagnostics)
         {
             Second = headline.Count > 1 ? new DocumentFrame.Part(headline[1].Line, ((BodyLine)units[i + 1]).Text) : null,
         };
+    }
+
+    /// <summary>A site's breadcrumb before the title on one line (EHS中国 法规首页 关于做好…的通知): the title is the last part.</summary>
+    private static string WithoutBreadcrumb(string t)
+    {
+        var gap = -1;
+        for (var k = RunTogetherLines.AfterFirstGap(t); k > 0; k = RunTogetherLines.AfterFirstGap(t, k)) gap = k;
+        if (gap <= 0) return t;
+        var last = t[gap..];
+        return DocumentParts.Solid(Hanzi.Simplified.Of(last)).StartsWith("关于", StringComparison.Ordinal) && DocumentParts.EndsWithDocumentType(last)
+               && !DocumentParts.IsOrganisation(TextScan.TrimAll(t[..gap])) ? last : t;
     }
 
     /// <summary>A portal column's label before the title (2020年第二期意见征集活动主题:市安委办关于…的通知) is not part of it.</summary>
@@ -315,6 +345,14 @@ internal sealed class FrameReader(string file, List<Diagnostic> diagnostics)
         }
         return 0;
     }
+
+    /// <summary>
+    /// A line of the carried plan's cover page, under its title: the body that drew it up (南靖县安全生产监督管理局)
+    /// when no date follows (that would be a signature), or the month it was drawn up (2016年12月编制, 二O一七年一月).
+    /// </summary>
+    private static bool IsPlanCover(List<BodyUnit> units, int i, string t) =>
+        DocumentParts.IsOrganisation(t) && (NextLine(units, i) is not { } next || DocumentDates.Parse(next.Text) is null)
+        || DocumentParts.IsMonthLine(t);
 
     /// <summary>Plans named by a title or a cover sentence: 关于印发《X》的通知, 关于印发X的通知, 现将《X》印发给你们.</summary>
     private static IEnumerable<string> NamedIn(string text)

@@ -118,6 +118,12 @@ public static partial class DocumentParts
 
     public static bool IsNote(string t) => NoteLine().IsMatch(t);
 
+    [GeneratedRegex(@"^(?:(?:19|20)[0-9]{2}|[〇零OＯ○一二三四五六七八九]{4})\s*年\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:编制|印发|制定)?$")]
+    private static partial Regex MonthLine();
+
+    /// <summary>A month alone (2016年12月编制, 二O一七年一月): when a plan was drawn up, on its cover page.</summary>
+    public static bool IsMonthLine(string t) => t.Length <= 14 && MonthLine().IsMatch(t);
+
     [GeneratedRegex(@"^(?:抄\s*送|主\s*送)\s*[:：]|^联\s*系\s*人\s*[:：]|^[\p{IsCJKUnifiedIdeographs}]{2,30}\s*(?:(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)\s*印\s*发$")]
     private static partial Regex RecordLine();
 

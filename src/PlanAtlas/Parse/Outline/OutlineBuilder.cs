@@ -79,6 +79,9 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
     /// </summary>
     private const int RegionListMin = 3;
 
+    /// <summary>A numbered line that is only its lead phrase and a full stop, and this short, is a heading, not a sentence.</summary>
+    private const int HeadingWithStopMax = 20;
+
     public IReadOnlyList<ItemDraft> Items => _items;
 
     public void Build(IReadOnlyList<BodyUnit> units)
@@ -241,7 +244,9 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         if (PipeCells.EndsWithPipe(item.Rest)) item.Rest = PipeCells.WithoutPipe(item.Rest); // a cell of a flattened table
         // A section heading may run long (一、提高政治站位，坚持把…作为首要政治任务抓紧抓实) and still be only a heading.
         item.Heading = LeadPhrase.ForItem(item.Rest, marker.Level == 1 ? 60 : 40);
-        item.IsSentence = marker.Level > 1 && TextScan.TrimAll(item.Rest).EndsWith('。');
+        // A heading that ends with a full stop (1.强化煤矿安全监管。) is still only a heading.
+        var rest = TextScan.TrimAll(item.Rest);
+        item.IsSentence = marker.Level > 1 && rest.EndsWith('。') && !(item.Heading == rest.TrimEnd('。') && item.Heading.Length <= HeadingWithStopMax);
         SplitInline(item, line, marker.Start + marker.Length);
         _open[marker.Level] = item;
     }
@@ -517,7 +522,9 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
             {
                 Other = row.Other.Where(o => o.Cell.Trimmed.Length > 0).Select(o => new KeyValuePair<string, string>(o.Header, o.Cell.Trimmed)).ToList(),
             };
-            if (row.Content is null || row.Units is null && head is not null && head.Heading.Contains("责任"))
+            // A schedule keyed by its first column (行业 | 时间安排 | 责任单位) has no content column to miss.
+            var contentColumn = head is null || TaskTableParser.ColumnsOf(head.Heading.Split(" / ")).Contains(TaskTableParser.Column.Content);
+            if (row.Content is null && contentColumn || row.Units is null && head is not null && head.Heading.Contains("责任"))
                 diagnostics.Add(new Diagnostic(Severity.Info, "PA320", file, cells[0].Span.Line,
                     $"task table row {number ?? "?"} has no {(row.Content is null ? "content" : "责任单位")} cell; the table may be cut off"));
         }
