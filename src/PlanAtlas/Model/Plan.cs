@@ -40,7 +40,12 @@ public sealed record Plan(
     /// <summary>The spans of the source read as metadata (title, 发文字号, signature, portal block …), in source order.</summary>
     public IReadOnlyList<MetadataSpan> MetadataSpans { get; init; } = [];
 
-    public string Title => Metadata.Title?.Value ?? Path.GetFileNameWithoutExtension(SourceFile);
+    /// <summary>The document's own title, or where it states none a neutral name of place and year (平潭县2023年〔无标题〕), never its file name.</summary>
+    public string Title => Metadata.Title?.Value ?? Untitled(Metadata);
+
+    /// <summary>The name shown for a plan whose document states no title and whose manifest row gives none.</summary>
+    public static string Untitled(PlanMetadata m) =>
+        (m.Region?.Value.Name ?? "") + (m.Year is { } y ? y.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "年" : "") + "〔无标题〕";
     public int? Year => Metadata.Year?.Value;
     public Region? Region => Metadata.Region?.Value;
 }

@@ -19,27 +19,28 @@ public static partial class MetadataExtractor
         var portal = frame.Portal.Count == 0 ? null : PortalBlockReader.ToBlock(frame.Portal);
         var banner = frame.Banner is { } b ? DocumentParts.OrganisationName(TextScan.TrimAll(b.Text)) : null;
 
-        var title = frame.Title;
+        // The document's own title: the portal's title field, else the title the page gives it (a notice's title
+        // with its banner, or a plan's), else the title of the plan it carries; never a file name or chrome.
         Sourced<string>? titleValue = null;
-        if (title is not null)
-        {
-            // 柳林县人民政府 / 关于做好…的通知: the banner names the issuer the title leaves out.
-            var full = title.StartsWith("关于", StringComparison.Ordinal) && banner is not null ? banner + title : title;
-            titleValue = new(full, Provenance.DocumentHeader, full == title ? null : "issuer banner joined to a title that starts with 关于");
-        }
-        else if (PortalValue(portal, "名称", "标题") is { } portalTitle) titleValue = new(portalTitle, Provenance.PortalMetadata);
+        if (PortalValue(portal, TitleKeys) is { } portalTitle) titleValue = new(portalTitle, Provenance.PortalMetadata);
+        else if (frame.Chosen is { } chosen)
+            titleValue = new(chosen.Text, Provenance.DocumentHeader, chosen.Banner ? "issuer banner joined to a title that starts with 关于" : null);
+        else if (frame.EnclosedTitle is { } carried)
+            titleValue = new(carried.Text, Provenance.DocumentHeader, "the title of the plan the document carries (no title line of its own)");
 
         var issuer = Issuer(frame, banner, titleValue?.Value, portal);
         var docNumber = frame.DocNumber is { } dn ? new Sourced<string>(dn.Result.Value, Provenance.DocumentHeader, dn.Result.Note)
-            : PortalValue(portal, "发文字号", "文号", "文件编号") is { } pn ? new Sourced<string>(DocNumbers.Parse(pn)?.Value ?? pn, Provenance.PortalMetadata) : null;
+            : PortalValue(portal, "发文字号", "文号", "文件编号", "发布文号") is { } pn ? new Sourced<string>(DocNumbers.Parse(pn)?.Value ?? pn, Provenance.PortalMetadata, DocNumbers.Parse(pn)?.Note) : null;
 
         Sourced<DateOnly>? issuedOn = null;
         if ((frame.ClosingDate ?? frame.HeaderDate) is { } d) issuedOn = new(d.Result.Date, Provenance.DocumentHeader, d.Result.Note);
-        else if (PortalValue(portal, "发文日期", "成文日期") is { } pd && DocumentDates.Parse(pd) is { } pdate) issuedOn = new(pdate.Date, Provenance.PortalMetadata, pdate.Note);
+        else if (PortalValue(portal, "成文日期", "成文时间", "发文日期", "颁布日期") is { } pd && DocumentDates.Parse(pd) is { } pdate) issuedOn = new(pdate.Date, Provenance.PortalMetadata, pdate.Note);
 
         var kindSource = (titleValue?.Value ?? "") + (frame.Subtitle is { } kindSub ? " " + kindSub.Text : "");
         var kind = titleValue is null ? new Sourced<PlanKind>(PlanKind.Other, Provenance.Body, "no title")
             : new Sourced<PlanKind>(KindOf(kindSource), titleValue.Source);
+        var enclosed = frame.EnclosedTitle is { } et ? new Sourced<string>(TextScan.TrimAll(et.Text), Provenance.DocumentHeader)
+            : EnclosedInTitle(titleValue?.Value) is { } named ? new Sourced<string>(named, Provenance.DocumentHeader, "named in the title") : null;
 
         Sourced<int>? year = null;
         if (titleValue is not null && YearMention().Match(titleValue.Value) is { Success: true } ty)
@@ -54,14 +55,14 @@ public static partial class MetadataExtractor
         if (titleValue is not null && gazetteer.FindIn(titleValue.Value) is { } tr) region = new(tr, titleValue.Source);
         else if (issuer is not null && gazetteer.FindIn(issuer.Value) is { } ir) region = new(ir, issuer.Source, "region of the issuer");
         else if (frame.Subtitle is { } s2 && gazetteer.FindIn(s2.Text) is { } sr) region = new(sr, Provenance.DocumentHeader, "region in the subtitle");
+        else if (enclosed is not null && gazetteer.FindIn(enclosed.Value) is { } er) region = new(er, Provenance.DocumentHeader, "region in the title of the plan the document carries");
         else if (gazetteer.InferFromBody(bodyText) is { } br) region = new(br, Provenance.Body, "the region the text is about");
 
         return new PlanMetadata
         {
             Title = titleValue,
             Subtitle = frame.Subtitle is { } st ? new(TextScan.TrimAll(st.Text), Provenance.DocumentHeader) : null,
-            EnclosedTitle = frame.EnclosedTitle is { } et ? new(TextScan.TrimAll(et.Text), Provenance.DocumentHeader)
-                : EnclosedInTitle(titleValue?.Value) is { } named ? new(named, Provenance.DocumentHeader, "named in the title") : null,
+            EnclosedTitle = enclosed,
             Issuer = issuer,
             DocNumber = docNumber,
             IssuedOn = issuedOn,
@@ -80,29 +81,43 @@ public static partial class MetadataExtractor
     {
         if (frame.Signature is { } s) return new(TextScan.TrimAll(s.Text), Provenance.DocumentHeader, "signature");
         if (banner is not null) return new(banner, Provenance.DocumentHeader, "issuer banner");
-        if (title is not null && title.IndexOf("关于", StringComparison.Ordinal) is > 1 and var k && DocumentParts.IsOrganisation(title[..k]))
+        if (title is not null && Hanzi.Simplified.Of(title).IndexOf("关于", StringComparison.Ordinal) is > 1 and var k && DocumentParts.IsOrganisation(title[..k]))
             return new(title[..k], Provenance.DocumentHeader, "named in the title");
-        if (PortalValue(portal, "发文单位", "发文机关", "发布机构") is { } p) return new(p, Provenance.PortalMetadata);
+        if (PortalValue(portal, "发文单位", "发文机关", "颁布机构", "颁布部门", "发布单位", "发布机构") is { } p) return new(p, Provenance.PortalMetadata);
         return null;
     }
 
-    /// <summary>关于印发《宜春市2023年安全生产工作要点》的通知 → 宜春市2023年安全生产工作要点.</summary>
+    /// <summary>关于印发《宜春市2023年安全生产工作要点》的通知 → 宜春市2023年安全生产工作要点; 关于印发X的通知 → X.</summary>
     private static string? EnclosedInTitle(string? title)
     {
-        if (title is null || !title.Contains("印发", StringComparison.Ordinal)) return null;
+        if (title is null || !title.Contains("印发", StringComparison.Ordinal) && !title.Contains("转发", StringComparison.Ordinal)) return null;
         var citations = Quotations.Citations(title);
-        return citations.Count == 1 ? citations[0] : null;
+        return citations.Count == 1 ? citations[0] : citations.Count == 0 ? DocumentParts.NamedPlan(title) : null;
     }
 
-    private static string? PortalValue(PortalBlock? portal, params string[] keys) =>
-        portal is null ? null : keys.Select(k => portal[k]).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+    /// <summary>Where a portal gives the document's title: its 标题 field, or the ArticleTitle meta tag of the page.</summary>
+    private static readonly string[] TitleKeys = ["标题", "名称", "文件名称", "ArticleTitle"];
+
+    private static string? PortalValue(PortalBlock? portal, params ReadOnlySpan<string> keys)
+    {
+        if (portal is null) return null;
+        foreach (var k in keys)
+            if (portal[k] is { } v && !string.IsNullOrWhiteSpace(v)) return v;
+        return null;
+    }
 
     /// <summary>
     /// The kind from the title: a notice that transmits 工作要点 (关于印发…工作要点的通知) is 工作要点; a review or a
     /// news report of last year's work is a summary.
     /// </summary>
-    public static PlanKind KindOf(string title) =>
-        title.Contains("要点") ? PlanKind.WorkPoints
+    public static PlanKind KindOf(string title) => KindOfSimplified(Hanzi.Simplified.Of(title));
+
+    // 工作意见 of a year is the same annual plan under the name 上海's districts give it (静安区2023年安全生产工作意见).
+    [GeneratedRegex(@"(?:19|20)[0-9]{2}年度?[^，。]*工作意见")]
+    private static partial Regex YearWorkOpinion();
+
+    private static PlanKind KindOfSimplified(string title) =>
+        title.Contains("要点") || YearWorkOpinion().IsMatch(title) ? PlanKind.WorkPoints
         : title.Contains("总结") || title.Contains("回顾") || title.Contains("综述") ? PlanKind.Summary
         : title.Contains("通知") ? PlanKind.Notice
         : title.Contains("去年") || title.Contains("年来") ? PlanKind.Summary

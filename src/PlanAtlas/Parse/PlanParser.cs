@@ -27,7 +27,8 @@ public sealed class PlanParser(Gazetteer gazetteer)
         var metadata = MetadataExtractor.Extract(frameReader.Frame, bodyText, gazetteer);
         if (manifest is not null) metadata = ManifestOverrides.Apply(metadata, manifest, document.SourceFile, gazetteer, diagnostics);
         if (metadata.Title is null)
-            diagnostics.Add(new Diagnostic(Severity.Info, "PA302", file, null, "no title found in the document; the file name stands in"));
+            diagnostics.Add(new Diagnostic(Severity.Warning, "PA302", file, null,
+                $"no title found in the document (no title line, title field or carried plan's title); give it in plans.csv's title column — until then the site shows '{Plan.Untitled(metadata)}'"));
         if (metadata.Region is null)
             diagnostics.Add(new Diagnostic(Severity.Warning, "PA303", file, null,
                 "no region found in the title, issuer or text; give region_code in plans.csv"));

@@ -5,7 +5,7 @@ namespace PlanAtlas.Parse;
 
 /// <summary>
 /// 成文日期 and portal dates: 2023年2月27日, 二〇二三年二月二十七日, 2023-02-27, 2023.2.27, and the mangled form
-/// 2023227 where 年/月/日 were lost (repaired, with a note saying how the digits were read).
+/// 2023227 (or 2023227日) where 年/月 (and 日) were lost (repaired, with a note saying how the digits were read).
 /// </summary>
 public static partial class DocumentDates
 {
@@ -20,7 +20,7 @@ public static partial class DocumentDates
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})[.\-/](?<m>[0-9]{1,2})[.\-/](?<d>[0-9]{1,2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Separated();
 
-    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<md>[0-9]{2,4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<md>[0-9]{2,4})日?$", RegexOptions.CultureInvariant)]
     private static partial Regex RunTogether();
 
     /// <summary>A line (or value) that is only a date.</summary>

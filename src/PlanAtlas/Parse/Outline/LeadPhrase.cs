@@ -6,17 +6,19 @@ namespace PlanAtlas.Parse;
 /// </summary>
 public static class LeadPhrase
 {
+    private const int ShortHeadingMax = 16;
+
     private static readonly System.Buffers.SearchValues<char> Colon = System.Buffers.SearchValues.Create("：:");
     private static readonly System.Buffers.SearchValues<char> ClauseEnd = System.Buffers.SearchValues.Create("，。；：,;:！？");
 
     /// <summary>For a numbered item or section: <paramref name="rest"/> is the text after the marker.</summary>
-    public static string ForItem(string rest)
+    public static string ForItem(string rest, int wholeLineMax = 40)
     {
         var r = rest.TrimStart(' ', '\t', '\u3000');
         var stop = TextScan.IndexOfAtTopLevel(r, TextScan.SentenceEnd);
         var colon = TextScan.IndexOfAtTopLevel(r, Colon);
         if (colon is > 0 and <= 20 && (stop < 0 || colon < stop)) return Clean(r[..colon]);
-        if (stop < 0) return r.Length <= 40 ? Clean(r) : "";
+        if (stop < 0) return r.Length <= wholeLineMax ? Clean(r) : "";
         return stop is > 0 and <= 60 ? Clean(r[..stop]) : "";
     }
 
@@ -26,6 +28,10 @@ public static class LeadPhrase
         var r = TextScan.TrimAll(text);
         var colon = TextScan.IndexOfAtTopLevel(r, Colon);
         if (colon is > 0 and <= 10 && r.AsSpan(0, colon).IndexOfAny(TextScan.ClausePunctuation) < 0) return Clean(r[..colon]);
+        // A short line with no punctuation at all is a heading that lost its number (工作目标).
+        if (r.Length is >= 2 and <= ShortHeadingMax && r.AsSpan().IndexOfAny(TextScan.ClausePunctuation) < 0 && !char.IsAsciiDigit(r[0])
+            && r.AsSpan().IndexOfAny(TextScan.OpenBrackets) < 0)
+            return r;
         var stop = TextScan.IndexOfAtTopLevel(r, TextScan.SentenceEnd);
         if (stop is > 0 and <= 20 && stop < r.Length - 1 && !char.IsAsciiDigit(r[0]) && r.AsSpan(0, stop).IndexOfAny(TextScan.ClausePunctuation) < 0) return Clean(r[..stop]);
         return "";

@@ -5,7 +5,17 @@ namespace PlanAtlas.Parse;
 
 /// <summary>A piece of the document body handed to <see cref="OutlineBuilder"/>: a line, or a table that arrived as a table.</summary>
 internal abstract record BodyUnit;
-internal sealed record BodyLine(int Line, string Text) : BodyUnit;
+
+/// <summary>
+/// A line of the source, or a piece of one (<see cref="RunTogetherLines"/>): <see cref="Offset"/> is where
+/// <see cref="Text"/> starts in source line <see cref="Line"/>.
+/// </summary>
+internal sealed record BodyLine(int Line, string Text, int Offset = 0) : BodyUnit
+{
+    public SourceSpan Span(int start, int end) => new(Line, Offset + start, end - start);
+
+    public SourceSpan Whole => new(Line, Offset, Text.Length);
+}
 internal sealed record BodyTable(TableBlock Table) : BodyUnit;
 
 /// <summary>An item while the outline is being built: the record is made once details are known.</summary>
@@ -31,12 +41,14 @@ internal sealed class ItemDraft
     public bool InParentText;
     /// <summary>The text after the marker (numbered items), for headings found later from the task table.</summary>
     public string? Rest;
+    /// <summary>A numbered item written as a whole sentence (（三）各村要配合…不得瞒报漏报。), not a heading: a paragraph after it is its parent's.</summary>
+    public bool IsSentence;
 
-    public void Own(int line, string lineText, int start, int end)
+    public void Own(BodyLine line, int start, int end)
     {
         if (end <= start) return;
-        Spans.Add(new SourceSpan(line, start, end - start));
-        SpanTexts.Add(lineText[start..end]);
+        Spans.Add(line.Span(start, end));
+        SpanTexts.Add(line.Text[start..end]);
     }
 
     public string OwnText => string.Join("\n", SpanTexts);
@@ -59,6 +71,16 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
     private bool _orphanContext;
     private ItemDraft? _attachment;
     private int _attachments;
+    private readonly List<ItemDraft> _regionHeaded = [];
+
+    /// <summary>
+    /// A review goes region by region (杭州市… 宁波市… 温州市…): its paragraphs are headed by their region. One
+    /// paragraph that opens with a place (a plan's preamble: 准格尔旗安全生产委员会2024年的主要任务是…) is not such a list.
+    /// </summary>
+    private const int RegionListMin = 3;
+
+    /// <summary>A numbered line that is only its lead phrase and a full stop, and this short, is a heading, not a sentence.</summary>
+    private const int HeadingWithStopMax = 20;
 
     public IReadOnlyList<ItemDraft> Items => _items;
 
@@ -81,17 +103,39 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
             var header = HeaderLength(units, i);
             if (header > 0)
             {
+                var headerLines = units.Skip(i).Take(header).Cast<BodyLine>().ToList();
                 var end = i + header;
-                while (end < units.Count && units[end] is BodyLine l && !DocumentParts.IsAttachmentHeading(TextScan.TrimAll(l.Text))) end++;
-                AddFlattenedTable(units.Skip(i).Take(header).Cast<BodyLine>().ToList(), units.Skip(i + header).Take(end - i - header).Cast<BodyLine>().ToList());
+                if (IsOutlineTable(headerLines))
+                {
+                    while (end < units.Count && units[end] is BodyLine l && PipeCells.EndsWithPipe(l.Text)) end++;
+                    AddOutlineTable(headerLines, units.Skip(i + header).Take(end - i - header).Cast<BodyLine>().ToList());
+                }
+                else
+                {
+                    while (end < units.Count && units[end] is BodyLine l && !DocumentParts.IsAttachmentHeading(TextScan.TrimAll(l.Text))) end++;
+                    AddFlattenedTable(headerLines, units.Skip(i + header).Take(end - i - header).Cast<BodyLine>().ToList());
+                }
                 i = end - 1;
                 continue;
             }
+            if (PipeRow(line))
+            {
+                var end = i;
+                while (end < units.Count && units[end] is BodyLine l && PipeRow(l)) end++;
+                if (end - i >= 2)
+                {
+                    AddPipeTable(units.Skip(i).Take(end - i).Cast<BodyLine>().ToList());
+                    i = end - 1;
+                    continue;
+                }
+            }
             if (wrapWidth > 0 && previous is not null && _items.Count > 0 && IsWrapped(previous.Text, wrapWidth) && StartsPlainly(line.Text))
                 Continue(_items[^1], line);
-            else AddLine(line.Line, line.Text, t);
+            else AddLine(line, t);
             previous = line;
         }
+        if (_regionHeaded.Select(p => p.Heading).Distinct().Count() < RegionListMin)
+            foreach (var p in _regionHeaded) p.Heading = "";
     }
 
     /// <summary>
@@ -132,7 +176,7 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         if (end > 0)
         {
             item.Text += "\n" + line.Text[..end];
-            item.Own(line.Line, line.Text, 0, end);
+            item.Own(line, 0, end);
         }
         if (clauses.Count > 0)
         {
@@ -140,7 +184,7 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
             var pathPrefix = item.Path[..(item.Path.Length - item.Marker!.Length)];
             var group = new EnumGroup(parent, prefix, pathPrefix, item.Level, clauses[^1].Number);
             for (var k = 0; k < clauses.Count; k++)
-                AddClause(group, line.Line, line.Text, clauses[k], clauses[k].Start, k + 1 < clauses.Count ? clauses[k + 1].Start : line.Text.Length).InParentText = item.InParentText;
+                AddClause(group, line, clauses[k], clauses[k].Start, k + 1 < clauses.Count ? clauses[k + 1].Start : line.Text.Length).InParentText = item.InParentText;
             if (_group is not null) _group = _group with { Last = clauses[^1].Number };
         }
         var owner = clauses.Count > 0 ? _items[^1] : item;
@@ -162,8 +206,9 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         t.Length is > 0 and <= 60 && !t.Contains('。') && !t.Contains('，') && TaskTableParser.HeaderColumn(t) is null
         && OutlineMarker.Match(t) is null && !DocumentParts.IsAttachmentHeading(t);
 
-    private void AddLine(int lineNo, string text, string trimmed)
+    private void AddLine(BodyLine line, string trimmed)
     {
+        var (lineNo, text) = (line.Line, line.Text);
         if (DocumentParts.IsLabelHeading(trimmed, out var label))
         {
             _group = null;
@@ -173,20 +218,21 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
             var parent = level == 1 ? null : up;
             var section = New($"p{lineNo}", label, level, ItemKind.Section, null, text, parent, lineNo);
             section.Heading = label;
-            section.Own(lineNo, text, 0, text.Length);
+            section.Own(line, 0, text.Length);
             Close(level);
             _open[level] = section;
             return;
         }
         var marker = OutlineMarker.Match(text);
-        if (marker is not null) { AddNumbered(lineNo, text, marker); return; }
+        if (marker is not null) { AddNumbered(line, marker); return; }
         var n = InlineEnumeration.AtLineStart(text, out var start, out var markerLength);
-        if (n > 0) { AddEnumerationLine(lineNo, text, n, start, markerLength); return; }
-        AddParagraph(lineNo, text, trimmed);
+        if (n > 0) { AddEnumerationLine(line, n, start, markerLength); return; }
+        AddParagraph(line, trimmed);
     }
 
-    private void AddNumbered(int lineNo, string text, OutlineMarker marker)
+    private void AddNumbered(BodyLine line, OutlineMarker marker)
     {
+        var (lineNo, text) = (line.Line, line.Text);
         _group = null;
         _orphanContext = false;
         Close(marker.Level);
@@ -195,13 +241,19 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         var path = (up is null ? "" : up.Path + ".") + marker.PathLabel;
         var item = New(id, path, marker.Level, marker.Level == 1 ? ItemKind.Section : ItemKind.Item, marker.Text, text, up, lineNo);
         item.Rest = text[(marker.Start + marker.Length)..];
-        item.Heading = LeadPhrase.ForItem(item.Rest);
-        SplitInline(item, lineNo, text, marker.Start + marker.Length);
+        if (PipeCells.EndsWithPipe(item.Rest)) item.Rest = PipeCells.WithoutPipe(item.Rest); // a cell of a flattened table
+        // A section heading may run long (一、提高政治站位，坚持把…作为首要政治任务抓紧抓实) and still be only a heading.
+        item.Heading = LeadPhrase.ForItem(item.Rest, marker.Level == 1 ? 60 : 40);
+        // A heading that ends with a full stop (1.强化煤矿安全监管。) is still only a heading.
+        var rest = TextScan.TrimAll(item.Rest);
+        item.IsSentence = marker.Level > 1 && rest.EndsWith('。') && !(item.Heading == rest.TrimEnd('。') && item.Heading.Length <= HeadingWithStopMax);
+        SplitInline(item, line, marker.Start + marker.Length);
         _open[marker.Level] = item;
     }
 
-    private void AddParagraph(int lineNo, string text, string trimmed)
+    private void AddParagraph(BodyLine line, string trimmed)
     {
+        var (lineNo, text) = (line.Line, line.Text);
         _group = null;
         var parent = _orphanContext ? null : OpenParagraphParent();
         var key = parent?.Id ?? "";
@@ -210,13 +262,17 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         var p = New($"p{lineNo}", path, (parent?.Level ?? 0) + 1, ItemKind.Paragraph, null, text, parent, lineNo);
         p.Heading = LeadPhrase.ForParagraph(trimmed);
         if (p.Heading.Length == 0 && trimmed.Length > 40 && gazetteer.MentionAt(trimmed, 0) is { } region)
+        {
             p.Heading = region; // per-region paragraphs of a news review: 杭州市加大了…
-        SplitInline(p, lineNo, text, 0);
+            _regionHeaded.Add(p);
+        }
+        SplitInline(p, line, 0);
     }
 
     /// <summary>A line opening with 一是/二是…: clauses of the current group, or a new group under the open item, or an orphan group.</summary>
-    private void AddEnumerationLine(int lineNo, string text, int n, int start, int markerLength)
+    private void AddEnumerationLine(BodyLine line, int n, int start, int markerLength)
     {
+        var (lineNo, text) = (line.Line, line.Text);
         if (_group is null || n <= _group.Last)
         {
             var candidate = _orphanContext ? null : Innermost(OutlineMarker.MaxLevel + 1);
@@ -234,30 +290,32 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         {
             var from = k == 0 ? 0 : clauses[k].Start;
             var to = k + 1 < clauses.Count ? clauses[k + 1].Start : text.Length;
-            AddClause(_group, lineNo, text, clauses[k], from, to);
+            AddClause(_group, line, clauses[k], from, to);
         }
         _group = _group with { Last = clauses[^1].Number };
     }
 
-    private ItemDraft AddClause(EnumGroup group, int lineNo, string text, InlineEnumeration.Clause clause, int from, int to)
+    private ItemDraft AddClause(EnumGroup group, BodyLine line, InlineEnumeration.Clause clause, int from, int to)
     {
+        var (lineNo, text) = (line.Line, line.Text);
         var label = ChineseNumerals.Format(clause.Number) + "是";
         var sub = New($"{group.IdPrefix}-s{clause.Number}", group.PathPrefix + label, group.Level, ItemKind.SubItem, label,
             text[from..to], group.Parent, lineNo);
         sub.Heading = LeadPhrase.ForClause(text[(clause.Start + clause.MarkerLength)..to]);
-        sub.Own(lineNo, text, from, to);
+        sub.Own(line, from, to);
         if (ResponsibleUnits.TryFindClosing(text[from..to], out _, out var units)) { sub.UnitsText = units; sub.ClosedWithUnits = true; }
         if (group.Parent is { } parent) parent.HasSubItems = true;
         return sub;
     }
 
-    private void AddNumberedClause(ItemDraft owner, int lineNo, string text, InlineEnumeration.Clause clause, int to)
+    private void AddNumberedClause(ItemDraft owner, BodyLine line, InlineEnumeration.Clause clause, int to)
     {
+        var (lineNo, text) = (line.Line, line.Text);
         var label = $"（{clause.Number}）";
         var sub = New($"{owner.Id}-n{clause.Number}", owner.Path + "." + label, owner.Level + 1, ItemKind.SubItem, text.Substring(clause.Start, clause.MarkerLength),
             text[clause.Start..to], owner, lineNo);
         sub.Heading = LeadPhrase.ForClause(text[(clause.Start + clause.MarkerLength)..to]);
-        sub.Own(lineNo, text, clause.Start, to);
+        sub.Own(line, clause.Start, to);
         sub.InParentText = true;
         if (ResponsibleUnits.TryFindClosing(text[clause.Start..to], out _, out var units)) { sub.UnitsText = units; sub.ClosedWithUnits = true; }
     }
@@ -266,8 +324,9 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
     /// Splits 一是…二是… inside an item's line into sub-items; the item keeps its lead and a closing units parenthesis.
     /// Without an enumeration the item owns the whole line.
     /// </summary>
-    private void SplitInline(ItemDraft owner, int lineNo, string text, int from)
+    private void SplitInline(ItemDraft owner, BodyLine line, int from)
     {
+        var text = line.Text;
         var hasUnits = ResponsibleUnits.TryFindClosing(text, out var unitsOpen, out var units);
         if (hasUnits) { owner.UnitsText = units; owner.ClosedWithUnits = true; }
         var clauses = InlineEnumeration.Find(text, from, 1);
@@ -279,19 +338,19 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         }
         if (clauses.Count < 2)
         {
-            owner.Own(lineNo, text, 0, text.Length);
+            owner.Own(line, 0, text.Length);
             return;
         }
         var tailStart = hasUnits && unitsOpen > clauses[^1].Start ? unitsOpen : text.Length;
-        owner.Own(lineNo, text, 0, clauses[0].Start);
+        owner.Own(line, 0, clauses[0].Start);
         var group = new EnumGroup(owner, owner.Id, owner.Path + ".", owner.Level + 1, 0);
         for (var k = 0; k < clauses.Count; k++)
         {
             var to = k + 1 < clauses.Count ? clauses[k + 1].Start : tailStart;
-            if (numbered) AddNumberedClause(owner, lineNo, text, clauses[k], to);
-            else AddClause(group, lineNo, text, clauses[k], clauses[k].Start, to).InParentText = true;
+            if (numbered) AddNumberedClause(owner, line, clauses[k], to);
+            else AddClause(group, line, clauses[k], clauses[k].Start, to).InParentText = true;
         }
-        owner.Own(lineNo, text, tailStart, text.Length);
+        owner.Own(line, tailStart, text.Length);
         if (tailStart == text.Length) { owner.UnitsText = null; owner.ClosedWithUnits = false; }
         owner.HasSubItems = true;
     }
@@ -305,10 +364,10 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         var label = TextScan.TrimAll(line.Text).Replace(" ", "").Replace("\u3000", "").TrimEnd('：', ':');
         var text = title is null ? line.Text : line.Text + "\n" + title.Text;
         var section = New($"a{_attachments}", label, 1, ItemKind.Section, label, text, null, line.Line);
-        section.Own(line.Line, line.Text, 0, line.Text.Length);
+        section.Own(line, 0, line.Text.Length);
         if (title is not null)
         {
-            section.Own(title.Line, title.Text, 0, title.Text.Length);
+            section.Own(title, 0, title.Text.Length);
             section.Heading = TextScan.TrimAll(title.Text);
         }
         else section.Heading = label;
@@ -316,11 +375,81 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         _open[1] = section;
     }
 
+    /// <summary>A table row flattened onto one line: two or more cells between pipes.</summary>
+    private static bool PipeRow(BodyLine line) => PipeCells.Split(line.Text) is { Count: >= 2 } cells && cells.Count(c => c.Text.Length > 0) >= 2;
+
+    private void AddPipeTable(List<BodyLine> lines)
+    {
+        var rows = TaskTableParser.ParsePipeRows(lines.Select(l => (l.Whole, l.Text)).ToList(), out var headerCells);
+        var head = headerCells.Count > 0 ? AddTableHeader(headerCells) : null;
+        AddRows(rows, head);
+    }
+
+    /// <summary>
+    /// A task table flattened one cell per line, each cell ending with a pipe, whose task column holds the plan's own
+    /// outline (一、… | （一）… | 1.… | 责任单位 | 完成时限 |): no 序号 column to count rows by.
+    /// </summary>
+    private static bool IsOutlineTable(List<BodyLine> header) =>
+        header.All(h => PipeCells.EndsWithPipe(h.Text)) && !TaskTableParser.ColumnsOf(header.Select(h => h.Text).ToList()).Contains(TaskTableParser.Column.Number);
+
+    /// <summary>
+    /// Rows of an outline table: 一、 and （一） cells are the outline's sections and items; a cell numbered 1. starts a
+    /// row (a TableRow at its outline path) and the cells after it, up to the next numbered cell, are that row's
+    /// other columns.
+    /// </summary>
+    private void AddOutlineTable(List<BodyLine> header, List<BodyLine> cells)
+    {
+        AddTableHeader(header.Select(h => new TaskTableParser.Cell(h.Text, h.Whole)).ToList());
+        var columns = TaskTableParser.ColumnsOf(header.Select(h => h.Text).ToList());
+        var names = header.Select(h => PipeCells.WithoutPipe(TextScan.TrimAll(h.Text))).ToList();
+        var first = Math.Max(0, columns.IndexOf(TaskTableParser.Column.Content));
+        ItemDraft? row = null;
+        var column = 0;
+        var rowCells = new List<(string Header, TaskTableParser.Cell Cell)>();
+        void Finish()
+        {
+            if (row is null) return;
+            string? Cell(TaskTableParser.Column c) => rowCells.FirstOrDefault(x => columns[names.IndexOf(x.Header)] == c).Cell?.Trimmed;
+            row.UnitsText = Cell(TaskTableParser.Column.Units);
+            row.Table = new TaskTableRow(row.Marker, row.Heading, null, Cell(TaskTableParser.Column.Content) ?? "", row.UnitsText, false)
+            {
+                Other = rowCells.Where(x => columns[names.IndexOf(x.Header)] == TaskTableParser.Column.Other && x.Cell.Trimmed.Length > 0)
+                    .Select(x => new KeyValuePair<string, string>(x.Header, x.Cell.Trimmed)).ToList(),
+            };
+            row = null;
+        }
+        foreach (var line in cells)
+        {
+            var marker = OutlineMarker.Match(line.Text);
+            if (marker is { Level: <= 2 }) { Finish(); AddNumbered(line, marker); continue; }
+            if (marker is not null)
+            {
+                Finish();
+                _group = null;
+                var up = Innermost(marker.Level);
+                row = New(up is null ? $"i{marker.Number}" : $"{up.Id}-{marker.Number}", (up is null ? "" : up.Path + ".") + marker.PathLabel,
+                    marker.Level, ItemKind.TableRow, marker.Text, line.Text, up, line.Line);
+                row.Rest = PipeCells.WithoutPipe(line.Text[(marker.Start + marker.Length)..]);
+                row.Heading = LeadPhrase.ForItem(row.Rest);
+                row.Own(line, 0, line.Text.Length);
+                rowCells.Clear();
+                column = first;
+                rowCells.Add((names[column], new TaskTableParser.Cell(line.Text, line.Whole)));
+                continue;
+            }
+            if (row is null) { AddLine(line, TextScan.TrimAll(line.Text)); continue; }
+            row.Text += "\n" + line.Text;
+            row.Own(line, 0, line.Text.Length);
+            if (++column < names.Count) rowCells.Add((names[column], new TaskTableParser.Cell(line.Text, line.Whole)));
+        }
+        Finish();
+    }
+
     private void AddFlattenedTable(List<BodyLine> header, List<BodyLine> cells)
     {
-        var head = AddTableHeader(header.Select(h => new TaskTableParser.Cell(h.Text, new SourceSpan(h.Line, 0, h.Text.Length))).ToList());
+        var head = AddTableHeader(header.Select(h => new TaskTableParser.Cell(h.Text, h.Whole)).ToList());
         var rows = TaskTableParser.ParseFlattened(header.Select(h => TextScan.TrimAll(h.Text)).ToList(),
-            cells.Select(c => new TaskTableParser.Cell(c.Text, new SourceSpan(c.Line, 0, c.Text.Length))).ToList());
+            cells.Select(c => new TaskTableParser.Cell(c.Text, c.Whole)).ToList());
         AddRows(rows, head);
     }
 
@@ -331,21 +460,39 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
         AddRows(rows, head);
     }
 
+    /// <summary>A table belongs to the innermost open part (an attachment, or the section it is printed under).</summary>
+    private ItemDraft? TableParent => Innermost(OutlineMarker.MaxLevel + 1);
+
     private ItemDraft AddTableHeader(IReadOnlyList<TaskTableParser.Cell> cells)
     {
         _group = null;
-        var parent = _attachment;
+        var parent = TableParent;
         var heading = string.Join(" / ", cells.Select(c => c.Trimmed));
         var head = New("th", (parent is null ? "" : parent.Path + ".") + "表头", (parent?.Level ?? 0) + 1, ItemKind.Section, null,
-            string.Join("\n", cells.Select(c => c.Text)), parent, cells[0].Span.Line);
+            SpanText(cells), parent, cells[0].Span.Line);
         head.Heading = heading;
         foreach (var c in cells) { head.Spans.Add(c.Span); head.SpanTexts.Add(c.Text); }
         return head;
     }
 
+    /// <summary>The text cells make up: cells of one line (a pipe row) run on, cells of separate lines or table cells are joined by line breaks.</summary>
+    private static string SpanText(IEnumerable<TaskTableParser.Cell> cells)
+    {
+        var b = new System.Text.StringBuilder();
+        TaskTableParser.Cell? previous = null;
+        foreach (var c in cells)
+        {
+            var sameLine = previous is not null && previous.Span.Line == c.Span.Line && previous.Span.Row is null && c.Span.Row is null && previous.Span.End == c.Span.Start;
+            if (previous is not null && !sameLine) b.Append('\n');
+            b.Append(c.Text);
+            previous = c;
+        }
+        return b.ToString();
+    }
+
     private void AddRows(List<TaskTableParser.Row> rows, ItemDraft? head)
     {
-        var parent = _attachment;
+        var parent = head is not null ? _items.FirstOrDefault(d => d.Id == head.ParentId) : TableParent;
         string? number = null, task = null;
         var continuation = 0;
         var sequence = 0;
@@ -364,8 +511,8 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
             var baseId = number is null ? $"t-{sequence}" : $"t{number}";
             var id = continuation == 1 ? baseId : $"{baseId}-{continuation}";
             var path = (parent is null ? "" : parent.Path + ".") + (number ?? sequence.ToString());
-            var cells = row.Cells.ToList();
-            var item = New(id, path, (parent?.Level ?? 0) + 1, ItemKind.TableRow, number, string.Join("\n", cells.Select(c => c.Text)),
+            var cells = row.Cells.OrderBy(c => c.Span.Line).ThenBy(c => c.Span.Row).ThenBy(c => c.Span.Column).ThenBy(c => c.Span.Start).ToList();
+            var item = New(id, path, (parent?.Level ?? 0) + 1, ItemKind.TableRow, number, SpanText(cells),
                 parent, cells[0].Span.Line);
             foreach (var c in cells) { item.Spans.Add(c.Span); item.SpanTexts.Add(c.Text); }
             item.Heading = task ?? "";
@@ -373,9 +520,11 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
             item.Table = new TaskTableRow(number, task ?? "", row.Category?.Trimmed, row.Content?.Trimmed ?? "", row.Units?.Trimmed,
                 row.Number is null && row.Task is null && continuation > 1)
             {
-                Other = row.Other.Select(o => new KeyValuePair<string, string>(o.Header, o.Cell.Trimmed)).ToList(),
+                Other = row.Other.Where(o => o.Cell.Trimmed.Length > 0).Select(o => new KeyValuePair<string, string>(o.Header, o.Cell.Trimmed)).ToList(),
             };
-            if (row.Content is null || row.Units is null && head is not null && head.Heading.Contains("责任"))
+            // A schedule keyed by its first column (行业 | 时间安排 | 责任单位) has no content column to miss.
+            var contentColumn = head is null || TaskTableParser.ColumnsOf(head.Heading.Split(" / ")).Contains(TaskTableParser.Column.Content);
+            if (row.Content is null && contentColumn || row.Units is null && head is not null && head.Heading.Contains("责任"))
                 diagnostics.Add(new Diagnostic(Severity.Info, "PA320", file, cells[0].Span.Line,
                     $"task table row {number ?? "?"} has no {(row.Content is null ? "content" : "责任单位")} cell; the table may be cut off"));
         }
@@ -406,7 +555,7 @@ internal sealed class OutlineBuilder(Gazetteer gazetteer, string file, List<Diag
     private ItemDraft? OpenParagraphParent()
     {
         for (var l = _open.Length - 1; l >= 1; l--)
-            if (_open[l] is { } o && !o.ClosedWithUnits && !(o.HasSubItems && o.Kind != ItemKind.Section)) return o;
+            if (_open[l] is { } o && !o.ClosedWithUnits && !o.IsSentence && !(o.HasSubItems && o.Kind != ItemKind.Section)) return o;
         return null;
     }
 

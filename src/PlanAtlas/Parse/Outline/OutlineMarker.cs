@@ -17,9 +17,11 @@ public sealed partial record OutlineMarker(int Level, int Number, int Start, int
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
-    public static OutlineMarker? Match(string line)
+    public static OutlineMarker? Match(string line) => MatchAt(line, TextScan.SkipWhite(line));
+
+    /// <summary>A marker starting at <paramref name="start"/> (for items run together on one line).</summary>
+    public static OutlineMarker? MatchAt(string line, int start)
     {
-        var start = TextScan.SkipWhite(line);
         if (start >= line.Length) return null;
         var m = Pattern().Match(line, start);
         if (!m.Success) return null;
@@ -31,8 +33,10 @@ public sealed partial record OutlineMarker(int Level, int Number, int Start, int
         else if (m.Groups["l4b"].Success) { level = 4; number = int.Parse(m.Groups["l4b"].ValueSpan); }
         else { level = 5; number = m.Value[0] - '①' + 1; }
         if (number <= 0) return null;
-        // A marker with nothing after it is a table cell or a stray number, not a heading.
-        if (start + m.Length >= line.Length || TextScan.IsBlank(line[(start + m.Length)..])) return null;
+        // A number with nothing after it is a table cell or a stray number, not a heading; a bracketed （一） alone
+        // on its line is still a heading (its text on the next line, or cut off where a page's excerpt ends).
+        var bracketed = m.Value[0] is '（' or '(';
+        if (!bracketed && (start + m.Length >= line.Length || TextScan.IsBlank(line[(start + m.Length)..]))) return null;
         return new OutlineMarker(level, number, start, m.Length, m.Value);
     }
 

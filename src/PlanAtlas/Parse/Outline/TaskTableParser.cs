@@ -11,9 +11,10 @@ public static class TaskTableParser
 {
     public enum Column { Number, Task, Content, Units, Other }
 
-    internal sealed record Cell(string Text, SourceSpan Span)
+    /// <param name="Value">The cell's text where <paramref name="Text"/> also holds the pipes around it (a row flattened onto a line).</param>
+    internal sealed record Cell(string Text, SourceSpan Span, string? Value = null)
     {
-        public string Trimmed { get; } = TextScan.TrimAll(Text);
+        public string Trimmed { get; } = Value ?? PipeCells.WithoutPipe(TextScan.TrimAll(Text));
     }
 
     internal sealed class Row
@@ -38,20 +39,94 @@ public static class TaskTableParser
     };
 
     public static Column? HeaderColumn(string text) =>
-        HeaderWords.TryGetValue(TextScan.TrimAll(text).Replace(" ", "").Replace("\u3000", ""), out var c) ? c : null;
+        HeaderWords.TryGetValue(Solid(text), out var c) ? c : null;
+
+    // Header words by their last word, for the many a table may use (重点工作和要求, 专项整治行业名称, 完成进展).
+    private static readonly (string Ending, Column Column)[] HeaderEndings =
+        [("序号", Column.Number), ("任务", Column.Task), ("名称", Column.Task), ("内容", Column.Content), ("措施", Column.Content),
+         ("要求", Column.Content), ("单位", Column.Units), ("部门", Column.Units), ("时限", Column.Other), ("时间", Column.Other),
+         ("进展", Column.Other), ("进度", Column.Other), ("安排", Column.Other), ("备注", Column.Other), ("领导", Column.Other)];
+
+    /// <summary>A header cell by its exact word, or by the word it ends with when it sits among other header cells.</summary>
+    private static Column? HeaderColumnLoose(string text)
+    {
+        if (HeaderColumn(text) is { } exact) return exact;
+        var w = Solid(text);
+        if (w.Length is < 2 or > 10 || w.StartsWith('各') || w.AsSpan().IndexOfAny(TextScan.ClausePunctuation) >= 0 || OutlineMarker.Match(w) is not null) return null;
+        foreach (var (ending, column) in HeaderEndings)
+            if (w.EndsWith(ending, StringComparison.Ordinal)) return column;
+        return null;
+    }
+
+    private static string Solid(string text) => PipeCells.WithoutPipe(TextScan.TrimAll(text)).Replace(" ", "").Replace("\u3000", "");
 
     /// <summary>How many consecutive texts from <paramref name="start"/> form a table header (0 if they do not: at least 3 header words, one of them content or task).</summary>
     public static int HeaderLength(IReadOnlyList<string> texts, int start)
     {
         var n = 0;
+        var exact = 0;
         var columns = new HashSet<Column>();
-        while (start + n < texts.Count && HeaderColumn(texts[start + n]) is { } c) { columns.Add(c); n++; }
-        return n >= 3 && (columns.Contains(Column.Content) || columns.Contains(Column.Task)) ? n : 0;
+        while (start + n < texts.Count && HeaderColumnLoose(texts[start + n]) is { } c)
+        {
+            columns.Add(c);
+            if (HeaderColumn(texts[start + n]) is not null) exact++;
+            n++;
+        }
+        return n >= 3 && exact >= 2 && (columns.Contains(Column.Content) || columns.Contains(Column.Task)) ? n : 0;
+    }
+
+    /// <summary>The columns a header row names; a table with neither 序号 nor 任务 column is keyed by its first column.</summary>
+    internal static List<Column> ColumnsOf(IReadOnlyList<string> header)
+    {
+        var columns = header.Select(h => HeaderColumnLoose(h) ?? Column.Other).ToList();
+        if (columns.Count > 1 && !columns.Contains(Column.Number) && !columns.Contains(Column.Task)) columns[0] = Column.Task;
+        return columns;
+    }
+
+    /// <summary>
+    /// Rows flattened onto lines between pipes (序号 | 重点任务 | 牵头单位 |), the first line the header unless it opens
+    /// with a number. Each row is one line; its cells keep the pipes around them, so the row accounts for its whole line.
+    /// </summary>
+    internal static List<Row> ParsePipeRows(IReadOnlyList<(SourceSpan Line, string Text)> lines, out IReadOnlyList<Cell> headerCells)
+    {
+        var split = lines.Select(l => CellsOfLine(l.Line, l.Text)).ToList();
+        var hasHeader = split[0].Count > 0 && !IsInteger(split[0][0].Trimmed, out _);
+        headerCells = hasHeader ? split[0] : [];
+        var columns = hasHeader ? ColumnsOf(split[0].Select(c => c.Trimmed).ToList()) : DefaultColumns(split.Max(r => r.Count));
+        var names = hasHeader ? split[0].Select(c => c.Trimmed).ToList() : columns.Select(c => c.ToString()).ToList();
+        var rows = new List<Row>();
+        for (var r = hasHeader ? 1 : 0; r < split.Count; r++)
+        {
+            var row = new Row();
+            for (var c = 0; c < split[r].Count; c++)
+            {
+                var cell = split[r][c];
+                if (cell.Trimmed.Length == 0) { row.Other.Add(("", cell)); continue; }
+                Assign(row, c < columns.Count ? columns[c] : Column.Other, c < names.Count ? names[c] : $"{c + 1}", cell);
+            }
+            row.Continues = row.Number is null && row.Task is null && rows.Count > 0;
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>A line's cells, each span running from the cell's start to the next one's, so pipes and spaces are covered.</summary>
+    private static List<Cell> CellsOfLine(SourceSpan line, string text)
+    {
+        var cells = PipeCells.Split(text) ?? [new PipeCells.Cell(TextScan.TrimAll(text), 0)];
+        var result = new List<Cell>(cells.Count);
+        for (var k = 0; k < cells.Count; k++)
+        {
+            var from = k == 0 ? 0 : cells[k].Start;
+            var to = k + 1 < cells.Count ? cells[k + 1].Start : text.Length;
+            result.Add(new Cell(text[from..to], new SourceSpan(line.Line, line.Start + from, to - from), cells[k].Text));
+        }
+        return result;
     }
 
     internal static List<Row> ParseFlattened(IReadOnlyList<string> headers, IReadOnlyList<Cell> cells)
     {
-        var columns = headers.Select(h => HeaderColumn(h) ?? Column.Other).ToList();
+        var columns = ColumnsOf(headers);
         var hasNumber = columns.Contains(Column.Number);
         var hasTask = columns.Contains(Column.Task);
         var rest = headers.Select((h, k) => (Header: h, Column: columns[k])).Where(c => c.Column is not (Column.Number or Column.Task)).ToList();
@@ -99,7 +174,7 @@ public static class TaskTableParser
         var header = table.Rows.Count > 0 ? table.Rows[0] : [];
         var hasHeader = header.Count(h => HeaderColumn(h) is not null) >= 2;
         var columns = hasHeader
-            ? header.Select(h => HeaderColumn(h) ?? Column.Other).ToList()
+            ? ColumnsOf(header)
             : DefaultColumns(table.Rows.Count > 0 ? table.Rows.Max(r => r.Count) : 0);
         var headerNames = hasHeader ? header.Select(TextScan.TrimAll).ToList() : columns.Select(c => c.ToString()).ToList();
         headerCells = hasHeader ? CellsOf(table, 0).ToList() : [];

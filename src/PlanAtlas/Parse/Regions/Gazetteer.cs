@@ -40,6 +40,7 @@ public sealed class Gazetteer
 
         var byName = regions.Values.Where(r => !IsPlaceholder(r.Name))
             .Select(r => (r.Name, Region: r))
+            .Concat(regions.Values.Select(r => (Name: AutonomousNames.Short(r.Name)!, Region: r)).Where(x => x.Name is not null && !raw.Values.Any(o => o.Name == x.Name)))
             .Concat(aliases.Where(a => regions.ContainsKey(a.Code)).Select(a => (Name: a.Alias, Region: regions[a.Code])))
             .GroupBy(x => x.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Region).DistinctBy(r => r.Code).OrderBy(r => r.Code, StringComparer.Ordinal).ToArray());
@@ -60,9 +61,21 @@ public sealed class Gazetteer
     /// <summary>All regions of that exact name (县 names repeat across provinces: 鼓楼区 is in four).</summary>
     public IReadOnlyList<Region> ByName(string name) => _byName.GetValueOrDefault(name.Trim()) ?? [];
 
-    /// <summary>Region names in <paramref name="text"/>, leftmost-longest, one pass over the text (no per-name search).</summary>
-    public IEnumerable<(string Name, int Index)> Mentions(string text)
+    /// <summary>
+    /// Region names in <paramref name="text"/>, leftmost-longest, one pass over the text (no per-name search).
+    /// Traditional characters are read as simplified (黑龍江省 is 黑龙江省). A two-character name (攸县, 和县) is
+    /// an ordinary word in running text, so it counts only where it opens a name (<paramref name="atStart"/>: a
+    /// title or an issuer's name, 攸县网岭镇2016年度…).
+    /// </summary>
+    public IEnumerable<(string Name, int Index)> Mentions(string text, bool atStart = false)
     {
+        text = Hanzi.Simplified.Of(text);
+        if (atStart && text.Length > 2 && _byName.ContainsKey(text[..2]) && !_aliases.Contains(text[..2])
+            && !(_namesByFirstChar.TryGetValue(text[0], out var longer) && longer.Any(n => text.StartsWith(n, StringComparison.Ordinal))))
+        {
+            yield return (text[..2], 0);
+            text = new string(' ', 2) + text[2..];
+        }
         for (var i = 0; i < text.Length; i++)
         {
             if (!_namesByFirstChar.TryGetValue(text[i], out var names)) continue;
@@ -79,6 +92,7 @@ public sealed class Gazetteer
     /// <summary>The city- or county-level name that starts <paramref name="text"/> at <paramref name="index"/>, if any (杭州市加大了… → 杭州市).</summary>
     public string? MentionAt(string text, int index)
     {
+        text = Hanzi.Simplified.Of(text);
         if (index >= text.Length || !_namesByFirstChar.TryGetValue(text[index], out var names)) return null;
         foreach (var name in names)
             if (text.AsSpan(index).StartsWith(name, StringComparison.Ordinal))
@@ -92,7 +106,7 @@ public sealed class Gazetteer
     /// </summary>
     public Region? FindIn(string text)
     {
-        var resolved = Resolve(Mentions(text).ToList());
+        var resolved = Resolve(Mentions(text, atStart: true).ToList());
         return resolved
             .OrderByDescending(r => (int)r.Region.Level)
             .ThenBy(r => r.FirstIndex)
