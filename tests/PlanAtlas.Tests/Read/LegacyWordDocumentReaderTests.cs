@@ -59,17 +59,6 @@ public class LegacyWordDocumentReaderTests
         Assert.Equal(new DocxDocumentReader().Read(ReadFixtures.Form("yichun-2023.docx"), "renamed.doc").Lines, docx.Lines);
     }
 
-    [Theory]
-    [InlineData("junk.txt", ".doc", "not a Word document")]
-    [InlineData("junk.txt", ".wps", "WPS Office")]
-    [InlineData("truncated.pdf", ".doc", "PDF")]
-    public void Files_that_are_no_word_document_are_refused_without_libreoffice(string name, string extension, string why)
-    {
-        var e = Assert.Throws<DocumentReadException>(() => WithoutLibreOffice.Read(ReadFixtures.BadFile(name), "x" + extension));
-        Assert.Equal("PA220", e.Code);
-        Assert.Contains(why, e.Message);
-    }
-
     [Fact]
     public void A_truncated_doc_is_an_error_from_libreoffice()
     {
@@ -111,7 +100,7 @@ public class LegacyWordDocumentReaderTests
             Witness = Path.Combine(_folder, "witness.txt");
             _script = Path.Combine(_folder, "soffice");
             File.WriteAllText(_script, $"#!/bin/sh\nWITNESS='{Witness}'\n{body}\n");
-            File.SetUnixFileMode(_script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
         public string Witness { get; }

@@ -75,26 +75,6 @@ public class SpreadsheetDocumentReaderTests
         Assert.DoesNotContain(document.Lines, l => l.Contains("隐藏"));
     }
 
-    [Theory]
-    [InlineData("truncated.xlsx", "PA223", "truncated")]
-    [InlineData("hostile.html", "PA223", "web page")]
-    [InlineData("junk.txt", "PA223", "not an Excel workbook")]
-    [InlineData("empty.txt", "PA201", "empty")]
-    public void Damaged_or_wrong_files_are_refused_with_a_code(string name, string code, string why)
-    {
-        var e = Assert.Throws<DocumentReadException>(() => new SpreadsheetDocumentReader().Read(ReadFixtures.BadFile(name), "x.xlsx"));
-        Assert.Equal(code, e.Code);
-        Assert.Contains(why, e.Message);
-    }
-
-    [Fact]
-    public void A_word_document_under_a_workbook_name_is_not_a_workbook()
-    {
-        var e = Assert.Throws<DocumentReadException>(() => new SpreadsheetDocumentReader().Read(ReadFixtures.Form("yichun-2023.docx"), "x.xlsx"));
-        Assert.Equal("PA223", e.Code);
-        Assert.Contains("xl/workbook.xml", e.Message);
-    }
-
     private sealed record SheetSpec(string Name, bool Hidden, (string Reference, object Value)[] Cells, string[] Merges);
 
     /// <summary>An .xlsx written with the Open XML SDK: inline strings, numbers, and dates in a Chinese date format.</summary>
