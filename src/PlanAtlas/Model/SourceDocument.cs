@@ -5,7 +5,7 @@ namespace PlanAtlas.Model;
 /// blocks, plus metadata the container itself carried (a portal's 发文字号 table, a .docx's core properties).
 /// </summary>
 /// <param name="SourceFile">Path relative to the plans folder, with forward slashes: the plan's name in messages.</param>
-/// <param name="Format">"txt", "md", "html", "docx" or "pdf".</param>
+/// <param name="Format">"txt", "md", "html", "docx", "pdf", "doc", "wps", "xlsx", "xls" or "ofd".</param>
 /// <param name="Encoding">The character encoding the text was decoded from, where the file was text.</param>
 /// <param name="ContentHash">SHA-256 of the file's bytes, lower-case hex: detects the same plan under two names.</param>
 public sealed record SourceDocument(

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -16,8 +15,8 @@ namespace PlanAtlas.Read;
 /// </summary>
 public sealed class DocxDocumentReader : IDocumentReader
 {
-    /// <summary>Uncompressed size beyond which a .docx is refused: a few MB of text is a long plan; 200 MB is a zip bomb.</summary>
-    public const long DefaultMaxUncompressedBytes = 200L * 1024 * 1024;
+    /// <summary>Uncompressed size beyond which a .docx is refused (<see cref="ZipContainer.DefaultMaxUncompressedBytes"/>).</summary>
+    public const long DefaultMaxUncompressedBytes = ZipContainer.DefaultMaxUncompressedBytes;
 
     private readonly long _maxUncompressedBytes;
 
@@ -57,7 +56,7 @@ public sealed class DocxDocumentReader : IDocumentReader
         // and more; on untrusted bytes any of them means only that this file cannot be read.
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new DocumentReadException("PA206", $"not a readable .docx (damaged or truncated?): {FirstLine(e.Message)}");
+            throw new DocumentReadException("PA206", $"not a readable .docx (damaged or truncated?): {ZipContainer.FirstLine(e.Message)}");
         }
     }
 
@@ -67,21 +66,9 @@ public sealed class DocxDocumentReader : IDocumentReader
         if (BinarySignatures.Describe(bytes) is { } kind && !kind.StartsWith("a zip", StringComparison.Ordinal))
             throw new DocumentReadException("PA206", $"this is {kind}, not a .docx");
         if (BinarySignatures.LooksLikeHtml(bytes)) throw new DocumentReadException("PA206", BinarySignatures.HtmlInstead);
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            long total = 0;
-            foreach (var entry in zip.Entries) total += entry.Length;
-            if (total > _maxUncompressedBytes)
-                throw new DocumentReadException("PA206",
-                    $"the .docx unpacks to {total / (1024.0 * 1024):0.#} MB, more than the {_maxUncompressedBytes / (1024.0 * 1024):0.#} MB allowed; refused as a possible zip bomb");
-            if (zip.GetEntry("word/document.xml") is null && !zip.Entries.Any(e => e.FullName.EndsWith("document.xml", StringComparison.OrdinalIgnoreCase)))
-                throw new DocumentReadException("PA206", "not a Word document: the archive has no word/document.xml");
-        }
-        catch (InvalidDataException e)
-        {
-            throw new DocumentReadException("PA206", $"not a readable .docx (damaged or truncated zip): {FirstLine(e.Message)}");
-        }
+        using var zip = ZipContainer.Open(bytes, _maxUncompressedBytes, "PA206", ".docx");
+        if (zip.GetEntry("word/document.xml") is null && !zip.Entries.Any(e => e.FullName.EndsWith("document.xml", StringComparison.OrdinalIgnoreCase)))
+            throw new DocumentReadException("PA206", "not a Word document: the archive has no word/document.xml");
     }
 
     /// <summary>Paragraphs and tables of the body in order, looking through content controls and tracked insertions.</summary>
@@ -150,6 +137,4 @@ public sealed class DocxDocumentReader : IDocumentReader
         Add("dcterms:created", p.Created?.ToUniversalTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return metadata;
     }
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

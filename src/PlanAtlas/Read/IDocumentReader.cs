@@ -8,7 +8,10 @@ public interface IDocumentReader
     /// <summary>File extensions this reader takes, lower-case with the dot (".txt").</summary>
     IReadOnlyCollection<string> Extensions { get; }
 
-    /// <param name="bytes">The whole file; readers never touch the file system themselves.</param>
+    /// <param name="bytes">
+    /// The whole file; readers never read the input folder themselves. One that hands the file to an external tool
+    /// (LibreOffice for .doc) writes it only into a temporary folder of its own, deleted afterwards.
+    /// </param>
     /// <param name="sourceFile">The name to use in the document and in messages.</param>
     /// <exception cref="DocumentReadException">The file cannot be read as this format; the message says why.</exception>
     SourceDocument Read(byte[] bytes, string sourceFile);

@@ -27,7 +27,8 @@ public sealed class InputReader
     }
 
     public static InputReader CreateDefault() =>
-        new([new TextDocumentReader(), new HtmlDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader()]);
+        new([new TextDocumentReader(), new HtmlDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader(),
+            new LegacyWordDocumentReader(), new SpreadsheetDocumentReader(), new OfdDocumentReader()]);
 
     public IReadOnlyCollection<string> SupportedExtensions => _readers.Keys;
 

@@ -109,7 +109,8 @@ internal static class PlanFiles
     {
         var hint = extension.ToLowerInvariant() switch
         {
-            ".doc" or ".wps" or ".rtf" => "; open it in Word or WPS and save it as .docx",
+            ".rtf" or ".odt" or ".wpt" or ".dot" => "; open it in Word or WPS and save it as .docx",
+            ".et" or ".ods" or ".csv" => "; open it in Excel or WPS and save it as .xlsx",
             ".shtml" or ".xhtml" or ".mht" or ".mhtml" => "; save the page as .html",
             _ => "",
         };

@@ -177,13 +177,20 @@ internal static class BinarySignatures
     {
         [0x25, 0x50, 0x44, 0x46, 0x2D, ..] => "a PDF file (.pdf)",
         [0x50, 0x4B, 0x03, 0x04, ..] => "a zip archive (a .docx is one)",
-        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => "a legacy Office file (.doc/.xls; save it as .docx)",
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => "a legacy Office file (.doc, .wps or .xls)",
         [0x89, 0x50, 0x4E, 0x47, ..] => "a PNG image",
         [0xFF, 0xD8, 0xFF, ..] => "a JPEG image",
         [0x47, 0x49, 0x46, 0x38, ..] => "a GIF image",
         [0x7B, 0x5C, 0x72, 0x74, 0x66, ..] => "an RTF document (save it as .docx)",
         _ => null,
     };
+
+    public static bool IsZip(ReadOnlySpan<byte> b) => b is [0x50, 0x4B, 0x03, 0x04, ..];
+
+    /// <summary>An OLE compound file: the container of Word 97-2003, WPS and Excel 97-2003 files.</summary>
+    public static bool IsCompoundFile(ReadOnlySpan<byte> b) => b is [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..];
+
+    public static bool IsRtf(ReadOnlySpan<byte> b) => b is [0x7B, 0x5C, 0x72, 0x74, 0x66, ..];
 
     /// <summary>A web page where a binary file was expected: portals answer a broken download link with an error page.</summary>
     public static bool LooksLikeHtml(ReadOnlySpan<byte> b)

@@ -6,7 +6,7 @@ using PlanAtlas.Tests.Site;
 namespace PlanAtlas.Tests.Build;
 
 /// <summary>
-/// Issue 8's acceptance folder: the sample plans, the Yichun plan in all four other forms, and every kind of
+/// Issue 8's acceptance folder: the sample plans, the Yichun and Liulin plans in all their other forms, and every kind of
 /// bad input, built together. Good plans all appear; each bad file gets its own message; the build succeeds.
 /// </summary>
 public sealed class MixedInputTests : IClassFixture<MixedInputTests.Built>
@@ -41,8 +41,9 @@ public sealed class MixedInputTests : IClassFixture<MixedInputTests.Built>
     {
         Assert.Equal(BuildOutcome.Built, _built.Result.Outcome);
         var planPages = Directory.GetDirectories(Path.Combine(_built.Output, "plans")).Length;
-        // 5 samples + docx + html + pdf (the GBK text and the copy are the sample's duplicates, built once) + the no-structure text.
-        Assert.Equal(9, planPages);
+        // 5 samples + docx + html + pdf (the GBK text, the .ofd and the copy are the sample's duplicates, built once) + the
+        // no-structure text + the 柳林 .doc (its .wps has the same text) + the 柳林 task table (its .xlsx the same as its .xls).
+        Assert.Equal(11, planPages);
     }
 
     [Theory]
@@ -50,6 +51,12 @@ public sealed class MixedInputTests : IClassFixture<MixedInputTests.Built>
     [InlineData("plans/bad-junk.txt", null)]
     [InlineData("plans/bad-truncated.docx", "PA206")]
     [InlineData("plans/bad-truncated.pdf", null)]
+    [InlineData("plans/bad-truncated.doc", "PA222")]
+    [InlineData("plans/bad-truncated.xlsx", "PA223")]
+    [InlineData("plans/bad-truncated.ofd", "PA224")]
+    [InlineData("plans/forms liulin-2023.wps", "PA21")]    // the .doc's bytes under another name
+    [InlineData("plans/forms liulin-2023.xlsx", "PA212")]
+    [InlineData("plans/forms yichun-2023.ofd", "PA212")]
     [InlineData("plans/bad-no-structure.txt", "PA301")]
     [InlineData("plans/宜春 副本 (2).txt", "PA21")]   // PA211 same bytes or PA212 same text: built once
     [InlineData("plans/" + ReadFixtures.YichunSample, "PA21")]

@@ -222,14 +222,14 @@ public sealed class InputReaderTests : IDisposable
     public void Files_no_reader_takes_are_reported_and_hidden_files_skipped()
     {
         File.WriteAllText(Path.Combine(Plans, "a.txt"), "一、总体要求\n");
-        File.WriteAllBytes(Path.Combine(Plans, "old.doc"), [0xD0, 0xCF, 0x11, 0xE0]);
+        File.WriteAllText(Path.Combine(Plans, "old.rtf"), @"{\rtf1 x}");
         File.WriteAllText(Path.Combine(Plans, ".DS_Store"), "x");
         File.WriteAllText(Path.Combine(Plans, "~$yichun.docx"), "x");
 
         var set = InputReader.CreateDefault().Read(_input);
 
         var d = Assert.Single(set.Diagnostics);
-        Assert.Equal(("PA215", "plans/old.doc"), (d.Code, d.File));
+        Assert.Equal(("PA215", "plans/old.rtf"), (d.Code, d.File));
         Assert.Contains(".docx", d.Message);
         Assert.Equal(["a.txt"], InputReader.CreateDefault().ListPlanFiles(Plans));
     }

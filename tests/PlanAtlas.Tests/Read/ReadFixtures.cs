@@ -10,6 +10,16 @@ internal static class ReadFixtures
     public static string Bad => Path.Combine(RepoRoot, "tests", "fixtures", "read", "bad");
     public static string SamplePlans => Path.Combine(RepoRoot, "input", "plans");
     public const string YichunSample = "jiangxi-yichun-2023-work-safety-key-points-notice.txt";
+    public const string LiulinSample = "shanxi-liulin-2023-work-safety-notice.txt";
+
+    /// <summary>The sample plan a form fixture was made from, by the stem its name starts with.</summary>
+    public static string SampleOf(string form) =>
+        form.StartsWith("liulin-2023.", StringComparison.Ordinal) ? LiulinSample
+        : form.StartsWith("yichun-2023.", StringComparison.Ordinal) ? YichunSample
+        : throw new ArgumentException($"no sample plan for the fixture {form}");
+
+    /// <summary>Forms that hold only a plan's attachment (a 任务分工表 spreadsheet), not its body.</summary>
+    public static bool IsAttachmentOnly(string form) => form.EndsWith(".xlsx", StringComparison.Ordinal) || form.EndsWith(".xls", StringComparison.Ordinal);
 
     /// <summary>The PDF fixture holds only the first lines of the sample (tools/fixtures/generate.cs, PdfLineCount).</summary>
     public const int PdfLineCount = 20;

@@ -14,8 +14,10 @@ namespace PlanAtlas.Tests.Read;
 /// </summary>
 public class ReaderFuzzTests
 {
+    /// <summary>The in-process readers; the .doc/.wps reader, which starts LibreOffice for each file, has its own few cases below.</summary>
     private static readonly IDocumentReader[] Readers =
-        [new TextDocumentReader(), new HtmlDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader()];
+        [new TextDocumentReader(), new HtmlDocumentReader(), new DocxDocumentReader(), new PdfDocumentReader(),
+         new SpreadsheetDocumentReader(), new OfdDocumentReader()];
 
     private static readonly Dictionary<string, byte[]> Seeds = new()
     {
@@ -23,6 +25,10 @@ public class ReaderFuzzTests
         [".html"] = ReadFixtures.Form("yichun-2023.html"),
         [".docx"] = ReadFixtures.Form("yichun-2023.docx"),
         [".pdf"] = ReadFixtures.Form("yichun-2023.pdf"),
+        [".xlsx"] = ReadFixtures.Form("liulin-2023.xlsx"),
+        [".xls"] = ReadFixtures.Form("liulin-2023.xls"),
+        [".ofd"] = ReadFixtures.Form("yichun-2023.ofd"),
+        [".doc"] = ReadFixtures.Form("liulin-2023.doc"),
     };
 
     private static readonly HashSet<string> DocumentedCodes = DocumentedReadCodes();
@@ -57,24 +63,51 @@ public class ReaderFuzzTests
     {
         foreach (var reader in Readers)
             ReadSafely(reader, Mutate(Seeds[reader.Extensions.First()], new Random(seed)), seed);
+        ReadSafely(new SpreadsheetDocumentReader(), Mutate(Seeds[".xls"], new Random(seed)), seed, ".xls");
+    }
+
+    /// <summary>Few cases: each one is a LibreOffice run of a second or two.</summary>
+    [Property(MaxTest = 4)]
+    public void Mutated_doc_files_never_crash_the_legacy_word_reader(int seed)
+    {
+        var reader = new LegacyWordDocumentReader();
+        var random = new Random(seed);
+        ReadSafely(reader, Mutate(Seeds[".doc"], random), seed);
+        var junk = new byte[random.Next(16, 4096)];
+        random.NextBytes(junk);
+        ReadSafely(reader, junk, seed);
+    }
+
+    [Property(MaxTest = 40)]
+    public void An_ofd_with_damaged_xml_inside_never_crashes(int seed)
+    {
+        var random = new Random(seed);
+        var names = new[] { "OFD.xml", "Doc_0/Document.xml", "Doc_0/Pages/Page_0/Content.xml", "Doc_0/Pages/Page_1/Content.xml" };
+        ReadSafely(new OfdDocumentReader(), ReplaceEntry(Seeds[".ofd"], names[random.Next(names.Length)], xml => Mutate(xml, random)), seed);
     }
 
     [Property(MaxTest = 40)]
     public void A_docx_with_damaged_xml_inside_never_crashes(int seed)
     {
         var random = new Random(seed);
+        ReadSafely(new DocxDocumentReader(), ReplaceEntry(Seeds[".docx"], "word/document.xml", xml => Mutate(xml, random)), seed);
+    }
+
+    /// <summary>The archive with one entry's bytes changed.</summary>
+    private static byte[] ReplaceEntry(byte[] archive, string name, Func<byte[], byte[]> change)
+    {
         using var stream = new MemoryStream();
-        stream.Write(Seeds[".docx"]);
+        stream.Write(archive);
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
         {
-            var entry = zip.GetEntry("word/document.xml")!;
+            var entry = zip.GetEntry(name)!;
             byte[] xml;
             using (var s = entry.Open()) { using var m = new MemoryStream(); s.CopyTo(m); xml = m.ToArray(); }
             entry.Delete();
-            using var w = zip.CreateEntry("word/document.xml").Open();
-            w.Write(Mutate(xml, random));
+            using var w = zip.CreateEntry(name).Open();
+            w.Write(change(xml));
         }
-        ReadSafely(new DocxDocumentReader(), stream.ToArray(), seed);
+        return stream.ToArray();
     }
 
     [Property(MaxTest = 100)]
@@ -134,9 +167,9 @@ public class ReaderFuzzTests
         return [.. bytes];
     }
 
-    private static void ReadSafely(IDocumentReader reader, byte[] bytes, int seed)
+    private static void ReadSafely(IDocumentReader reader, byte[] bytes, int seed, string? extension = null)
     {
-        var name = "fuzz" + reader.Extensions.First();
+        var name = "fuzz" + (extension ?? reader.Extensions.First());
         // A hang guard, not a speed goal: a reader must not loop forever on damaged input.
         var task = Task.Run(() =>
         {
