@@ -1,6 +1,4 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Text;
+using PlanAtlas.Read;
 
 namespace PlanAtlas.Index;
 
@@ -49,55 +47,7 @@ public sealed class NodeTools
 
     public ProcessOutcome Run(string program, IReadOnlyList<string> arguments, string? stdin, TimeSpan timeout, CancellationToken cancellation)
     {
-        var info = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = Root,
-            RedirectStandardInput = stdin is not null,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        if (stdin is not null) info.StandardInputEncoding = new UTF8Encoding(false);
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        Process process;
-        try
-        {
-            process = Process.Start(info) ?? throw new Win32Exception($"{program} did not start");
-        }
-        catch (Win32Exception)
-        {
-            return new ProcessOutcome(null, "", $"`{program}` was not found; install Node.js 20+ (it provides node and npm)", NotFound: true);
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
-            var stderr = process.StandardError.ReadToEndAsync(cancellation);
-            if (stdin is not null)
-            {
-                process.StandardInput.Write(stdin);
-                process.StandardInput.Close();
-            }
-            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            timer.CancelAfter(timeout);
-            try
-            {
-                process.WaitForExitAsync(timer.Token).GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                cancellation.ThrowIfCancellationRequested();
-                return new ProcessOutcome(null, "", $"`{program}` took longer than {timeout.TotalSeconds:0} s and was stopped");
-            }
-            var output = stdout.GetAwaiter().GetResult();
-            var errors = stderr.GetAwaiter().GetResult().Trim();
-            return process.ExitCode == 0
-                ? new ProcessOutcome(0, output, null)
-                : new ProcessOutcome(process.ExitCode, output, $"exit code {process.ExitCode}: {(errors.Length > 0 ? errors : output.Trim())}");
-        }
+        var run = new ExternalTool(program, "nodejs npm").Run(arguments, timeout, Root, stdin, cancellation: cancellation);
+        return run.NotFound ? run with { Error = $"`{program}` was not found; install Node.js 20+ (it provides node and npm)" } : run;
     }
 }
-
-public sealed record ProcessOutcome(int? ExitCode, string Output, string? Error, bool NotFound = false);

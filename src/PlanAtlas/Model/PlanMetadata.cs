@@ -46,4 +46,6 @@ public sealed record PlanMetadata
     public IReadOnlyList<string> Attachments { get; init; } = [];
     /// <summary>The portal metadata block as the page gave it, where there was one.</summary>
     public PortalBlock? Portal { get; init; }
+    /// <summary>Set when the text (and so every item) was recognised from page images (OCR) rather than read.</summary>
+    public TextRecognition? Recognition { get; init; }
 }

@@ -21,7 +21,16 @@ public sealed record SourceDocument(
 
     /// <summary>What the reader noticed without failing; the read stage turns each into a warning.</summary>
     public IReadOnlyList<ReadNote> Notes { get; init; } = [];
+
+    /// <summary>Set when (some of) the text was recognised from page images rather than read from a text layer.</summary>
+    public TextRecognition? Recognition { get; init; }
 }
+
+/// <summary>
+/// Text recognised from images (a scanned PDF): the engine, its mean confidence over the recognised characters (0–100)
+/// and the pages it read, 1-based. Recognised text has misread characters; the plan page says so.
+/// </summary>
+public sealed record TextRecognition(string Engine, double MeanConfidence, IReadOnlyList<int> Pages);
 
 /// <summary>A block of a source document; <see cref="Line"/> is 1-based in the file where the format has lines.</summary>
 public abstract record SourceBlock(int Line);

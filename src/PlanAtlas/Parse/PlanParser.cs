@@ -24,7 +24,7 @@ public sealed class PlanParser(Gazetteer gazetteer)
         HeadingsFromTaskTable(drafts);
 
         var bodyText = string.Join("\n", frameReader.Body.OfType<BodyLine>().Select(l => l.Text));
-        var metadata = MetadataExtractor.Extract(frameReader.Frame, bodyText, gazetteer);
+        var metadata = MetadataExtractor.Extract(frameReader.Frame, bodyText, gazetteer) with { Recognition = document.Recognition };
         if (manifest is not null) metadata = ManifestOverrides.Apply(metadata, manifest, document.SourceFile, gazetteer, diagnostics);
         if (metadata.Title is null)
             diagnostics.Add(new Diagnostic(Severity.Warning, "PA302", file, null,

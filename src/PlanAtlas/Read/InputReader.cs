@@ -99,6 +99,12 @@ public sealed class InputReader
                 Error("PA201", null, "the file has no text");
                 return null;
             }
+            // Whatever the reader, text that is not Chinese was decoded wrongly: never a plan of garbage.
+            if (TextQuality.Problem(document) is { } problem)
+            {
+                Error(TextQuality.Code, null, problem);
+                return null;
+            }
             diagnostics.AddRange(NoteDiagnostics(document));
             return document;
         }

@@ -135,6 +135,8 @@ public sealed class SiteRenderer
             SeeAlso = itemLinks.SeeAlso(plan, peers),
             CompareUrl = _urls.Url(Compare.ComparePages.ComparePath(plan.Id)),
             ThemeProfile = profile,
+            RecognitionNote = plan.Metadata.Recognition is { } ocr
+                ? string.Format(CultureInfo.InvariantCulture, _t["plan.ocr"], ocr.MeanConfidence) : null,
         };
         var crumbs = new List<PageCrumb>();
         if (plan.Region is { } r)
@@ -164,6 +166,8 @@ public sealed class SiteRenderer
         Add("year", m.Year, v => v.ToString(CultureInfo.InvariantCulture));
         Add("region", m.Region, v => string.Join(" / ", new[] { v.ProvinceName, v.CityName, v.CountyName }.Where(s => s is not null).Distinct()) + $"（{v.Code}）");
         Add("source_url", m.SourceUrl, v => v);
+        if (m.Recognition is { } ocr)
+            fields.Add(new MetadataField(_t["meta.text_source"], string.Format(CultureInfo.InvariantCulture, _t["meta.text_source.ocr"], ocr.Engine, ocr.MeanConfidence), "", null));
         fields.Add(new MetadataField(_t["meta.source_file"], plan.SourceFile, "", null));
         return fields;
     }

@@ -44,19 +44,58 @@ public class PdfDocumentReaderTests
         Assert.Equal(isPageNumber, PageFurniture.IsPageNumber(line));
 
     [Theory]
-    [InlineData("\u2F00、\u2F2F作要点", "一、工作要点")]
-    [InlineData("（一）压实责任：１２", "（一）压实责任：１２")]
-    [InlineData("\uF9F4业", "林业")]
-    public void Radical_and_compatibility_code_points_from_pdf_fonts_are_folded(string extracted, string expected) =>
-        Assert.Equal(expected, PdfLines.FoldRadicals(extracted));
+    [InlineData("\u2F00、\u2F2F作要点", "一、工作要点")]         // Kangxi radicals (Word, WPS): NFKC would fold these too
+    [InlineData("各有关部\u2ED4、\u2EDB险\u2ECB\u2EC5", "各有关部门、风险车见")] // CJK Radicals Supplement (Chromium): NFKC does not
+    [InlineData("（一）压实责任：１２", "（一）压实责任：１２")] // full-width punctuation and digits stay
+    [InlineData("\uF9F4业", "林业")]                           // a compatibility ideograph
+    [InlineData("\uFB01re safety", "fire safety")]              // a Latin ligature
+    public void Radical_compatibility_and_ligature_code_points_from_pdf_fonts_are_folded(string extracted, string expected) =>
+        Assert.Equal(expected, IdeographFolding.Fold(extracted));
+
+    // Two radicals stand for ideographs of Extension A (U+3400–4DBF), unified ideographs too.
+    private static bool IsUnified(int c) => c is >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0x20000 and <= 0x3FFFF;
 
     [Fact]
-    public void A_pdf_without_a_text_layer_is_PA208()
+    public void Every_radical_the_unicode_table_maps_folds_to_a_unified_ideograph()
+    {
+        var radicals = Enumerable.Range(0x2E80, 0x2FE0 - 0x2E80).Where(IdeographFolding.IsFolded).ToList();
+        Assert.True(radicals.Count > 300, $"only {radicals.Count} radicals mapped");
+        Assert.All(radicals, r => Assert.True(IsUnified(char.ConvertToUtf32(IdeographFolding.Fold(char.ConvertFromUtf32(r)), 0))));
+    }
+
+    [Fact]
+    public void A_scan_without_a_text_recognition_engine_is_PA208_saying_what_to_install()
+    {
+        var noOcr = PdfTools.Default with { Tesseract = new ExternalTool("planatlas-test-no-tesseract", "tesseract-ocr tesseract-ocr-chi-sim") };
+        var e = Assert.Throws<DocumentReadException>(() => new PdfDocumentReader(noOcr).Read(BlankPage(), "scan.pdf"));
+        Assert.Equal("PA208", e.Code);
+        Assert.Contains("apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils", e.Message);
+    }
+
+    [Fact]
+    public void A_page_image_with_no_text_on_it_is_PA208_after_text_recognition()
+    {
+        var e = Assert.Throws<DocumentReadException>(() => new PdfDocumentReader().Read(BlankPage(), "scan.pdf"));
+        Assert.Equal("PA208", e.Code);
+        Assert.Contains("found no text", e.Message);
+    }
+
+    [Fact]
+    public void Without_pdftotext_a_pdf_is_PA209_naming_the_tool_and_its_package()
+    {
+        var noPoppler = PdfTools.Default with { PdfToText = new ExternalTool("planatlas-test-no-pdftotext", "poppler-utils") };
+        var e = Assert.Throws<DocumentReadException>(() => new PdfDocumentReader(noPoppler).Read(ReadFixtures.Form("yichun-2023.pdf"), "yichun-2023.pdf"));
+        Assert.Equal("PA209", e.Code);
+        Assert.Contains("planatlas-test-no-pdftotext", e.Message);
+        Assert.Contains("apt-get install poppler-utils", e.Message);
+    }
+
+    /// <summary>A page with a drawing and no text: what a scanner's PDF looks like to a text extractor.</summary>
+    private static byte[] BlankPage()
     {
         var builder = new PdfDocumentBuilder();
         builder.AddPage(PageSize.A4).DrawRectangle(new UglyToad.PdfPig.Core.PdfPoint(50, 50), 100, 100);
-        var e = Assert.Throws<DocumentReadException>(() => new PdfDocumentReader().Read(builder.Build(), "scan.pdf"));
-        Assert.Equal("PA208", e.Code);
+        return builder.Build();
     }
 
     [Fact]

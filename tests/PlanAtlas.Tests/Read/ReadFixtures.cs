@@ -9,6 +9,18 @@ internal static class ReadFixtures
     public static string Forms => Path.Combine(RepoRoot, "tests", "fixtures", "read", "forms");
     public static string Bad => Path.Combine(RepoRoot, "tests", "fixtures", "read", "bad");
     public static string SamplePlans => Path.Combine(RepoRoot, "input", "plans");
+    /// <summary>The sample plans printed to PDF by Chromium and LibreOffice, scanned, and made unreadable (tools/fixtures/pdfs.cs).</summary>
+    public static string Pdf => Path.Combine(RepoRoot, "tests", "fixtures", "read", "pdf");
+
+    /// <summary>Each PDF fixture's stem and the sample plan it was printed from.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PdfSamples = new Dictionary<string, string>
+    {
+        ["pingtan-2023"] = "fujian-pingtan-2023-work-safety-key-points-fragment.txt",
+        ["ezhou-2018"] = "hubei-ezhou-2018-work-safety-key-points.txt",
+        ["yichun-2023"] = YichunSample,
+        ["liulin-2023"] = "shanxi-liulin-2023-work-safety-notice.txt",
+        ["zhejiang-2015"] = "zhejiang-2015-work-safety-review-news.txt",
+    };
     public const string YichunSample = "jiangxi-yichun-2023-work-safety-key-points-notice.txt";
     public const string LiulinSample = "shanxi-liulin-2023-work-safety-notice.txt";
 

@@ -33,6 +33,8 @@ public static class DataExport
         new("subtitle", p => p.Metadata.Subtitle?.Value ?? ""),
         new("enclosed_title", p => p.Metadata.EnclosedTitle?.Value ?? ""),
         new("source_url", p => p.Metadata.SourceUrl?.Value ?? ""),
+        new("text_source", p => TextSource(p)),
+        new("ocr_confidence", p => p.Metadata.Recognition?.MeanConfidence.ToString("0.0", CultureInfo.InvariantCulture) ?? ""),
     ];
 
     public static readonly IReadOnlyList<DataColumn<PlanItem>> ItemColumns =
@@ -51,6 +53,7 @@ public static class DataExport
         new("parent_id", x => x.Item.ParentId ?? ""),
         new("line", x => x.Item.Line.ToString(CultureInfo.InvariantCulture)),
         new("targets", x => Join(x.Item.Targets)),
+        new("text_source", x => TextSource(x.Plan)),
     ];
 
     public static void Write(IReadOnlyList<Plan> plans, string outputDirectory) => Write(plans, outputDirectory, DataExportOptions.Default);
@@ -196,6 +199,9 @@ public static class DataExport
         AdminLevel.County => "county",
         _ => "",
     };
+
+    /// <summary>"ocr" for a plan (and its items) recognised from page images, "text" for one read from its text.</summary>
+    public static string TextSource(Plan plan) => plan.Metadata.Recognition is null ? "text" : "ocr";
 
     public static string KindName(PlanKind kind) => kind switch
     {

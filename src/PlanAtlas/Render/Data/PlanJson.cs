@@ -51,6 +51,7 @@ public static class PlanJson
                 attachments = m.Attachments,
                 source_url = V(m.SourceUrl),
                 portal = m.Portal?.Fields.Select(f => new { key = f.Key, value = f.Value }),
+                text_recognition = m.Recognition is { } ocr ? new { engine = ocr.Engine, mean_confidence = ocr.MeanConfidence, pages = ocr.Pages } : null,
             },
             metadata_spans = plan.MetadataSpans.Select(s => new { field = s.Field, span = S(s.Span) }),
             items = plan.Items.Select(i => new

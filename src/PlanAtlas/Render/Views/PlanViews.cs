@@ -61,6 +61,8 @@ public sealed record PlanPageModel(
     public string? CompareUrl { get; init; }
     /// <summary>The plan's theme shares (Render/Themes); null when themes were not analysed.</summary>
     public Themes.ThemeProfileModel? ThemeProfile { get; init; }
+    /// <summary>Said above the text when it was recognised from page images (OCR), with the engine's confidence.</summary>
+    public string? RecognitionNote { get; init; }
 }
 
 public sealed record ListPageModel(string Heading, string? Intro, IReadOnlyList<PlanRow> Plans, IReadOnlyList<LinkCount> Children)

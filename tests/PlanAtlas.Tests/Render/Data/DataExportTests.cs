@@ -16,7 +16,7 @@ public sealed class DataExportTests : IDisposable
     private static IReadOnlyList<Plan> SamplePlans() =>
         PlanIds.Assign(TestFiles.SampleFiles().Select(f => TestFiles.Parser.Parse(TestFiles.Read(f), null)));
 
-    private static List<Dictionary<string, string>> ReadCsv(string path, out string[] header)
+    internal static List<Dictionary<string, string>> ReadCsv(string path, out string[] header)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
         using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
