@@ -9,11 +9,11 @@ namespace PlanAtlas.Read;
 /// Chinese. A file whose text is mostly not Chinese characters, or has many characters that stand for no text
 /// (U+FFFD, private-use or control characters), or whose "Chinese" is mostly rare characters, was decoded wrongly —
 /// typically a PDF whose fonts map glyphs to nothing (no ToUnicode map), so that glyph numbers come out in place of
-/// characters — and would build as a plan of garbage. It is reported (PA220) and left out instead.
+/// characters — and would build as a plan of garbage. It is reported (PA226) and left out instead.
 /// </summary>
 public static class TextQuality
 {
-    public const string Code = "PA220";
+    public const string Code = "PA226";
 
     /// <summary>Fewer letters than this are too few to judge (a short note is still read).</summary>
     private const int MinimumLetters = 40;

@@ -9,7 +9,7 @@ namespace PlanAtlas.Tests.Build;
 
 /// <summary>
 /// A site built from PDFs only: two printed plans, a scan and two PDFs whose text layer cannot be read. The unreadable
-/// ones are reported (PA220) and left out, the others are built; the scan's page says its text was recognised; the
+/// ones are reported (PA226) and left out, the others are built; the scan's page says its text was recognised; the
 /// search finds 部门 in the plan Chromium printed with radicals.
 /// </summary>
 public sealed class PdfInputBuildTests : IClassFixture<PdfInputBuildTests.Built>
@@ -42,12 +42,12 @@ public sealed class PdfInputBuildTests : IClassFixture<PdfInputBuildTests.Built>
     public PdfInputBuildTests(Built built) => _built = built;
 
     [Fact]
-    public void Unreadable_pdfs_are_PA220_errors_and_the_others_are_built()
+    public void Unreadable_pdfs_are_PA226_errors_and_the_others_are_built()
     {
         Assert.Equal(BuildOutcome.Built, _built.Result.Outcome);
         Assert.Equal(["plans/无法读取 1.pdf", "plans/无法读取 2.pdf"],
-            _built.Result.Diagnostics.Where(d => d.Code == "PA220").Select(d => d.File).Order(StringComparer.Ordinal));
-        Assert.All(_built.Result.Diagnostics.Where(d => d.Code == "PA220"), d => Assert.Equal(Severity.Error, d.Severity));
+            _built.Result.Diagnostics.Where(d => d.Code == "PA226").Select(d => d.File).Order(StringComparer.Ordinal));
+        Assert.All(_built.Result.Diagnostics.Where(d => d.Code == "PA226"), d => Assert.Equal(Severity.Error, d.Severity));
         Assert.Equal(["141125-2023", "350128-2023", "360900-2023"],
             Directory.GetDirectories(Path.Combine(_built.Output, "plans")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }

@@ -30,7 +30,7 @@ public sealed class ScannedPdfTests
         Assert.NotNull(recognition);
         Assert.Equal("Tesseract", recognition.Engine);
         Assert.Equal([1, 2, 3, 4], recognition.Pages);
-        // Clear 150 dpi pages: above the default threshold, so a normal build gives no PA221.
+        // Clear 150 dpi pages: above the default threshold, so a normal build gives no PA227.
         Assert.InRange(recognition.MeanConfidence, PdfTools.Default.LowConfidence, 100);
         var plan = Parser.Parse(Document.Value);
         Assert.Same(recognition, plan.Metadata.Recognition);
@@ -39,7 +39,7 @@ public sealed class ScannedPdfTests
     [Fact]
     public void Uncertain_recognition_is_a_warning_with_the_confidence()
     {
-        var note = Assert.Single(Document.Value.Notes, n => n.Code == "PA221");
+        var note = Assert.Single(Document.Value.Notes, n => n.Code == "PA227");
         Assert.Contains($"mean confidence {Document.Value.Recognition!.MeanConfidence:0}%", note.Message);
     }
 

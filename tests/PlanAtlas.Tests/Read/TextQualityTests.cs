@@ -3,7 +3,7 @@ using PlanAtlas.Read;
 
 namespace PlanAtlas.Tests.Read;
 
-/// <summary>The quality gate (PA220): a document whose text is not readable Chinese is left out, whatever its reader.</summary>
+/// <summary>The quality gate (PA226): a document whose text is not readable Chinese is left out, whatever its reader.</summary>
 public class TextQualityTests
 {
     private const string Chinese = "一、压实安全生产责任。各地要认真落实党政同责、一岗双责，严格执行安全生产责任制，定期开展隐患排查治理，强化执法检查。";
@@ -56,12 +56,12 @@ public class TextQualityTests
     [Theory]
     [InlineData("yichun-2023.no-tounicode.pdf")]  // LibreOffice's subset fonts, no ToUnicode: ASCII and control characters
     [InlineData("pingtan-2023.no-tounicode.pdf")] // Chromium's subset TrueType, no ToUnicode: glyph numbers as code points
-    public void A_pdf_whose_fonts_map_glyphs_to_nothing_is_PA220_and_left_out(string name)
+    public void A_pdf_whose_fonts_map_glyphs_to_nothing_is_PA226_and_left_out(string name)
     {
         var diagnostics = new List<Diagnostic>();
         Assert.Null(InputReader.CreateDefault().ReadPlan(Path.Combine(ReadFixtures.Pdf, "bad"), name, diagnostics));
         var error = Assert.Single(diagnostics);
-        Assert.Equal((Severity.Error, "PA220", "plans/" + name), (error.Severity, error.Code, error.File));
+        Assert.Equal((Severity.Error, "PA226", "plans/" + name), (error.Severity, error.Code, error.File));
         Assert.Contains("fonts embedded", error.Message);
     }
 }

@@ -62,7 +62,7 @@ public sealed class PdfDocumentReader(PdfTools? tools = null) : IDocumentReader
         {
             if (scanned.Count == pages.Count)
                 throw new DocumentReadException("PA208", $"the PDF has no text layer (a scan?); {ocr.InstallHint}");
-            notes.Add(new ReadNote("PA222", null, $"pages {Pages(scanned)} have no text layer (scanned?) and are left out; {ocr.InstallHint}"));
+            notes.Add(new ReadNote("PA228", null, $"pages {Pages(scanned)} have no text layer (scanned?) and are left out; {ocr.InstallHint}"));
             return (null, notes);
         }
         var recognized = ocr.Recognize(path, scanned, folder, _tools.Timeout).ToDictionary(p => p.Number);
@@ -72,7 +72,7 @@ public sealed class PdfDocumentReader(PdfTools? tools = null) : IDocumentReader
         var characters = words.Sum(w => w.Text.Length);
         var confidence = characters == 0 ? 0 : words.Sum(w => w.Confidence!.Value * w.Text.Length) / characters;
         if (characters > 0 && confidence < _tools.LowConfidence)
-            notes.Add(new ReadNote("PA221", null,
+            notes.Add(new ReadNote("PA227", null,
                 $"text recognition (OCR) of pages {Pages(scanned)} is uncertain (mean confidence {confidence:0}%, below {_tools.LowConfidence:0}%): expect misread characters; a sharper scan (300 dpi) or the original file reads better"));
         return (new TextRecognition(TesseractOcr.Engine, Math.Round(confidence, 1), scanned), notes);
     }
@@ -108,6 +108,6 @@ public sealed record PdfTools(ExternalTool PdfToText, ExternalTool PdfToPpm, Ext
     /// <summary>How long one run of a tool may take (one file's text, or one page's recognition).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>A mean OCR confidence below this (0–100) is reported as uncertain (PA221).</summary>
+    /// <summary>A mean OCR confidence below this (0–100) is reported as uncertain (PA227).</summary>
     public double LowConfidence { get; init; } = 75;
 }
