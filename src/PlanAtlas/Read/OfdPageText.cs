@@ -114,7 +114,7 @@ internal static class OfdPageText
         var sizes = glyphs.Select(g => g.Size).Order().ToList();
         var top = glyphs.Min(g => g.Baseline - g.Size * 0.88);
         var bottom = glyphs.Max(g => g.Baseline + g.Size * 0.12);
-        return new PdfLine(pageNumber, PdfLines.FoldRadicals(sb.ToString()), glyphs[0].X, glyphs.Max(g => g.X + g.Width),
+        return new PdfLine(pageNumber, IdeographFolding.Fold(sb.ToString()), glyphs[0].X, glyphs.Max(g => g.X + g.Width),
             pageHeight - top, pageHeight - bottom, sizes[sizes.Count / 2], pageHeight);
     }
 

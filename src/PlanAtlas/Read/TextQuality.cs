@@ -60,8 +60,8 @@ public static class TextQuality
         string? what = null;
         if (counts.Unreadable >= counts.Letters * MaximumUnreadableShare)
             what = $"{counts.Unreadable:N0} of its {counts.Letters:N0} letters are characters that stand for no text (U+FFFD, private-use or control characters)";
-        else if (counts.Chinese < counts.Letters * MinimumChineseShare)
-            what = $"only {counts.Chinese:N0} of its {counts.Letters:N0} letters ({100.0 * counts.Chinese / counts.Letters:0}%) are Chinese characters";
+        else if (counts.Chinese < counts.Words * MinimumChineseShare)
+            what = $"only {counts.Chinese:N0} of its {counts.Words:N0} characters and Latin words ({100.0 * counts.Chinese / counts.Words:0}%) are Chinese characters";
         else if (counts.Chinese >= MinimumLetters / 2 && counts.Common < counts.Chinese * MinimumCommonShare)
             what = $"{100.0 * (counts.Chinese - counts.Common) / counts.Chinese:0}% of its Chinese characters are rare ones outside GB 2312, as when glyph numbers are read in place of characters";
         return what is null ? null : $"the text read from this file is not readable Chinese: {what}; {Advice(document.Format)}";
@@ -78,13 +78,24 @@ public static class TextQuality
     {
         public int Letters, Chinese, Common, Unreadable;
 
+        /// <summary>
+        /// Letters with a Latin word counted once, as a Chinese character is: the share of Chinese is taken among these,
+        /// so that a plan's URLs, e-mail addresses or markup weigh as the few words they are, not as dozens of letters.
+        /// </summary>
+        public int Words;
+
         public void Add(string text)
         {
+            var inLatinWord = false;
             foreach (var rune in text.EnumerateRunes())
             {
                 var category = Rune.GetUnicodeCategory(rune);
+                var latin = rune.IsAscii && Rune.IsLetter(rune);
+                var wordGoesOn = latin && inLatinWord;
+                inLatinWord = latin;
                 if (Rune.IsWhiteSpace(rune) || Rune.IsDigit(rune) || IsPunctuation(category)) continue;
                 Letters++;
+                if (!wordGoesOn) Words++;
                 if (IsUnreadable(rune, category)) Unreadable++;
                 else if (IsChinese(rune.Value))
                 {

@@ -17,6 +17,12 @@ public class TextQualityTests
         Assert.Null(TextQuality.Problem(Document("pdf", Chinese, "（2023年2月27日，E-mail: safety@example.gov.cn，IE 9.0）", Chinese)));
 
     [Fact]
+    public void A_latin_word_weighs_as_one_character_so_markup_in_a_short_plan_passes() =>
+        // 31 Chinese characters against 57 ASCII letters, but only 12 words of them.
+        Assert.Null(TextQuality.Problem(Document("txt", "某市<script>alert(1)</script>2023年安全生产工作要点",
+            "一、总体要求<img src=x onerror=alert(2)>", "（一）加强领导。<a href=\"javascript:alert(3)\">点我</a>（市应急管理局负责）")));
+
+    [Fact]
     public void A_short_text_is_too_short_to_judge() => Assert.Null(TextQuality.Problem(Document("txt", "Safety plan draft")));
 
     [Fact]

@@ -87,10 +87,12 @@ internal static partial class Paragraphs
             var (previousLeft, previousRight) = Margins(previous);
             if (_indentMode)
                 return previous.Right < previousLeft + (previousRight - previousLeft) * 0.6 || (continues && OutlineMarker().IsMatch(line.Text));
-            // Without indents, a line that ends short of the margin ends its paragraph when it ends a sentence: ragged
-            // lines end up to two characters early where a closing quote or a comma may not start the next line.
+            // Without indents, a line that ends short of the margin ends its paragraph when it ends a sentence or the
+            // next line opens with an outline marker (a heading has no full stop): ragged lines end up to two characters
+            // early where a closing quote or a comma may not start the next line.
             var shortBy = previousRight - previous.Right;
-            var ended = shortBy > previous.EmSize * 4 || (shortBy > previous.EmSize * 1.5 && EndsSentence(previous.Text));
+            var ended = shortBy > previous.EmSize * 4
+                || (shortBy > previous.EmSize * 1.5 && (EndsSentence(previous.Text) || OutlineMarker().IsMatch(line.Text)));
             if (continues) return ended || OutlineMarker().IsMatch(line.Text);
             // Where paragraphs stand apart, the gap has had its say: a short line inside one is only line breaking.
             return !_spaced && ended;
