@@ -54,7 +54,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             var plans = Stage(Parse, stages, () => ParseStage.Parse(input, reader, parsedPlans, diagnostics, cancellation),
                 p => parsedPlans is { Hits: > 0 } c ? $"{p.Count} plans ({c.Hits} from the cache)" : $"{p.Count} plans");
             plansCount = plans.Count;
-            itemsCount = plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph));
+            itemsCount = plans.Sum(p => PlanAtlas.Analyze.Tasks.PlanTasks.Of(p).Count);
             cancellation.ThrowIfCancellationRequested();
 
             PageCache? LoadPageCache() => cache is null ? null : new PageCache(cache, options.OutputDirectory, ignorePrevious: options.Full);

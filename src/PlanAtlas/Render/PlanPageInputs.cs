@@ -20,8 +20,21 @@ namespace PlanAtlas.Render;
 /// and build no delegates or LINQ chains per page.
 /// </summary>
 /// <param name="rows">Every plan's row by id (a peer shows its row).</param>
-public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IReadOnlyDictionary<string, PlanRow> rows, PeerAnalysis analysis)
+/// <param name="taxonomy">The themes whose names a compare page shows, when themes were analysed.</param>
+public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IReadOnlyDictionary<string, PlanRow> rows, PeerAnalysis analysis,
+    ThemeTaxonomy? taxonomy = null)
 {
+    /// <summary>Every theme's id and name, once per build: a compare page names the themes it differs on.</summary>
+    private readonly byte[] _themeNames = ThemeNames(taxonomy);
+
+    private static byte[] ThemeNames(ThemeTaxonomy? taxonomy)
+    {
+        using var part = PageInputs.Part();
+        part.Add(taxonomy?.Themes.Count ?? -1);
+        foreach (var theme in taxonomy?.Themes ?? []) part.Add(theme.Id).Add(theme.NameZh).Add(theme.NameEn);
+        return part.Digest();
+    }
+
     /// <summary>Each known item's link digest by its number (<see cref="ItemLinks.Number"/>), made when a page first needs it.</summary>
     private readonly byte[]?[] _links = new byte[]?[links.Count];
     private readonly ConcurrentDictionary<string, byte[]> _rows = new(StringComparer.Ordinal), _profiles = new(StringComparer.Ordinal);
@@ -67,6 +80,8 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
         inputs.Add(profiles is not null);
         if (profiles is not null && profiled.Add(plan.Id)) inputs.Add(plan.Id).Add(ProfileOf(plan.Id));
         var candidates = ComparePages.Candidates(plan, analysis);
+        inputs.Add(_themeNames);
+        var all = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in groups)
         {
             inputs.Add((long)group.Kind).Add(group.Peers.Count);
@@ -75,7 +90,7 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
             {
                 inputs.Add(peer.PlanId).Add(peer.Similarity).Add(_rows.GetOrAdd(peer.PlanId, static (id, self) => self.RowDigest(id), this));
                 if (profiles is not null && profiled.Add(peer.PlanId)) inputs.Add(ProfileOf(peer.PlanId));
-                if (rows.ContainsKey(peer.PlanId)) peerIds.Add(peer.PlanId);
+                if (rows.ContainsKey(peer.PlanId)) { peerIds.Add(peer.PlanId); all.Add(peer.PlanId); }
             }
             foreach (var (item, best, sideBySide) in ComparePages.Counterparts(candidates, peerIds, links))
             {
@@ -85,6 +100,10 @@ public sealed class PlanPageInputs(TemplateEngine templates, ItemLinks links, IR
             }
             inputs.Add("end of group");
         }
+        // The distinctive tasks, in the order shown, with the link of each.
+        var distinctive = ComparePages.Distinctive(candidates, all, links);
+        inputs.Add(distinctive.Count);
+        for (var i = 0; i < distinctive.Count && i < ComparePages.DistinctiveShown; i++) inputs.Add(distinctive[i].ItemId).Add(LinkOf(distinctive[i]));
         return inputs.Fingerprint();
     }
 

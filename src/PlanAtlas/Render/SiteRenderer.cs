@@ -51,7 +51,7 @@ public sealed class SiteRenderer
             .ToList();
         // Plan ids are unique after parsing; the first row wins should two plans ever share one.
         var rowsById = rows.DistinctBy(r => r.Id).ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var inputs = output.Reuse is null ? null : new PlanPageInputs(_templates, itemLinks, rowsById, peers);
+        var inputs = output.Reuse is null ? null : new PlanPageInputs(_templates, itemLinks, rowsById, peers, analysis?.Themes?.Taxonomy);
         CopyAssets(output);
         // The data files depend on no page: written alongside the pages, their long single-threaded CSV writes
         // overlap page rendering instead of following it.
@@ -70,7 +70,8 @@ public sealed class SiteRenderer
                     $"charts will not draw: {ChartWriter.PlotlyPackage} is not installed (run `npm ci` in the PlanAtlas checkout)"));
             Parallel.ForEach(plans, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 plan => RenderPlan(plan, output, peers, itemLinks, themePages, inputs));
-            new Compare.ComparePages(this, itemLinks, rowsById, inputs).Render(plans, peers, output);
+            var taxonomy = analysis?.Themes?.Taxonomy;
+            new Compare.ComparePages(this, itemLinks, rowsById, inputs, id => taxonomy?.Find(id) is { } theme ? theme.Name(_t.Language) : id).Render(plans, peers, output);
             RenderHome(rows, plans, output, themeRendering.GetAwaiter().GetResult());
             new CrossRefs.CrossRefPages(this, itemLinks, inputs).Render(plans, peers, output);
             RenderRegions(plans, rows, output);
@@ -112,7 +113,7 @@ public sealed class SiteRenderer
             shown.Select(r => r.Year).Where(y => y.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
             shown.Select(r => r.Province).Where(p => p.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
             shown.GroupBy(r => r.Level).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new LinkCount(g.First().LevelLabel, g.Key, g.Count())).ToList(),
-            plans.Sum(p => p.Items.Count(i => i.Kind != ItemKind.Paragraph))) { Dashboard = dashboard, Total = rows.Count };
+            rows.Sum(r => r.ItemCount)) { Dashboard = dashboard, Total = rows.Count };
         var page = new PageInfo(_settings.Title, "", _settings.Description, "home")
         { Scripts = dashboard is { Charts.Count: > 0 } ? ["assets/js/plan-table.js", .. ChartWriter.Scripts] : ["assets/js/plan-table.js"] };
         _templates.WritePage(output, "", "home", page, model);

@@ -43,12 +43,13 @@ public sealed class ThemeAnalyzerTests
         var analysis = ThemeAnalyzer.ForInput(RepoPaths.SampleInput, new SiteSettings { Clusters = 3 }, Plans, []);
         foreach (var plan in Plans)
         {
-            var analysed = plan.Items.Count(ThemeAnalyzer.IsAnalysed);
+            // Shares are of the plan's tasks: a task has a theme when any of its places has it.
+            var tasks = PlanAtlas.Analyze.Tasks.PlanTasks.Of(plan).Tasks;
             foreach (var share in analysis.Shares.Where(s => s.PlanId == plan.Id))
             {
-                var tagged = plan.Items.Count(i => ThemeAnalyzer.IsAnalysed(i) && analysis.TagsOf(new ItemKey(plan.Id, i.Id)).Any(t => t.ThemeId == share.ThemeId));
+                var tagged = tasks.Count(task => task.Places.Any(place => analysis.TagsOf(new ItemKey(plan.Id, place)).Any(t => t.ThemeId == share.ThemeId)));
                 Assert.Equal(tagged, share.Items);
-                Assert.Equal(Math.Round((double)tagged / analysed, 4), share.ShareItems);
+                Assert.Equal(Math.Round((double)tagged / tasks.Count, 4), share.ShareItems);
             }
         }
     }

@@ -17,6 +17,61 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
         return PlanIds.Assign(input.Documents.Select(d => parser.Parse(d, input.Manifest.GetValueOrDefault(d.SourceFile))));
     }
 
+    /// <summary>items.csv as the count-agreement test reads it: the distinct tasks per plan, per theme, and in all.</summary>
+    private (Dictionary<string, int> PerPlan, Dictionary<string, int> PerTheme, int All) TasksInItemsCsv()
+    {
+        var rows = PlanAtlas.Tests.Render.Data.DataExportTests.ReadCsv(Path.Combine(site.Root, "data", "items.csv"), out _);
+        var tasks = rows.Where(r => r["task_id"].Length > 0).GroupBy(r => (r["plan_id"], r["task_id"])).ToList();
+        var perPlan = tasks.GroupBy(t => t.Key.Item1).ToDictionary(g => g.Key, g => g.Count());
+        var perTheme = tasks.SelectMany(t => t.SelectMany(r => r["themes"].Split(';', StringSplitOptions.RemoveEmptyEntries)).Distinct())
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        return (perPlan, perTheme, tasks.Count);
+    }
+
+    private static int Number(string text, string pattern)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text, pattern);
+        Assert.True(m.Success, $"no '{pattern}' in: {text}");
+        return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public void Every_page_counts_the_items_items_csv_counts()
+    {
+        var (perPlan, perTheme, all) = TasksInItemsCsv();
+        // 柳林: 37 tasks (its attachment rows restate the body), not 116, 112, 113 or 122.
+        Assert.Equal(37, perPlan["141125-2023"]);
+        var home = site.Page("");
+        Assert.Equal(all, Number(home.QuerySelector(".lead")!.TextContent, @"(\d+) 条事项"));
+        foreach (var row in home.QuerySelectorAll("#plan-table tbody tr"))
+        {
+            var id = row.QuerySelector("a[href^='/plans/']")!.GetAttribute("href")!.Split('/')[2];
+            Assert.Equal(perPlan.GetValueOrDefault(id), int.Parse(row.QuerySelector("td.num")!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var plansCsv = PlanAtlas.Tests.Render.Data.DataExportTests.ReadCsv(Path.Combine(site.Root, "data", "plans.csv"), out _);
+        foreach (var plan in plansCsv)
+        {
+            var id = plan["plan_id"];
+            Assert.Equal(perPlan.GetValueOrDefault(id).ToString(System.Globalization.CultureInfo.InvariantCulture), plan["task_count"]);
+            var page = site.Page($"plans/{id}/");
+            if (page.QuerySelector(".theme-profile p:not(.empty)") is { } intro)
+                Assert.Equal(perPlan.GetValueOrDefault(id), Number(intro.TextContent, @"本文件 (\d+) 条事项"));
+            var compare = site.Page($"compare/{id}/");
+            Assert.Equal(perPlan.GetValueOrDefault(id), Number(compare.QuerySelector(".plan-facts")!.TextContent, @"(\d+) 条事项"));
+        }
+        var themes = site.Page("themes/");
+        Assert.Equal(all, Number(themes.QuerySelector("main p:not(.lead)")!.TextContent, @"共 (\d+) 条事项"));
+        foreach (var row in themes.QuerySelectorAll(".themes-table tbody tr"))
+        {
+            var id = row.QuerySelector("a")!.GetAttribute("href")!.Split('/')[2];
+            var count = int.Parse(row.QuerySelectorAll("td")[0].TextContent, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(perTheme.GetValueOrDefault(id), count);
+            var page = site.Page($"themes/{id}/");
+            Assert.Equal(count, Number(page.QuerySelector(".theme-facts")!.TextContent, @"事项数\s*(\d+)"));
+            Assert.Equal(count, Number(page.QuerySelector("#items-heading")!.TextContent, @"（(\d+)）"));
+        }
+    }
+
     [Fact]
     public void The_sample_site_builds()
     {

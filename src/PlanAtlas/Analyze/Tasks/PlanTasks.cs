@@ -19,13 +19,18 @@ public sealed record PlanTask(string Id, IReadOnlyList<string> Places, IReadOnly
 public sealed class PlanTasks
 {
     private readonly Dictionary<string, string> _taskOf;
+    private readonly HashSet<string> _restating;
 
     internal PlanTasks(IReadOnlyList<PlanTask> tasks)
     {
         Tasks = tasks;
         _taskOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        _restating = new HashSet<string>(StringComparer.Ordinal);
         foreach (var task in tasks)
+        {
             foreach (var place in task.Places) _taskOf[place] = task.Id;
+            _restating.UnionWith(task.Restatements);
+        }
     }
 
     public IReadOnlyList<PlanTask> Tasks { get; }
@@ -34,6 +39,9 @@ public sealed class PlanTasks
 
     /// <summary>The id of the task an item belongs to; null for a section heading or a paragraph outside any task (preamble, 总体要求).</summary>
     public string? TaskOf(string itemId) => _taskOf.GetValueOrDefault(itemId);
+
+    /// <summary>Whether the item is a place that restates its task elsewhere (an attachment row of a body item).</summary>
+    public bool Restates(string taskId, string itemId) => _restating.Contains(itemId) && TaskOf(itemId) == taskId;
 
     private static readonly ConditionalWeakTable<Plan, PlanTasks> Made = new();
 

@@ -1,4 +1,5 @@
 using PlanAtlas.Analyze.Clustering;
+using PlanAtlas.Analyze.Tasks;
 using PlanAtlas.Model;
 
 namespace PlanAtlas.Analyze.Themes;
@@ -115,7 +116,7 @@ public sealed class ThemeAnalyzer
             themes[i] = itemTags.Count == 0 ? [] : new string[itemTags.Count];
             for (var t = 0; t < itemTags.Count; t++) themes[i][t] = itemTags[t].ThemeId;
         }
-        return (tags, order.Select(i => inputs[i]).ToList(), themes, Shares(plan.Id, counted).ToList());
+        return (tags, order.Select(i => inputs[i]).ToList(), themes, Shares(plan, itemsTags).ToList());
     }
 
     private byte[] ToBytes(IReadOnlyList<ThemeTag>[] itemsTags)
@@ -148,28 +149,43 @@ public sealed class ThemeAnalyzer
     public static bool IsAnalysed(Item item) =>
         item.Kind is ItemKind.Item or ItemKind.TableRow or ItemKind.Paragraph && HanCount(item.Text) >= MinHanCharacters;
 
-    private IEnumerable<PlanThemeShare> Shares(string planId, List<(Item Item, IReadOnlyList<ThemeTag> Tags)> counted)
+    /// <summary>
+    /// Each theme's share of the plan's tasks (<see cref="PlanTasks"/>): a task has a theme when any of its places has it,
+    /// and counts once however many places carry it; its characters are those of its own places, not of the attachment
+    /// row that restates it nor of the clauses its item already holds.
+    /// </summary>
+    private IEnumerable<PlanThemeShare> Shares(Plan plan, IReadOnlyList<ThemeTag>[] itemsTags)
     {
-        // Items and characters per theme id in one pass over the items (an item counts once for a theme, whatever
-        // its tags), rather than a pass over them per theme.
+        var position = new Dictionary<string, int>(plan.Items.Count, StringComparer.Ordinal);
+        for (var i = 0; i < plan.Items.Count; i++) position.TryAdd(plan.Items[i].Id, i);
+        var tasks = PlanTasks.Of(plan).Tasks;
         var totalChars = 0;
-        var perTheme = new Dictionary<string, (int Items, int Chars, int Last)>(StringComparer.Ordinal);
-        for (var i = 0; i < counted.Count; i++)
+        var perTheme = new Dictionary<string, (int Items, int Chars)>(StringComparer.Ordinal);
+        var themes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var task in tasks)
         {
-            var (item, tags) = counted[i];
-            totalChars += item.Text.Length;
-            foreach (var tag in tags)
+            themes.Clear();
+            var chars = 0;
+            foreach (var place in task.Places)
             {
-                ref var sums = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(perTheme, tag.ThemeId, out var known);
-                if (known && sums.Last == i) continue;
-                sums = (sums.Items + 1, sums.Chars + item.Text.Length, i);
+                var i = position[place];
+                foreach (var tag in itemsTags[i]) themes.Add(tag.ThemeId);
+                var item = plan.Items[i];
+                if (task.Restatements.Contains(place) || item.Kind == ItemKind.SubItem && place != task.Id) continue;
+                chars += item.Text.Length;
+            }
+            totalChars += chars;
+            foreach (var theme in themes)
+            {
+                var (n, c) = perTheme.GetValueOrDefault(theme);
+                perTheme[theme] = (n + 1, c + chars);
             }
         }
         foreach (var theme in _tagger.Taxonomy.Themes)
         {
-            var (items, chars, _) = perTheme.GetValueOrDefault(theme.Id);
-            yield return new PlanThemeShare(planId, theme.Id, items,
-                counted.Count == 0 ? 0 : Math.Round((double)items / counted.Count, 4),
+            var (items, chars) = perTheme.GetValueOrDefault(theme.Id);
+            yield return new PlanThemeShare(plan.Id, theme.Id, items,
+                tasks.Count == 0 ? 0 : Math.Round((double)items / tasks.Count, 4),
                 totalChars == 0 ? 0 : Math.Round((double)chars / totalChars, 4));
         }
     }

@@ -13,8 +13,15 @@ namespace PlanAtlas.Render.Compare;
 /// </summary>
 /// <param name="rows">Every plan's row by id, as the renderer built them for its lists: a peer's row is not built again per group and page.</param>
 /// <param name="inputs">The pages' input fingerprints, when an incremental build may keep unchanged pages; null renders every page.</param>
-public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDictionary<string, PlanRow> rows, PlanPageInputs? inputs = null)
+/// <param name="themeName">A theme id's name in the site's language (the id itself without a taxonomy).</param>
+public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDictionary<string, PlanRow> rows, PlanPageInputs? inputs = null,
+    Func<string, string>? themeName = null)
 {
+    private readonly Func<string, string> _themeName = themeName ?? (id => id);
+
+    /// <summary>Distinctive items a compare page lists, most distinctive first; the page says how many there are in all.</summary>
+    public const int DistinctiveShown = 20;
+
     /// <summary>A similar (not reused) item counts as a counterpart from this share of common wording.</summary>
     public const double CounterpartScore = 0.5;
 
@@ -43,7 +50,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
             // The plan's items appear in every group (as counterparts or as unique): one view each per page.
             var itemViews = new Dictionary<ItemKey, ItemLinkView>();
             var candidates = Candidates(plan, analysis);
-            var views = groups.Select(g => Group(plan, g, byId, analysis, candidates, alignments, itemViews)).ToList();
+            var views = MergeSameChoices(groups.Select(g => Group(plan, g, byId, analysis, candidates, alignments, itemViews)).ToList());
             var first = views.FindIndex(v => v.Peers.Count > 0);
             if (first >= 0) views[first] = views[first] with { Selected = true };
             var chart = ThemeChart(plan, views, charts);
@@ -54,12 +61,74 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
                 Scripts = Scripts,
                 Breadcrumbs = [new PageCrumb(plan.Title, SiteUrls.PlanPath(plan.Id))],
             };
-            site.Templates.WritePage(output, "compare", page, new ComparePageModel(Row(plan), views, chart), fingerprint,
+            var allPeers = groups.SelectMany(g => g.Peers).Select(p => p.PlanId).Where(byId.ContainsKey).ToHashSet(StringComparer.Ordinal);
+            var distinctive = Distinctive(candidates, allPeers, links);
+            var model = new ComparePageModel(Row(plan), views, chart)
+            {
+                Distinctive = distinctive.Take(DistinctiveShown).Select(d => View(d, itemViews)).ToList(),
+                DistinctiveTotal = distinctive.Count,
+                PeerPlans = allPeers.Count,
+            };
+            site.Templates.WritePage(output, "compare", page, model, fingerprint,
                 chart is null ? [] : [ChartWriter.CsvPath(ChartName(plan))]);
         });
     }
 
     private static string ChartName(Plan plan) => $"compare-{plan.Id}";
+
+    private ItemLinkView View(ItemKey key, Dictionary<ItemKey, ItemLinkView> itemViews)
+    {
+        if (!itemViews.TryGetValue(key, out var view)) itemViews[key] = view = links.View(key);
+        return view;
+    }
+
+    /// <summary>
+    /// The groups chosen by text and by theme profile, as one table when they hold the same files (both similarities
+    /// shown); the other groups as they are.
+    /// </summary>
+    private List<PeerGroupView> MergeSameChoices(List<PeerGroupView> views)
+    {
+        var text = views.FindIndex(v => v.Kind == "similartext");
+        var themes = views.FindIndex(v => v.Kind == "similarthemes");
+        if (text < 0 || themes < 0 || views[text].Peers.Count == 0) return views;
+        var byId = views[themes].Peers.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        if (byId.Count != views[text].Peers.Count || !views[text].Peers.All(p => byId.ContainsKey(p.Id))) return views;
+        var t = site.Strings;
+        var merged = views[text] with
+        {
+            Label = t["compare.group.both"],
+            Description = t["compare.group.both.about"],
+            Peers = views[text].Peers.Select(p => p with { ThemeSimilarity = byId[p.Id].Similarity }).ToList(),
+            ThemeSimilarityHeading = t["compare.similarity.similarthemes"],
+            ThemeSummary = ThemeSummary(views[text].Themes, views[text].Peers.Count, t["compare.group.both"]),
+        };
+        views[text] = merged;
+        views.RemoveAt(themes);
+        return views;
+    }
+
+    /// <summary>
+    /// The plan's tasks with no close match in any peer (<see cref="Counterparts"/>'s rule over all peers together),
+    /// most distinctive first: the lowest best score against any peer, then the longer text.
+    /// </summary>
+    public static IReadOnlyList<ItemKey> Distinctive(IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> candidates, IReadOnlySet<string> peerIds, ItemLinks links)
+    {
+        var found = new List<(ItemKey Key, double Best, int Length, int Order)>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var best = 0.0;
+            var close = false;
+            foreach (var match in candidates[i].Matches)
+            {
+                if (!peerIds.Contains(match.Other.PlanId) || !links.Contains(match.Other)) continue;
+                if (match.Reused || match.Score >= CounterpartScore) { close = true; break; }
+                best = Math.Max(best, match.Score);
+            }
+            if (!close && links.Contains(candidates[i].Item))
+                found.Add((candidates[i].Item, ItemLinks.Rounded(best), links.ItemOf(candidates[i].Item).Text.Length, i));
+        }
+        return found.OrderBy(f => f.Best).ThenByDescending(f => f.Length).ThenBy(f => f.Order).Select(f => f.Key).ToList();
+    }
 
     private PeerGroupView Group(Plan plan, PeerGroup group, Dictionary<string, Plan> byId, PeerAnalysis analysis,
         IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> candidates, Dictionary<(ItemKey, ItemKey), Lazy<IReadOnlyList<DiffSegmentView>>> alignments, Dictionary<ItemKey, ItemLinkView> itemViews)
@@ -91,8 +160,14 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
         }
         var kind = group.Kind.ToString().ToLowerInvariant();
         var (themes, onlyHere, onlyInPeers) = Themes(plan, peerIds, analysis);
-        return new PeerGroupView(kind, t[$"compare.group.{kind}"], t[$"compare.group.{kind}.about"],
-            peers.Select(p => Peer(byId[p.PlanId], p.Similarity)).ToList(), themes, onlyHere, onlyInPeers, shared, unique) { MoreShared = moreShared };
+        var label = t[$"compare.group.{kind}"];
+        return new PeerGroupView(kind, label, t[$"compare.group.{kind}.about"],
+            peers.Select(p => Peer(byId[p.PlanId], p.Similarity)).ToList(), themes, onlyHere, onlyInPeers, shared, unique)
+        {
+            MoreShared = moreShared,
+            SimilarityHeading = t[group.Kind == PeerGroupKind.SimilarThemes ? "compare.similarity.similarthemes" : "compare.similarity"],
+            ThemeSummary = ThemeSummary(themes, peers.Count, label),
+        };
     }
 
     /// <summary>One of the plan's items in a peer group: its counterpart in the peers (null: no peer has it), and whether it is shown side by side.</summary>
@@ -141,12 +216,25 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
     /// </summary>
     public static IReadOnlyList<(ItemKey Item, IReadOnlyList<ItemMatch> Matches)> Candidates(Plan plan, PeerAnalysis analysis)
     {
-        var candidates = new List<(ItemKey, IReadOnlyList<ItemMatch>)>(plan.Items.Count);
-        foreach (var item in plan.Items)
+        // One candidate per task (PlanTasks), by its first place, with the matches of all its places: a body item and the
+        // attachment row that restates it are compared once.
+        var tasks = PlanAtlas.Analyze.Tasks.PlanTasks.Of(plan).Tasks;
+        var candidates = new List<(ItemKey, IReadOnlyList<ItemMatch>)>(tasks.Count);
+        foreach (var task in tasks)
         {
-            if (item.Kind == ItemKind.Section) continue;
-            var key = new ItemKey(plan.Id, item.Id);
-            candidates.Add((key, analysis.SeeAlso.TryGetValue(key, out var all) ? all : []));
+            var key = new ItemKey(plan.Id, task.Id);
+            IReadOnlyList<ItemMatch> matches = analysis.SeeAlso.TryGetValue(key, out var own) ? own : [];
+            if (task.Places.Count > 1)
+            {
+                var all = new List<ItemMatch>();
+                foreach (var place in task.Places)
+                    if (analysis.SeeAlso.TryGetValue(new ItemKey(plan.Id, place), out var more))
+                        foreach (var m in more)
+                            if (m.Other.PlanId != plan.Id) all.Add(m);
+                // Reused before similar, then the higher score; a stable sort keeps the places' order among equals.
+                matches = all.OrderByDescending(m => m.Reused).ThenByDescending(m => m.Score).ToList();
+            }
+            candidates.Add((key, matches));
         }
         return candidates;
     }
@@ -160,7 +248,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
 
     private PlanRow Row(Plan plan) => rows.TryGetValue(plan.Id, out var row) ? row : PlanRow.From(plan, site.Urls, site.Strings);
 
-    private static (List<ThemeShareView>, List<string>, List<string>) Themes(Plan plan, HashSet<string> peerIds, PeerAnalysis analysis)
+    private (List<ThemeShareView>, List<string>, List<string>) Themes(Plan plan, HashSet<string> peerIds, PeerAnalysis analysis)
     {
         if (analysis.ThemeProfiles is not { } profiles || !profiles.TryGetValue(plan.Id, out var mine)) return ([], [], []);
         var theirs = peerIds.Select(id => profiles.GetValueOrDefault(id)).Where(p => p is not null).ToList();
@@ -172,9 +260,27 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
             return (Theme: theme, Here: here, Mean: mean);
         }).OrderByDescending(r => Math.Abs(r.Here - r.Mean)).ThenBy(r => r.Theme, StringComparer.Ordinal).ToList();
         return (
-            rows.Select(r => new ThemeShareView(r.Theme, Pct(r.Here), Pct(r.Mean), Pct(r.Here - r.Mean))).ToList(),
-            theirs.Count == 0 ? [] : rows.Where(r => r.Here > 0 && r.Mean == 0).Select(r => r.Theme).ToList(),
-            rows.Where(r => r.Here == 0 && r.Mean > 0).Select(r => r.Theme).ToList());
+            rows.Select(r => new ThemeShareView(r.Theme, Pct(r.Here), Pct(r.Mean), Pct(r.Here - r.Mean)) { Name = _themeName(r.Theme) }).ToList(),
+            theirs.Count == 0 ? [] : rows.Where(r => r.Here > 0 && r.Mean == 0).Select(r => _themeName(r.Theme)).ToList(),
+            rows.Where(r => r.Here == 0 && r.Mean > 0).Select(r => _themeName(r.Theme)).ToList());
+    }
+
+    /// <summary>Themes a compare page's sentence names: the largest differences, at most this many.</summary>
+    public const int SummaryThemes = 3;
+
+    /// <summary>
+    /// The sentence that says how the plan differs from a group: the themes it differs most on, each with its share here,
+    /// the peers' mean and the difference in points, against the group (named, with its number of files). Empty without themes.
+    /// </summary>
+    private string ThemeSummary(IReadOnlyList<ThemeShareView> themes, int peers, string label)
+    {
+        var top = themes.Where(r => double.Parse(r.Difference, CultureInfo.InvariantCulture) != 0).Take(SummaryThemes).ToList();
+        if (peers == 0 || themes.Count == 0) return "";
+        var t = site.Strings;
+        if (top.Count == 0) return string.Format(CultureInfo.InvariantCulture, t["compare.summary.same"], label, peers);
+        var parts = top.Select(r => string.Format(CultureInfo.InvariantCulture, t["compare.summary.theme"], r.Name, r.Plan, r.Peers,
+            double.Parse(r.Difference, CultureInfo.InvariantCulture).ToString("+0.#;−0.#;0", CultureInfo.InvariantCulture)));
+        return string.Format(CultureInfo.InvariantCulture, t["compare.summary"], label, peers, string.Join("；", parts));
     }
 
     private static string Pct(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture);
@@ -185,13 +291,14 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
         var group = groups.FirstOrDefault(g => g.Peers.Count > 0 && g.Themes.Count > 0);
         if (group is null) return null;
         var t = site.Strings;
-        var rows = group.Themes.OrderBy(r => r.Theme, StringComparer.Ordinal).ToList();
+        // Largest difference first (the group's order), as the table.
+        var rows = group.Themes.ToList();
         var values = rows.Select(r => double.Parse(r.Difference, CultureInfo.InvariantCulture)).ToList();
-        var bars = BarChartView.Scale(rows.Select(r => r.Theme).ToList(), values, v => v.ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture));
+        var bars = BarChartView.Scale(rows.Select(r => r.Name).ToList(), values, v => v.ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture));
         var title = string.Format(CultureInfo.InvariantCulture, t["compare.chart.title"], group.Label);
-        var summary = string.Format(CultureInfo.InvariantCulture, t["compare.chart.summary"],
-            string.Join("、", group.Themes.Take(3).Select(r => $"{r.Theme} {r.Difference}")));
-        return charts.WriteBars(ChartName(plan), title, summary, bars, diverging: true, ["theme", "plan_percent", "peer_mean_percent", "difference"],
-            rows.Select(r => (IReadOnlyList<string>)[r.Theme, r.Plan, r.Peers, r.Difference]));
+        var summary = group.ThemeSummary.Length > 0 ? group.ThemeSummary : string.Format(CultureInfo.InvariantCulture, t["compare.chart.summary"],
+            string.Join("、", group.Themes.Take(3).Select(r => $"{r.Name} {r.Difference}")));
+        return charts.WriteBars(ChartName(plan), title, summary, bars, diverging: true, ["theme_id", "theme", "plan_percent", "peer_mean_percent", "difference"],
+            rows.Select(r => (IReadOnlyList<string>)[r.Theme, r.Name, r.Plan, r.Peers, r.Difference]));
     }
 }

@@ -6,7 +6,12 @@ using PlanAtlas.Render.Views;
 
 namespace PlanAtlas.Render.Compare;
 
-public sealed record PeerView(string Id, string Title, string Url, string CompareUrl, string Region, string Year, string Similarity);
+/// <param name="Similarity">The similarity the group chose the peer by (text, or theme profile), as printed.</param>
+public sealed record PeerView(string Id, string Title, string Url, string CompareUrl, string Region, string Year, string Similarity)
+{
+    /// <summary>The theme-profile similarity too, where one table stands for both choices (empty otherwise).</summary>
+    public string ThemeSimilarity { get; init; } = "";
+}
 
 /// <summary>One of the plan's items with its closest item in a peer, aligned character by character.</summary>
 /// <param name="Alignment">
@@ -49,7 +54,11 @@ public sealed record CounterpartView(ItemLinkView Mine, ItemLinkView Theirs, str
 }
 
 /// <summary>A theme's share in this plan and in the peers (mean), in percent.</summary>
-public sealed record ThemeShareView(string Theme, string Plan, string Peers, string Difference);
+public sealed record ThemeShareView(string Theme, string Plan, string Peers, string Difference)
+{
+    /// <summary>The theme's name in the site's language (<see cref="Theme"/> is its id).</summary>
+    public string Name { get; init; } = Theme;
+}
 
 public sealed record PeerGroupView(
     string Kind, string Label, string Description,
@@ -65,7 +74,23 @@ public sealed record PeerGroupView(
 
     /// <summary>Counterparts beyond the closest few, listed as links without the side-by-side text (their segments are empty).</summary>
     public IReadOnlyList<CounterpartView> MoreShared { get; init; } = [];
+
+    /// <summary>The peers table's similarity column: what the group chose its files by.</summary>
+    public string SimilarityHeading { get; init; } = "";
+
+    /// <summary>A second similarity column (theme profile) where the text and theme choices gave the same files; empty otherwise.</summary>
+    public string ThemeSimilarityHeading { get; init; } = "";
+
+    /// <summary>In words: the themes the plan differs most on from this group, by how much.</summary>
+    public string ThemeSummary { get; init; } = "";
 }
 
 /// <param name="ThemeChart">The plan's theme profile minus the first group's mean; null when there are no theme profiles.</param>
-public sealed record ComparePageModel(PlanRow Plan, IReadOnlyList<PeerGroupView> Groups, BarChartView? ThemeChart);
+public sealed record ComparePageModel(PlanRow Plan, IReadOnlyList<PeerGroupView> Groups, BarChartView? ThemeChart)
+{
+    /// <summary>The plan's tasks no peer of any group has close wording for, most distinctive first (at most ComparePages.DistinctiveShown).</summary>
+    public IReadOnlyList<ItemLinkView> Distinctive { get; init; } = [];
+    public int DistinctiveTotal { get; init; }
+    /// <summary>Files in all the groups together.</summary>
+    public int PeerPlans { get; init; }
+}

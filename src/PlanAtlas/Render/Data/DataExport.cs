@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlanAtlas.Analyze.Tasks;
 using System.Text;
 using PlanAtlas.Model;
 
@@ -35,6 +36,8 @@ public static class DataExport
         new("source_url", p => p.Metadata.SourceUrl?.Value ?? ""),
         new("text_source", p => TextSource(p)),
         new("ocr_confidence", p => p.Metadata.Recognition?.MeanConfidence.ToString("0.0", CultureInfo.InvariantCulture) ?? ""),
+        // item_count counts items.csv's rows (places); task_count the tasks every page counts (PlanTasks).
+        new("task_count", p => PlanTasks.Of(p).Count.ToString(CultureInfo.InvariantCulture)),
     ];
 
     public static readonly IReadOnlyList<DataColumn<PlanItem>> ItemColumns =
@@ -54,6 +57,10 @@ public static class DataExport
         new("line", x => x.Item.Line.ToString(CultureInfo.InvariantCulture)),
         new("targets", x => Join(x.Item.Targets)),
         new("text_source", x => TextSource(x.Plan)),
+        // The task (事项) the row is a place of, by the id of its first place; empty for headings and the preamble.
+        // The distinct task_id values of a plan are its tasks: an attachment row that restates a body item has the body item's.
+        new("task_id", x => PlanTasks.Of(x.Plan).TaskOf(x.Item.Id) ?? ""),
+        new("restates", x => PlanTasks.Of(x.Plan).TaskOf(x.Item.Id) is { } task && PlanTasks.Of(x.Plan).Restates(task, x.Item.Id) ? "1" : ""),
     ];
 
     public static void Write(IReadOnlyList<Plan> plans, string outputDirectory) => Write(plans, outputDirectory, DataExportOptions.Default);

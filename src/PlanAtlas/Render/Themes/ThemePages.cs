@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlanAtlas.Analyze.Tasks;
 using PlanAtlas.Model;
 using PlanAtlas.Render.Charts;
 
@@ -50,7 +51,7 @@ public sealed class ThemePages
             // Add, not set: a plan with two shares of one theme is an error, as it was for the dictionary by (plan, theme).
             byPlan.Add(share.PlanId, share);
         }
-        _tagged = TaggedByTheme(analysis);
+        _taggedTasks = TasksByTheme(analysis, _plans);
         _themeChips = Themes.Select(theme => new ThemeChip(Name(theme), _urls.Url(ThemePath(theme.Id)))).ToArray();
         // The first theme of an id, as Taxonomy.Find gives it.
         for (var i = 0; i < Themes.Count; i++) _chips.TryAdd(Themes[i].Id, _themeChips[i]);
@@ -62,33 +63,35 @@ public sealed class ThemePages
     /// <summary>Theme id → its chip: an item on a theme or cluster page shows a chip per tag, and the chips are the same everywhere.</summary>
     private readonly Dictionary<string, ThemeChip> _chips = new(StringComparer.Ordinal);
 
-    /// <summary>Theme id → the items tagged with it, in the order of <see cref="ThemeAnalysis.Tags"/>: one pass over the tags, not one per theme and page.</summary>
-    private readonly Dictionary<string, List<ItemKey>> _tagged;
+    /// <summary>
+    /// Theme id → the tasks (<see cref="PlanTasks"/>) that have it, each with the first of its places tagged with it, plans
+    /// by id and tasks in document order: what a theme's count and list are of (a task has a theme when any place has it).
+    /// </summary>
+    private readonly Dictionary<string, List<ItemKey>> _taggedTasks;
 
-    private static Dictionary<string, List<ItemKey>> TaggedByTheme(ThemeAnalysis analysis)
+    private static Dictionary<string, List<ItemKey>> TasksByTheme(ThemeAnalysis analysis, IReadOnlyList<Plan> plans)
     {
         var tagged = new Dictionary<string, List<ItemKey>>(StringComparer.Ordinal);
-        foreach (var (key, tags) in analysis.Tags)
-            for (var i = 0; i < tags.Count; i++)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var plan in plans)
+            foreach (var task in PlanTasks.Of(plan).Tasks)
             {
-                // An item tagged twice with one theme is listed once. An item has a few tags: a set per item (for
-                // Distinct) was most of what the theme pages allocated before rendering anything.
-                var themeId = tags[i].ThemeId;
-                if (TaggedBefore(tags, i, themeId)) continue;
-                if (!tagged.TryGetValue(themeId, out var keys)) tagged[themeId] = keys = [];
-                keys.Add(key);
+                seen.Clear();
+                foreach (var place in task.Places)
+                {
+                    var key = new ItemKey(plan.Id, place);
+                    foreach (var tag in analysis.TagsOf(key))
+                    {
+                        if (!seen.Add(tag.ThemeId)) continue;
+                        if (!tagged.TryGetValue(tag.ThemeId, out var keys)) tagged[tag.ThemeId] = keys = [];
+                        keys.Add(key);
+                    }
+                }
             }
         return tagged;
     }
 
-    private static bool TaggedBefore(IReadOnlyList<ThemeTag> tags, int index, string themeId)
-    {
-        for (var i = 0; i < index; i++)
-            if (string.Equals(tags[i].ThemeId, themeId, StringComparison.Ordinal)) return true;
-        return false;
-    }
-
-    private IReadOnlyList<ItemKey> TaggedWith(string themeId) => _tagged.TryGetValue(themeId, out var keys) ? keys : [];
+    private IReadOnlyList<ItemKey> TasksWith(string themeId) => _taggedTasks.TryGetValue(themeId, out var keys) ? keys : [];
 
     public static string ThemePath(string id) => $"themes/{Slugs.ForPath(id)}/";
     public static string ClusterPath(int number) => $"clusters/{number}/";
@@ -125,9 +128,7 @@ public sealed class ThemePages
     /// </summary>
     public ThemeProfileModel Profile(Plan plan)
     {
-        var analysed = 0;
-        foreach (var item in plan.Items)
-            if (_analysis.AnalysedItems.Contains(new ItemKey(plan.Id, item.Id))) analysed++;
+        var analysed = PlanTasks.Of(plan).Count;
         var shown = new List<(int Index, PlanThemeShare Share)>();
         for (var i = 0; i < Themes.Count; i++)
             if (Share(plan.Id, Themes[i].Id) is { Items: > 0 } share) shown.Add((i, share));
@@ -161,14 +162,16 @@ public sealed class ThemePages
                 ["theme_id", "theme", "plans", "mean_share_items"],
                 Themes.Zip(means).Select(x => (IReadOnlyList<string>)[x.First.Id, Name(x.First), ThemeData.Int(_plans.Count), ThemeData.Num(x.Second)])));
         }
-        var model = new ThemesIndexModel(rows, list, _analysis.Tags.Keys.Count(k => _analysis.AnalysedItems.Contains(k)), _analysis.AnalysedItems.Count);
+        var tasks = _plans.Sum(p => PlanTasks.Of(p).Count);
+        var taggedTasks = _plans.Sum(p => PlanTasks.Of(p).Tasks.Count(t => t.Places.Any(place => _analysis.TagsOf(new ItemKey(p.Id, place)).Count > 0)));
+        var model = new ThemesIndexModel(rows, list, taggedTasks, tasks);
         var page = new PageInfo(_t["nav.themes"], ThemesPath, _t["themes.intro"], "themes") { Scripts = list.Count > 0 ? ChartWriter.Scripts : [] };
         _templates.WritePage(output, ThemesPath, "themes", page, model);
     }
 
     private ThemeRow Row(Theme t)
     {
-        var tagged = TaggedWith(t.Id).Where(_analysis.AnalysedItems.Contains).ToList();
+        var tagged = TasksWith(t.Id);
         return new ThemeRow(t.Id, Name(t), t.NameEn, _urls.Url(ThemePath(t.Id)), tagged.Count, tagged.Select(k => k.PlanId).Distinct().Count(),
             Percent(MeanShare(_plans, t.Id)), t.Definition);
     }
@@ -177,7 +180,7 @@ public sealed class ThemePages
     {
         var name = Name(theme);
         var list = groupings.Select(g => GroupChart(charts, theme, g)).ToList();
-        var tagged = TaggedWith(theme.Id);
+        var tagged = TasksWith(theme.Id);
         var items = tagged.OrderByDescending(k => _planById[k.PlanId].Year ?? int.MinValue).ThenBy(k => k)
             .Take(ItemsShown).Select(k => ItemView(k, theme.Id)).ToList();
         var model = new ThemePageModel(row, theme.Signals, theme.Exclusions, list, items) { ItemsTotal = tagged.Count, ItemsCsv = _urls.Url("data/items.csv") };

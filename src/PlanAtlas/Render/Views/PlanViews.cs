@@ -1,9 +1,11 @@
 using System.Globalization;
+using PlanAtlas.Analyze.Tasks;
 using PlanAtlas.Model;
 
 namespace PlanAtlas.Render.Views;
 
 /// <summary>One plan as a row of a list (home, region and year pages). Plain strings: templates escape them.</summary>
+/// <param name="ItemCount">The plan's tasks (<see cref="PlanTasks"/>): the count every page shows.</param>
 public sealed record PlanRow(
     string Id, string Url, string Title, string Region, string Province, string City, string County,
     string RegionCode, string Level, string LevelLabel, string Year, string Issuer, string Kind, string KindLabel, int ItemCount)
@@ -19,7 +21,7 @@ public sealed record PlanRow(
             region?.Code ?? "", level.ToString().ToLowerInvariant(), t[$"level.{level.ToString().ToLowerInvariant()}"],
             plan.Year?.ToString(CultureInfo.InvariantCulture) ?? "", plan.Metadata.Issuer?.Value ?? "",
             kind.ToString().ToLowerInvariant(), t[$"kind.{kind.ToString().ToLowerInvariant()}"],
-            plan.Items.Count(i => i.Kind != ItemKind.Paragraph));
+            PlanTasks.Of(plan).Count);
     }
 }
 

@@ -19,13 +19,41 @@ public sealed class ComparePagesTests(SampleSite site) : IClassFixture<SampleSit
         {
             var page = site.Page($"compare/{id}/");
             var options = page.QuerySelectorAll("#peer-group-select option").Select(o => o.GetAttribute("value")).ToList();
-            Assert.Equal(["similartext", "similarthemes", "province", "level", "year"], options);
+            // The groups chosen by text and by theme profile are one table where they hold the same files.
+            var byText = page.QuerySelectorAll("#group-similartext table.peers tbody a[href^='/plans/']").Select(a => a.GetAttribute("href")).ToList();
+            var byThemes = page.QuerySelectorAll("#group-similarthemes table.peers tbody a[href^='/plans/']").Select(a => a.GetAttribute("href")).ToList();
+            Assert.NotEqual(byText.Order(), byThemes.Order());
+            Assert.Equal(byThemes.Count == 0 ? ["similartext", "province", "level", "year"] : ["similartext", "similarthemes", "province", "level", "year"], options);
             Assert.Single(page.QuerySelectorAll("#peer-group-select option[selected]"));
             var peerLinks = page.QuerySelectorAll(".peer-group table.peers a").Select(a => a.GetAttribute("href")).ToList();
             Assert.Contains(peerLinks, href => href!.StartsWith("/plans/", StringComparison.Ordinal) && !href.Contains(id));
             Assert.NotNull(page.QuerySelector("script[src='/assets/js/compare.js']"));
             Assert.NotNull(site.Page($"plans/{id}/").QuerySelector($"a.compare-link[href='/compare/{id}/']"));
         }
+    }
+
+    [Fact]
+    public void Liulin_compare_page_says_in_chinese_where_it_differs_and_lists_at_most_20_distinctive_items()
+    {
+        var page = site.Page("compare/141125-2023/");
+        var summary = page.QuerySelector(".theme-summary")!.TextContent;
+        // Theme names, not ids, with the shares and the difference, against the named group.
+        Assert.Matches(@"^与.+的 \d+ 份文件相比，本文件差别最大的主题是：", summary);
+        Assert.Contains("消防（本文件", summary);
+        Assert.DoesNotMatch("[a-z]{3,}", summary);
+        var distinctive = page.QuerySelectorAll(".distinctive-items li").ToList();
+        Assert.InRange(distinctive.Count, 1, 20);
+        // Restatements merged: no attachment row is listed beside the body item it restates.
+        Assert.DoesNotContain(distinctive, li => li.QuerySelector("a")!.GetAttribute("href")!.Contains("#t", StringComparison.Ordinal));
+        // The theme-profile similarity is never headed 文本相似度, and the chart goes by size of difference.
+        foreach (var table in page.QuerySelectorAll("table.peers"))
+        {
+            var headings = table.QuerySelectorAll("th").Select(th => th.TextContent).ToList();
+            Assert.Equal(headings.Distinct().Count(), headings.Count);
+        }
+        var differences = page.QuerySelectorAll("#group-similartext table.themes tbody tr").Select(tr => Math.Abs(double.Parse(tr.QuerySelectorAll("td")[3].TextContent, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(differences.OrderByDescending(d => d), differences);
+        Assert.DoesNotContain(page.QuerySelectorAll("table.themes td:first-child"), td => System.Text.RegularExpressions.Regex.IsMatch(td.TextContent, "^[a-z]+$"));
     }
 
     [Fact]
