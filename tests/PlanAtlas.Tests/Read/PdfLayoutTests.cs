@@ -38,7 +38,7 @@ public class PdfLayoutTests
         Assert.StartsWith("右栏正文第一行", text[2]);
     }
 
-    [Fact(Skip = "not yet: a poppler word that spans the gutter is not cut (issue 22 stays open)")]
+    [Fact]
     public void A_word_holding_a_left_line_end_and_a_right_line_start_is_cut_at_the_gutter()
     {
         List<PageWord> lines = [];
