@@ -57,7 +57,7 @@ public class PdfLayoutTests
         Assert.Single(ColumnOrder.SplitAtGutter([title], 300, Em));
     }
 
-    [Fact(Skip = "not yet: the line after such an item is not joined to it (issue 22 stays open)")]
+    [Fact]
     public void An_item_at_the_top_of_a_page_starts_a_paragraph_even_after_a_line_that_ran_to_the_margin()
     {
         // A printed web page: no indents, paragraphs apart by a gap; the last line of page 1 is full.
