@@ -114,7 +114,7 @@ public class PdfLayoutTests
             table.Rows.Select(r => r.ToArray()));
     }
 
-    [Fact(Skip = "not yet: a table row continued on the next page stays two rows (issue 22 stays open)")]
+    [Fact]
     public void A_table_row_cut_by_a_page_break_is_one_row_again()
     {
         double[] xs = [40, 80, 560];
