@@ -38,7 +38,7 @@ public class PdfLayoutTests
         Assert.StartsWith("右栏正文第一行", text[2]);
     }
 
-    [Fact(Skip = "not yet: a poppler word that spans the gutter is not cut (issue 22 stays open)")]
+    [Fact]
     public void A_word_holding_a_left_line_end_and_a_right_line_start_is_cut_at_the_gutter()
     {
         List<PageWord> lines = [];
@@ -57,7 +57,7 @@ public class PdfLayoutTests
         Assert.Single(ColumnOrder.SplitAtGutter([title], 300, Em));
     }
 
-    [Fact(Skip = "not yet: the line after such an item is not joined to it (issue 22 stays open)")]
+    [Fact]
     public void An_item_at_the_top_of_a_page_starts_a_paragraph_even_after_a_line_that_ran_to_the_margin()
     {
         // A printed web page: no indents, paragraphs apart by a gap; the last line of page 1 is full.
@@ -114,7 +114,7 @@ public class PdfLayoutTests
             table.Rows.Select(r => r.ToArray()));
     }
 
-    [Fact(Skip = "not yet: a table row continued on the next page stays two rows (issue 22 stays open)")]
+    [Fact]
     public void A_table_row_cut_by_a_page_break_is_one_row_again()
     {
         double[] xs = [40, 80, 560];

@@ -67,34 +67,48 @@ internal static class ColumnOrder
     }
 
     /// <summary>
-    /// Words that run across the gutter, split at it. A text layer can hold the last character of a left-column line
-    /// and the first of the right column's as one word, with the gutter inside it: such a word is wider than its
-    /// characters by at least an em, and is cut where its characters reach the gutter. A centred title across the
-    /// page has no such excess width and stays whole.
+    /// Words that run across the gutter, split at it. A text layer can hold the end of a left-column line and the
+    /// start of the right column's as one word, with the gutter inside it: such a word is wider than its characters
+    /// by at least an em. Its characters are an em apart (Chinese characters are equal width), the left line's from
+    /// the word's left edge and the right line's back from its right edge, so each cut places both pieces; of the cuts
+    /// that leave the gutter between them, the word is cut where the right piece starts at the right column's margin
+    /// (or a paragraph's indent in from it), else after the left piece's last sentence end (a short last line of a
+    /// paragraph), else where the left piece reaches the gutter (the left line ran to its margin). A centred title
+    /// across the page has no such excess width and stays whole.
     /// </summary>
     public static List<PageWord> SplitAtGutter(IEnumerable<PageWord> words, double gutter, double em)
     {
+        var all = words.ToList();
+        var rightLefts = all.Where(w => w.Left >= gutter).Select(w => w.Left).Order().ToList();
+        double? margin = rightLefts.Count > 0 ? rightLefts[rightLefts.Count / 10] : null;
         var result = new List<PageWord>();
-        foreach (var w in words)
+        foreach (var w in all)
         {
-            var advances = w.Text.Select(c => PdfLines.IsWide(c) ? 1.0 : 0.5).ToList();
-            var excess = w.Right - w.Left - advances.Sum() * em;
-            if (w.Left >= gutter || w.Right <= gutter || excess < em)
+            var advances = w.Text.Select(c => PdfLines.IsWide(c) ? em : em / 2).ToList();
+            if (w.Text.Length < 2 || w.Left >= gutter || w.Right <= gutter || w.Right - w.Left - advances.Sum() < em)
             {
                 result.Add(w);
                 continue;
             }
-            var (split, x) = (0, w.Left);
-            while (split < advances.Count && x + advances[split] * em <= gutter + em / 2) x += advances[split++] * em;
-            if (split < w.Text.Length && char.IsLowSurrogate(w.Text[split])) split++;
-            if (split == 0 || split >= advances.Count)
+            // A full stop or comma at the left line's end inks only the left half of its em and may hang past the gutter.
+            var cuts = Enumerable.Range(1, w.Text.Length - 1).Where(k => !char.IsLowSurrogate(w.Text[k]))
+                .Select(k => (At: k, LeftEnd: w.Left + advances.Take(k).Sum(), RightStart: w.Right - advances.Skip(k).Sum()))
+                .Where(c => c.LeftEnd <= gutter + em / 2 && c.RightStart >= gutter)
+                .ToList();
+            var atMargin = margin is { } m
+                ? cuts.Where(c => Math.Min(Math.Abs(c.RightStart - m), Math.Abs(c.RightStart - m - 2 * em)) <= em / 2).ToList()
+                : [];
+            var ended = cuts.Where(c => Paragraphs.EndsSentence(w.Text[..c.At])).ToList();
+            var reaching = cuts.Where(c => c.LeftEnd + advances[c.At] > gutter + em / 2).ToList();
+            // A word with none of these (a title spaced out across the gutter) is one word.
+            if (atMargin.Count + ended.Count + reaching.Count == 0)
             {
                 result.Add(w);
                 continue;
             }
-            var rightWidth = advances.Skip(split).Sum() * em;
-            result.Add(w with { Text = w.Text[..split], Right = x });
-            result.Add(w with { Text = w.Text[split..], Left = w.Right - rightWidth });
+            var cut = atMargin.Count > 0 ? atMargin.MinBy(c => Math.Abs(c.RightStart - margin!.Value)) : ended.Count > 0 ? ended[^1] : reaching[0];
+            result.Add(w with { Text = w.Text[..cut.At], Right = cut.LeftEnd });
+            result.Add(w with { Text = w.Text[cut.At..], Left = cut.RightStart });
         }
         return result;
     }

@@ -18,19 +18,30 @@ internal static partial class PageFurniture
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var page in pages)
-            foreach (var key in EdgeLines(page).Select(Key).Distinct()) counts[key] = counts.GetValueOrDefault(key) + 1;
+            foreach (var key in EdgeRows(page).SelectMany(e => e).SelectMany(r => r).Distinct().Select(Key).Distinct())
+                counts[key] = counts.GetValueOrDefault(key) + 1;
         var threshold = Math.Max(2, (pages.Count + 1) / 2);
         foreach (var page in pages)
         {
-            var furniture = EdgeLines(page)
-                .Where(l => IsPageNumber(l.Text) || IsBrowserStamp(l.Text) || (pages.Count >= 2 && counts[Key(l)] >= threshold))
-                .ToHashSet();
+            var furniture = new HashSet<PdfLine>(ReferenceEqualityComparer.Instance);
+            // Furniture sits at the edge: a repeated line below a row of text is text (the same short line can end a
+            // paragraph at the same height on both pages of a two-page plan).
+            foreach (var edge in EdgeRows(page))
+                foreach (var row in edge)
+                {
+                    var found = row.Where(l => IsPageNumber(l.Text) || IsBrowserStamp(l.Text) || (pages.Count >= 2 && counts[Key(l)] >= threshold)).ToList();
+                    if (found.Count == 0) break;
+                    furniture.UnionWith(found);
+                }
             page.RemoveAll(furniture.Contains);
         }
     }
 
-    /// <summary>The lines of the top and bottom rows of a page (lines level with each other are one row), inside the edge bands.</summary>
-    private static IEnumerable<PdfLine> EdgeLines(List<PdfLine> page)
+    /// <summary>
+    /// The top and the bottom rows of a page (lines level with each other are one row) inside the edge bands, each
+    /// edge's from the page's edge inwards.
+    /// </summary>
+    private static IEnumerable<IEnumerable<List<PdfLine>>> EdgeRows(List<PdfLine> page)
     {
         if (page.Count == 0) return [];
         var rows = new List<List<PdfLine>>();
@@ -40,9 +51,8 @@ internal static partial class PageFurniture
             else rows.Add([line]);
         }
         var height = page[0].PageHeight;
-        return rows.Take(RowsPerEdge).SelectMany(r => r).Where(l => l.Top >= height * (1 - EdgeBand))
-            .Concat(rows.TakeLast(RowsPerEdge).SelectMany(r => r).Where(l => l.Bottom <= height * EdgeBand))
-            .Distinct();
+        return [rows.Take(RowsPerEdge).Select(r => r.Where(l => l.Top >= height * (1 - EdgeBand)).ToList()).TakeWhile(r => r.Count > 0),
+            rows.TakeLast(RowsPerEdge).Reverse().Select(r => r.Where(l => l.Bottom <= height * EdgeBand).ToList()).TakeWhile(r => r.Count > 0)];
     }
 
     private static string Key(PdfLine line)

@@ -23,10 +23,14 @@ internal static class PdfLayout
             {
                 var inside = free.Where(grid.Contains).ToList();
                 var rows = TableGrids.Rows(grid, inside, em);
-                // A box around one column of text (a framed title) is not a table: its words stay text.
-                if (rows.Count == 0 || rows.Max(r => r.Length) < 2) continue;
+                var used = TableGrids.UsedColumns(rows);
+                // A box around one column of text (a framed title) is not a table: its words stay text. A grid with the
+                // column borders of a table on the page before is that table's rest, though, even with one cell of text:
+                // a row the page break cut whose text went on in one column.
+                if (used.Length == 0 || (used.Length < 2 && !(tables.Count > 0 && tables[^1].Any(t => TableGrids.SameColumns(t.Xs, grid.Xs)))))
+                    continue;
                 free.ExceptWith(inside);
-                pageTables.Add(new PdfTable(page.Number, page.Height - grid.Ys[0], rows));
+                pageTables.Add(new PdfTable(page.Number, page.Height - grid.Ys[0], [.. rows.Select(r => used.Select(c => r[c]).ToArray())], grid.Xs, used));
             }
             var words = page.Words.Where(free.Contains).ToList();
             var pageLines = PdfLines.Build(page.Number, page.Height, words, em);
@@ -45,7 +49,7 @@ internal static class PdfLayout
             var gutter = gutters[i] ?? (documentGutter is { } g && lines[i].All(l => l.Right <= g || l.Left >= g) ? g : null);
             var ordered = ColumnOrder.Order([.. lines[i], .. tables[i]], gutter);
             if (ordered.Count > 0 && ordered[0] is PdfTable next && items.Count > 0 && items[^1] is PdfTable last
-                && last.LastPage == next.Page - 1 && last.Rows[0].Length == next.Rows[0].Length)
+                && last.LastPage == next.Page - 1 && (TableGrids.SameColumns(last.Xs, next.Xs) || last.Columns.Length == next.Columns.Length))
             {
                 items[^1] = Continue(last, next);
                 ordered.RemoveAt(0);
@@ -68,8 +72,14 @@ internal static class PdfLayout
     /// </summary>
     private static PdfTable Continue(PdfTable table, PdfTable next)
     {
-        var rows = next.Rows.SkipWhile((r, i) => i == 0 && r.SequenceEqual(table.Rows[0])).ToList();
-        var merged = table.Rows.ToList();
+        // On the same grid the parts line up by grid column, and a column only one part uses (the cut row's rest in
+        // one cell) is still the table's; grids that differ a little line up column by column.
+        var sameGrid = TableGrids.SameColumns(table.Xs, next.Xs);
+        var columns = sameGrid ? [.. table.Columns.Union(next.Columns).Order()] : table.Columns;
+        string[] Spread(string[] row, int[] from) =>
+            sameGrid ? [.. columns.Select(c => Array.IndexOf(from, c) is var i && i >= 0 ? row[i] : "")] : row;
+        var merged = table.Rows.Select(r => Spread(r, table.Columns)).ToList();
+        var rows = next.Rows.Select(r => Spread(r, next.Columns)).SkipWhile((r, i) => i == 0 && r.SequenceEqual(merged[0])).ToList();
         var main = Enumerable.Range(0, merged[0].Length).MaxBy(c => merged.Sum(r => r[c].Length) + rows.Sum(r => r[c].Length));
         if (rows.Count > 0 && CutRow(merged[^1], rows[0], main))
         {
@@ -78,7 +88,7 @@ internal static class PdfLayout
                 ? cell + " " + below[c] : cell + below[c])];
             rows.RemoveAt(0);
         }
-        return table with { Rows = [.. merged, .. rows], LastPage = next.Page };
+        return table with { Rows = [.. merged, .. rows], LastPage = next.Page, Columns = columns };
     }
 
     /// <summary>

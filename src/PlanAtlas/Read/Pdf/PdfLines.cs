@@ -17,8 +17,11 @@ internal sealed record PdfLine(int Page, string Text, double Left, double Right,
     public int Column { get; init; }
 }
 
-/// <summary>A ruled table on a page: rows of cell texts, <see cref="Top"/> as for a line; <see cref="LastPage"/> where it runs on.</summary>
-internal sealed record PdfTable(int Page, double Top, List<string[]> Rows) : PdfItem(Page)
+/// <summary>
+/// A ruled table on a page: rows of cell texts, <see cref="Top"/> as for a line; <see cref="LastPage"/> where it runs on.
+/// <see cref="Xs"/> are its grid's column borders and <see cref="Columns"/> the grid columns its cells are, by index.
+/// </summary>
+internal sealed record PdfTable(int Page, double Top, List<string[]> Rows, double[] Xs, int[] Columns) : PdfItem(Page)
 {
     public int LastPage { get; init; } = Page;
 }

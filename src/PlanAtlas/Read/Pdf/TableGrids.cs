@@ -42,7 +42,7 @@ internal static class TableGrids
         return grids.OrderBy(g => g.Ys[0]).ToList();
     }
 
-    /// <summary>The grid's rows of cell texts; a merged cell's text is in its first row and column, the rest are empty.</summary>
+    /// <summary>The grid's rows of cell texts, a cell for each column; a merged cell's text is in its first row and column, the rest are empty.</summary>
     public static List<string[]> Rows(Grid grid, IEnumerable<PageWord> words, double pageEm)
     {
         var columns = grid.Xs.Length - 1;
@@ -63,10 +63,19 @@ internal static class TableGrids
             for (var c = 0; c < columns; c++) row[c] = cells.TryGetValue((b, c), out var list) ? CellText(list, pageEm) : "";
             if (row.Any(t => t.Length > 0)) rows.Add(row);
         }
-        // A column no cell uses (a gap between two borders) is no column.
-        var used = Enumerable.Range(0, columns).Where(c => rows.Any(r => r[c].Length > 0)).ToArray();
-        return rows.Select(r => used.Select(c => r[c]).ToArray()).ToList();
+        return rows;
     }
+
+    /// <summary>
+    /// The columns some cell of the rows uses: a column no cell uses (a gap between two borders) is no column. The
+    /// rows keep every column until a table cut by a page break is joined up, where one part may leave a column empty.
+    /// </summary>
+    public static int[] UsedColumns(IReadOnlyList<string[]> rows) =>
+        rows.Count == 0 ? [] : [.. Enumerable.Range(0, rows[0].Length).Where(c => rows.Any(r => r[c].Length > 0))];
+
+    /// <summary>Whether two grids have the same column borders: the parts of one table on two pages.</summary>
+    public static bool SameColumns(double[] xs, double[] others) =>
+        xs.Length == others.Length && xs.Zip(others).All(p => Math.Abs(p.First - p.Second) <= Tolerance);
 
     /// <summary>A cell's words as lines top to bottom, the lines run together as the paragraph they wrap.</summary>
     private static string CellText(List<PageWord> words, double pageEm)
