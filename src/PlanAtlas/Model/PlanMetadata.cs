@@ -16,7 +16,44 @@ public enum Provenance
 }
 
 /// <summary>A metadata value with its provenance; <see cref="Note"/> says what was repaired or why it is uncertain.</summary>
-public sealed record Sourced<T>(T Value, Provenance Source, string? Note = null);
+public sealed record Sourced<T>(T Value, Provenance Source, SourceNote? Note = null);
+
+/// <summary>
+/// How a value was found or repaired, as a code the pages put in their own language (theme/strings.yml,
+/// <c>note.&lt;kind&gt;</c>); <see cref="Raw"/> is the text as written where it was repaired, <see cref="Reading"/>
+/// how it was read. <see cref="ToString"/> is the English description the data downloads and messages use.
+/// </summary>
+public sealed record SourceNote(SourceNoteKind Kind, string? Raw = null, string? Reading = null)
+{
+    public override string ToString() => Kind switch
+    {
+        SourceNoteKind.Normalised => $"normalised from '{Raw}'",
+        SourceNoteKind.Repaired => $"repaired from '{Raw}'",
+        SourceNoteKind.NoSerial => $"'{Raw}' has no serial number",
+        SourceNoteKind.DateRepaired => $"repaired from '{Raw}' read as {Reading}",
+        SourceNoteKind.BannerJoined => "issuer banner joined to a title that starts with 关于",
+        SourceNoteKind.CarriedTitle => "the title of the plan the document carries (no title line of its own)",
+        SourceNoteKind.NoTitle => "no title",
+        SourceNoteKind.NamedInTitle => "named in the title",
+        SourceNoteKind.YearInSubtitle => "year in the subtitle",
+        SourceNoteKind.YearOfIssueDate => "year of the issue date",
+        SourceNoteKind.YearMostMentioned => "the year the text mentions most",
+        SourceNoteKind.RegionOfIssuer => "region of the issuer",
+        SourceNoteKind.RegionInSubtitle => "region in the subtitle",
+        SourceNoteKind.RegionInCarriedTitle => "region in the title of the plan the document carries",
+        SourceNoteKind.RegionOfText => "the region the text is about",
+        SourceNoteKind.Signature => "signature",
+        SourceNoteKind.IssuerBanner => "issuer banner",
+        _ => Kind.ToString(),
+    };
+}
+
+public enum SourceNoteKind
+{
+    Normalised, Repaired, NoSerial, DateRepaired, BannerJoined, CarriedTitle, NoTitle, NamedInTitle,
+    YearInSubtitle, YearOfIssueDate, YearMostMentioned, RegionOfIssuer, RegionInSubtitle, RegionInCarriedTitle, RegionOfText,
+    Signature, IssuerBanner,
+}
 
 public enum PlanKind { Other = 0, WorkPoints, Notice, Summary }
 

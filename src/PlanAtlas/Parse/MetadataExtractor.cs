@@ -24,39 +24,39 @@ public static partial class MetadataExtractor
         Sourced<string>? titleValue = null;
         if (PortalValue(portal, TitleKeys) is { } portalTitle) titleValue = new(portalTitle, Provenance.PortalMetadata);
         else if (frame.Chosen is { } chosen)
-            titleValue = new(chosen.Text, Provenance.DocumentHeader, chosen.Banner ? "issuer banner joined to a title that starts with 关于" : null);
+            titleValue = new(chosen.Text, Provenance.DocumentHeader, chosen.Banner ? new SourceNote(SourceNoteKind.BannerJoined) : null);
         else if (frame.EnclosedTitle is { } carried)
-            titleValue = new(carried.Text, Provenance.DocumentHeader, "the title of the plan the document carries (no title line of its own)");
+            titleValue = new(carried.Text, Provenance.DocumentHeader, new SourceNote(SourceNoteKind.CarriedTitle));
 
         var issuer = Issuer(frame, banner, titleValue?.Value, portal);
-        var docNumber = frame.DocNumber is { } dn ? new Sourced<string>(dn.Result.Value, Provenance.DocumentHeader, dn.Result.Note)
-            : PortalValue(portal, "发文字号", "文号", "文件编号", "发布文号") is { } pn ? new Sourced<string>(DocNumbers.Parse(pn)?.Value ?? pn, Provenance.PortalMetadata, DocNumbers.Parse(pn)?.Note) : null;
+        var docNumber = frame.DocNumber is { } dn ? new Sourced<string>(dn.Result.Value, Provenance.DocumentHeader, NoteOf(dn.Result))
+            : PortalValue(portal, "发文字号", "文号", "文件编号", "发布文号") is { } pn ? new Sourced<string>(DocNumbers.Parse(pn)?.Value ?? pn, Provenance.PortalMetadata, DocNumbers.Parse(pn) is { } pr ? NoteOf(pr) : null) : null;
 
         Sourced<DateOnly>? issuedOn = null;
-        if ((frame.ClosingDate ?? frame.HeaderDate) is { } d) issuedOn = new(d.Result.Date, Provenance.DocumentHeader, d.Result.Note);
-        else if (PortalValue(portal, "成文日期", "成文时间", "发文日期", "颁布日期") is { } pd && DocumentDates.Parse(pd) is { } pdate) issuedOn = new(pdate.Date, Provenance.PortalMetadata, pdate.Note);
+        if ((frame.ClosingDate ?? frame.HeaderDate) is { } d) issuedOn = new(d.Result.Date, Provenance.DocumentHeader, NoteOf(d.Result));
+        else if (PortalValue(portal, "成文日期", "成文时间", "发文日期", "颁布日期") is { } pd && DocumentDates.Parse(pd) is { } pdate) issuedOn = new(pdate.Date, Provenance.PortalMetadata, NoteOf(pdate));
 
         var kindSource = (titleValue?.Value ?? "") + (frame.Subtitle is { } kindSub ? " " + kindSub.Text : "");
-        var kind = titleValue is null ? new Sourced<PlanKind>(PlanKind.Other, Provenance.Body, "no title")
+        var kind = titleValue is null ? new Sourced<PlanKind>(PlanKind.Other, Provenance.Body, new SourceNote(SourceNoteKind.NoTitle))
             : new Sourced<PlanKind>(KindOf(kindSource), titleValue.Source);
         var enclosed = frame.EnclosedTitle is { } et ? new Sourced<string>(TextScan.TrimAll(et.Text), Provenance.DocumentHeader)
-            : EnclosedInTitle(titleValue?.Value) is { } named ? new Sourced<string>(named, Provenance.DocumentHeader, "named in the title") : null;
+            : EnclosedInTitle(titleValue?.Value) is { } named ? new Sourced<string>(named, Provenance.DocumentHeader, new SourceNote(SourceNoteKind.NamedInTitle)) : null;
 
         Sourced<int>? year = null;
         if (titleValue is not null && YearMention().Match(titleValue.Value) is { Success: true } ty)
             year = new(int.Parse(ty.Value, CultureInfo.InvariantCulture), titleValue.Source);
         else if (frame.Subtitle is { } sub && YearMention().Match(sub.Text) is { Success: true } sy)
-            year = new(int.Parse(sy.Value, CultureInfo.InvariantCulture), Provenance.DocumentHeader, "year in the subtitle");
-        else if (issuedOn is not null) year = new(issuedOn.Value.Year, issuedOn.Source, "year of the issue date");
+            year = new(int.Parse(sy.Value, CultureInfo.InvariantCulture), Provenance.DocumentHeader, new SourceNote(SourceNoteKind.YearInSubtitle));
+        else if (issuedOn is not null) year = new(issuedOn.Value.Year, issuedOn.Source, new SourceNote(SourceNoteKind.YearOfIssueDate));
         else if (YearMention().Matches(bodyText).GroupBy(m => m.Value).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key, StringComparer.Ordinal).FirstOrDefault() is { } common)
-            year = new(int.Parse(common.Key, CultureInfo.InvariantCulture), Provenance.Body, "the year the text mentions most");
+            year = new(int.Parse(common.Key, CultureInfo.InvariantCulture), Provenance.Body, new SourceNote(SourceNoteKind.YearMostMentioned));
 
         Sourced<Region>? region = null;
         if (titleValue is not null && gazetteer.FindIn(titleValue.Value) is { } tr) region = new(tr, titleValue.Source);
-        else if (issuer is not null && gazetteer.FindIn(issuer.Value) is { } ir) region = new(ir, issuer.Source, "region of the issuer");
-        else if (frame.Subtitle is { } s2 && gazetteer.FindIn(s2.Text) is { } sr) region = new(sr, Provenance.DocumentHeader, "region in the subtitle");
-        else if (enclosed is not null && gazetteer.FindIn(enclosed.Value) is { } er) region = new(er, Provenance.DocumentHeader, "region in the title of the plan the document carries");
-        else if (gazetteer.InferFromBody(bodyText) is { } br) region = new(br, Provenance.Body, "the region the text is about");
+        else if (issuer is not null && gazetteer.FindIn(issuer.Value) is { } ir) region = new(ir, issuer.Source, new SourceNote(SourceNoteKind.RegionOfIssuer));
+        else if (frame.Subtitle is { } s2 && gazetteer.FindIn(s2.Text) is { } sr) region = new(sr, Provenance.DocumentHeader, new SourceNote(SourceNoteKind.RegionInSubtitle));
+        else if (enclosed is not null && gazetteer.FindIn(enclosed.Value) is { } er) region = new(er, Provenance.DocumentHeader, new SourceNote(SourceNoteKind.RegionInCarriedTitle));
+        else if (gazetteer.InferFromBody(bodyText) is { } br) region = new(br, Provenance.Body, new SourceNote(SourceNoteKind.RegionOfText));
 
         return new PlanMetadata
         {
@@ -79,13 +79,19 @@ public static partial class MetadataExtractor
 
     private static Sourced<string>? Issuer(DocumentFrame frame, string? banner, string? title, PortalBlock? portal)
     {
-        if (frame.Signature is { } s) return new(TextScan.TrimAll(s.Text), Provenance.DocumentHeader, "signature");
-        if (banner is not null) return new(banner, Provenance.DocumentHeader, "issuer banner");
+        if (frame.Signature is { } s) return new(TextScan.TrimAll(s.Text), Provenance.DocumentHeader, new SourceNote(SourceNoteKind.Signature));
+        if (banner is not null) return new(banner, Provenance.DocumentHeader, new SourceNote(SourceNoteKind.IssuerBanner));
         if (title is not null && Hanzi.Simplified.Of(title).IndexOf("关于", StringComparison.Ordinal) is > 1 and var k && DocumentParts.IsOrganisation(title[..k]))
-            return new(title[..k], Provenance.DocumentHeader, "named in the title");
+            return new(title[..k], Provenance.DocumentHeader, new SourceNote(SourceNoteKind.NamedInTitle));
         if (PortalValue(portal, "发文单位", "发文机关", "颁布机构", "颁布部门", "发布单位", "发布机构") is { } p) return new(p, Provenance.PortalMetadata);
         return null;
     }
+
+    private static SourceNote? NoteOf(DocNumbers.Result r) =>
+        r.Note is null ? null : new(r.Repaired ? SourceNoteKind.Repaired : r.Complete ? SourceNoteKind.Normalised : SourceNoteKind.NoSerial, r.Raw);
+
+    private static SourceNote? NoteOf(DocumentDates.Result r) =>
+        r.Repaired ? new(SourceNoteKind.DateRepaired, r.Raw, $"{r.Date.Year}年{r.Date.Month}月{r.Date.Day}日") : null;
 
     /// <summary>关于印发《宜春市2023年安全生产工作要点》的通知 → 宜春市2023年安全生产工作要点; 关于印发X的通知 → X.</summary>
     private static string? EnclosedInTitle(string? title)

@@ -127,9 +127,10 @@ public sealed class SiteRenderer
         var row = PlanRow.From(plan, _urls, _t);
         var items = plan.Items.Select(ItemView.From).ToList();
         var model = new PlanPageModel(row, MetadataFields(plan), items,
-            items.Where(i => i.Kind is "section" || (i.Kind == "item" && i.Level <= 2)).ToList(),
-            plan.Removed,
-            plan.Diagnostics.Select(d => d.ToString()).ToList(),
+            // A task table's header row (序号 任务 主要内容 责任单位, path 表头) is a section of the record, not a heading to go to.
+            items.Where(i => (i.Kind is "section" && !i.Path.EndsWith(TableHeaderPath, StringComparison.Ordinal)) || (i.Kind == "item" && i.Level <= 2)).ToList(),
+            plan.Removed.Select(r => r with { Reason = _t.Find($"removed.{r.Reason}") ?? r.Reason }).ToList(),
+            plan.Diagnostics.Select(DiagnosticText).ToList(),
             plan.Source?.Lines.ToList() ?? [],
             plan.Metadata.SourceUrl?.Value)
         {
@@ -150,6 +151,17 @@ public sealed class SiteRenderer
         _templates.WritePage(output, "plan", page, model, fingerprint, []);
     }
 
+    private const string TableHeaderPath = "表头";
+
+    /// <summary>A parser message on the plan page, in the page's language where strings.yml words its code (diag.PA310), else as the build printed it.</summary>
+    private string DiagnosticText(Diagnostic d) => _t.Find($"diag.{d.Code}") is { } text
+        ? string.Format(CultureInfo.InvariantCulture, _t[d.Line is null ? "plan.diagnostic" : "plan.diagnostic.line"], _t[$"severity.{d.Severity.ToString().ToLowerInvariant()}"], d.Code, text, d.Line)
+        : d.ToString();
+
+    /// <summary>A provenance note in the page's language: note.&lt;kind&gt; of strings.yml, {0} the text as written, {1} how it was read.</summary>
+    private string? NoteText(SourceNote? note) => note is null ? null
+        : string.Format(CultureInfo.InvariantCulture, _t[$"note.{note.Kind.ToString().ToLowerInvariant()}"], note.Raw, note.Reading);
+
     private IReadOnlyList<MetadataField> MetadataFields(Plan plan)
     {
         var m = plan.Metadata;
@@ -157,7 +169,7 @@ public sealed class SiteRenderer
         void Add<T>(string key, Sourced<T>? value, Func<T, string> format)
         {
             if (value is null) return;
-            fields.Add(new MetadataField(_t[$"meta.{key}"], format(value.Value), _t[$"provenance.{value.Source.ToString().ToLowerInvariant()}"], value.Note));
+            fields.Add(new MetadataField(_t[$"meta.{key}"], format(value.Value), _t[$"provenance.{value.Source.ToString().ToLowerInvariant()}"], NoteText(value.Note)));
         }
         Add("title", m.Title, v => v);
         Add("issuer", m.Issuer, v => v);

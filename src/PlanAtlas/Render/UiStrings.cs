@@ -24,6 +24,12 @@ public sealed class UiStrings
 
     public string this[string key] => _chosen.GetValueOrDefault(key) ?? _fallback.GetValueOrDefault(key) ?? key;
 
+    /// <summary>
+    /// The string for <paramref name="key"/> in the site's own language, or null: for text that otherwise keeps its
+    /// own (English) wording, such as a parser message, rather than falling back to another language.
+    /// </summary>
+    public string? Find(string key) => _chosen.GetValueOrDefault(key);
+
     public IReadOnlyDictionary<string, string> All =>
         _fallback.Keys.Union(_chosen.Keys).Order(StringComparer.Ordinal).ToDictionary(k => k, k => this[k]);
 }

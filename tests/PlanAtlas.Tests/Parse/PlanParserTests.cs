@@ -17,7 +17,8 @@ public sealed class PlanParserTests
         Assert.Contains("柳政发〔20232", number.Message);
         var date = Assert.Single(plan.Diagnostics, d => d.Code == "PA312");
         Assert.Equal(113, date.Line);
-        Assert.Equal("repaired from '柳政发〔20232'", plan.Metadata.DocNumber!.Note);
+        Assert.Equal(new SourceNote(SourceNoteKind.Repaired, "柳政发〔20232"), plan.Metadata.DocNumber!.Note);
+        Assert.Equal("repaired from '柳政发〔20232'", plan.Metadata.DocNumber!.Note!.ToString());
     }
 
     [Fact]

@@ -88,8 +88,7 @@ public sealed class ItemLinks
     {
         var (plan, item) = _items[number];
         var text = item.Text.Trim();
-        var label = item.Path.Length > 0 ? item.Path : item.Marker?.Trim() is { Length: > 0 } m ? m : $"#{item.Line}";
-        if (item.Kind == ItemKind.Paragraph) label = $"第{item.Line}行";
+        var label = Views.ItemLabel.Of(item);
         return new ItemLinkView(plan.Id, plan.Title, plan.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", label,
             _urls.Url(SiteUrls.PlanPath(plan.Id)) + "#" + Uri.EscapeDataString(item.Id), text,
             text.Length > SnippetLength ? text[..SnippetLength] + "…" : text);

@@ -23,7 +23,8 @@ public static class PlanJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    private sealed record Valued<T>(T Value, string Source, string? Note);
+    // note: the English description, as before; note_code: the note's kind, for a reader that words it itself.
+    private sealed record Valued<T>(T Value, string Source, string? Note, string? NoteCode);
     private sealed record Source(int Line, string Text);
     private sealed record Span(int Line, int Start, int Length, int? Row, int? Column);
 
@@ -41,10 +42,10 @@ public static class PlanJson
                 enclosed_title = V(m.EnclosedTitle),
                 issuer = V(m.Issuer),
                 doc_number = V(m.DocNumber),
-                issued_on = m.IssuedOn is { } d ? new Valued<string>(DataExport.Iso(d.Value), Name(d.Source), d.Note) : null,
-                kind = m.Kind is { } k ? new Valued<string>(DataExport.KindName(k.Value), Name(k.Source), k.Note) : null,
-                year = m.Year is { } y ? new Valued<int>(y.Value, Name(y.Source), y.Note) : null,
-                region = m.Region is { } r ? new Valued<Region>(r.Value, Name(r.Source), r.Note) : null,
+                issued_on = m.IssuedOn is { } d ? new Valued<string>(DataExport.Iso(d.Value), Name(d.Source), d.Note?.ToString(), Code(d.Note)) : null,
+                kind = m.Kind is { } k ? new Valued<string>(DataExport.KindName(k.Value), Name(k.Source), k.Note?.ToString(), Code(k.Note)) : null,
+                year = m.Year is { } y ? new Valued<int>(y.Value, Name(y.Source), y.Note?.ToString(), Code(y.Note)) : null,
+                region = m.Region is { } r ? new Valued<Region>(r.Value, Name(r.Source), r.Note?.ToString(), Code(r.Note)) : null,
                 addressees = V(m.Addressees),
                 signature = V(m.Signature),
                 note = V(m.Note),
@@ -80,7 +81,9 @@ public static class PlanJson
         return JsonSerializer.SerializeToUtf8Bytes(doc, Options);
     }
 
-    private static Valued<string>? V(Sourced<string>? s) => s is null ? null : new(s.Value, Name(s.Source), s.Note);
+    private static Valued<string>? V(Sourced<string>? s) => s is null ? null : new(s.Value, Name(s.Source), s.Note?.ToString(), Code(s.Note));
+
+    private static string? Code(SourceNote? n) => n is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(n.Kind.ToString());
 
     private static string Name(Provenance p) => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.ToString());
 

@@ -244,7 +244,7 @@ public sealed class ThemePages
         var chips = new List<ThemeChip>(tags.Count);
         foreach (var tag in tags)
             if (_chips.TryGetValue(tag.ThemeId, out var chip)) chips.Add(chip);
-        return new TaggedItemView(plan.Title, planUrl, planUrl + "#" + Uri.EscapeDataString(item.Id), item.Path, EvidenceHtml.Mark(item.Text, evidence), chips);
+        return new TaggedItemView(plan.Title, planUrl, planUrl + "#" + Uri.EscapeDataString(item.Id), Views.ItemLabel.Of(item), EvidenceHtml.Mark(item.Text, evidence), chips);
     }
 
     private void RenderClustersIndex(OutputFolder output, ThemeCharts charts)
