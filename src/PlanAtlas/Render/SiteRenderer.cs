@@ -261,7 +261,7 @@ public sealed class SiteRenderer
     private void RenderData(IReadOnlyList<Plan> plans, List<PlanRow> rows, OutputFolder output, CorpusAnalysis? analysis)
     {
         var options = analysis?.Themes is { } themes
-            ? new PlanAtlas.Render.Data.DataExportOptions { ExtraItemColumns = new ThemeData(themes).ItemColumns() }
+            ? new PlanAtlas.Render.Data.DataExportOptions { ExtraItemColumns = new ThemeData(themes, _t.Language).ItemColumns() }
             : PlanAtlas.Render.Data.DataExportOptions.Default;
         PlanAtlas.Render.Data.DataExport.Write(plans, output, options);
         var files = new List<LinkCount>

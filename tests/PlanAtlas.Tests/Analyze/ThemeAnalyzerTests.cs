@@ -29,7 +29,8 @@ public sealed class ThemeAnalyzerTests
 
         var data = new ThemeData(analysis);
         var rows = Plans.SelectMany(p => p.Items.Select(i => (Plan: p, Item: i, Columns: data.ExtraItemColumns(p, i)))).ToList();
-        Assert.All(rows, r => Assert.Equal(ThemeData.ItemColumnNames, r.Columns.Keys.Order().Reverse()));
+        Assert.All(rows, r => Assert.Equal(ThemeData.ItemColumnNames.Order(), r.Columns.Keys.Order()));
+        Assert.Contains(rows, r => r.Columns["theme_names"].Split(';').Contains("燃气安全"));
         var gas = rows.First(r => r.Item.Text.Contains("燃气", StringComparison.Ordinal) && ThemeAnalyzer.IsAnalysed(r.Item));
         Assert.Contains("gas", gas.Columns["themes"].Split(';'));
         Assert.InRange(int.Parse(gas.Columns["cluster"], System.Globalization.CultureInfo.InvariantCulture), 1, 6);

@@ -90,14 +90,17 @@ public sealed class ThemeSiteTests(SampleSite site) : IClassFixture<SampleSite>
     public void Themes_csv_has_a_row_for_every_plan_and_theme_with_shares_between_0_and_1()
     {
         var lines = CsvLines("data/themes.csv");
-        Assert.Equal("plan_id,theme_id,items,share_items,share_chars", lines[0]);
+        // The original columns first and unchanged (a contract), then the theme's name and the shares in percent.
+        Assert.Equal("plan_id,theme_id,items,share_items,share_chars,theme_name,share_items_percent,share_chars_percent", lines[0]);
         Assert.Equal(site.Result.Plans * ThemeIds.Count, lines.Length - 1);
         Assert.All(lines.Skip(1).Select(l => l.Split(',')), c =>
         {
             Assert.InRange(double.Parse(c[3], System.Globalization.CultureInfo.InvariantCulture), 0, 1);
             Assert.InRange(double.Parse(c[4], System.Globalization.CultureInfo.InvariantCulture), 0, 1);
+            Assert.Equal(Math.Round(double.Parse(c[3], System.Globalization.CultureInfo.InvariantCulture) * 100, 1, MidpointRounding.AwayFromZero),
+                double.Parse(c[6], System.Globalization.CultureInfo.InvariantCulture));
         });
-        Assert.Contains(lines, l => l.Contains(",gas,") && !l.EndsWith(",0,0,0"));
+        Assert.Contains(lines, l => l.Contains(",gas,") && l.Contains(",燃气安全,") && !l.Contains(",0,0,0,"));
     }
 
     [Fact]

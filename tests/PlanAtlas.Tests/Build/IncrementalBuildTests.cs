@@ -63,7 +63,7 @@ public sealed class IncrementalBuildTests
         Assert.Contains("model reused", Summary(incremental, SiteBuilder.Analyze));
         var clusters = File.ReadAllText(Path.Combine(temp["site"], "clusters", "index.html"));
         Assert.Contains("沿用了上次训练的聚类模型", clusters);
-        Assert.Contains("build --full", clusters);
+        Assert.Contains("完整重建可重新训练", clusters);
 
         var full = Build(input, temp["site"], full: true);
         Assert.DoesNotContain("model reused", Summary(full, SiteBuilder.Analyze));

@@ -9,7 +9,8 @@
   if (plots.length === 0 || !self) return;
   // assets/js/charts.js → assets/vendor/plotly.min.js, under whatever base path the site is published at.
   var plotlyUrl = self.src.replace(/js\/charts\.js(\?.*)?$/, 'vendor/plotly.min.js');
-  var config = { responsive: true, displaylogo: false, locale: 'zh-CN' };
+  // The toolbar shows on hover only, and not at all on a phone (no hover there: it would stay over the title).
+  var config = { responsive: true, displaylogo: false, displayModeBar: window.matchMedia('(max-width: 40rem)').matches ? false : 'hover', locale: 'zh-CN' };
   var loading = null;
 
   function plotly() {

@@ -60,6 +60,10 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
     /// </summary>
     private void WriteCsv(string sitePath, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
+        // Every share also in percent, the unit the chart shows (Data.PercentColumns).
+        var fractions = header;
+        header = Data.PercentColumns.Header(fractions);
+        rows = rows.Select(r => Data.PercentColumns.Row(fractions, r));
         if (output.Reuse is null)
         {
             output.WriteBytes(sitePath, Csv(header, rows));

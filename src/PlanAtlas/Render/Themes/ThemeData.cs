@@ -8,9 +8,10 @@ namespace PlanAtlas.Render.Themes;
 /// The theme analysis as data files: data/themes.csv (every plan × theme), data/clusters.csv, and the two
 /// columns items.csv gains (<see cref="ExtraItemColumns"/>, plugged into the items export).
 /// </summary>
-public sealed class ThemeData(ThemeAnalysis analysis)
+public sealed class ThemeData(ThemeAnalysis analysis, string language = UiStrings.DefaultLanguage)
 {
-    public static readonly IReadOnlyList<string> ItemColumnNames = ["themes", "cluster"];
+    /// <summary>themes (ids), cluster, then theme_names: the themes' names in the site's language, beside the ids (added last: columns are a contract).</summary>
+    public static readonly IReadOnlyList<string> ItemColumnNames = ["themes", "cluster", "theme_names"];
 
     /// <summary>The same columns in the form the items export takes them.</summary>
     public IReadOnlyList<Data.DataColumn<Data.PlanItem>> ItemColumns() =>
@@ -26,7 +27,15 @@ public sealed class ThemeData(ThemeAnalysis analysis)
             var clustered = analysis.Clustering.Assignment.TryGetValue(new ItemKey(row.Plan.Id, row.Item.Id), out var c);
             inputs.Add(clustered).Add(c);
         }),
+        new(ItemColumnNames[2], row => ThemeNames(new ItemKey(row.Plan.Id, row.Item.Id)), (row, inputs) =>
+        {
+            foreach (var tag in analysis.TagsOf(new ItemKey(row.Plan.Id, row.Item.Id))) inputs.Add(ThemeName(tag.ThemeId));
+        }),
     ];
+
+    private string ThemeNames(ItemKey key) => string.Join(';', analysis.TagsOf(key).Select(t => ThemeName(t.ThemeId)));
+
+    private string ThemeName(string id) => analysis.Taxonomy.Find(id)?.Name(language) ?? id;
 
     private string Themes(ItemKey key) => string.Join(';', analysis.TagsOf(key).Select(t => t.ThemeId));
 
@@ -39,10 +48,11 @@ public sealed class ThemeData(ThemeAnalysis analysis)
     public IReadOnlyDictionary<string, string> ExtraItemColumns(Plan plan, Item item)
     {
         var key = new ItemKey(plan.Id, item.Id);
-        return new Dictionary<string, string>(StringComparer.Ordinal) { ["themes"] = Themes(key), ["cluster"] = Cluster(key) };
+        return new Dictionary<string, string>(StringComparer.Ordinal) { ["themes"] = Themes(key), ["cluster"] = Cluster(key), ["theme_names"] = ThemeNames(key) };
     }
 
-    private static readonly string[] SharesHeader = ["plan_id", "theme_id", "items", "share_items", "share_chars"];
+    // theme_name and the shares in percent follow the original columns (the CSV is a contract: columns only added at the end).
+    private static readonly string[] SharesHeader = ["plan_id", "theme_id", "items", "share_items", "share_chars", "theme_name", "share_items_percent", "share_chars_percent"];
 
     /// <summary>
     /// data/themes.csv (a row per plan and theme) in parts, a plan's rows per part (<see cref="Data.CsvParts"/>): an edit
@@ -55,7 +65,7 @@ public sealed class ThemeData(ThemeAnalysis analysis)
             (start, count) =>
             {
                 using var inputs = PageInputs.Part();
-                inputs.Add("themes.csv").Add(count);
+                inputs.Add("themes.csv").Add(2).Add(count);
                 for (var i = start; i < start + count; i++)
                     inputs.Add(shares[i].PlanId).Add(shares[i].ThemeId).Add(shares[i].Items).Add(shares[i].ShareItems).Add(shares[i].ShareChars);
                 return inputs.Digest();
@@ -65,7 +75,8 @@ public sealed class ThemeData(ThemeAnalysis analysis)
                 for (var i = start; i < start + count; i++)
                 {
                     var s = shares[i];
-                    Data.CsvText.Record(writer, [s.PlanId, s.ThemeId, Int(s.Items), Num(s.ShareItems), Num(s.ShareChars)], Data.CsvText.Quoting.Default);
+                    Data.CsvText.Record(writer, [s.PlanId, s.ThemeId, Int(s.Items), Num(s.ShareItems), Num(s.ShareChars), ThemeName(s.ThemeId),
+                        Data.PercentColumns.Percent(Num(s.ShareItems)), Data.PercentColumns.Percent(Num(s.ShareChars))], Data.CsvText.Quoting.Default);
                 }
             });
         output.WriteBytes("data/clusters.csv", ChartWriter.Csv(["cluster", "label", "size", "top_terms"],

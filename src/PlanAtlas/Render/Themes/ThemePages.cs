@@ -104,7 +104,7 @@ public sealed class ThemePages
     {
         var writer = new ChartWriter(output, _urls);
         var charts = new ThemeCharts(writer);
-        new ThemeData(_analysis).Write(output);
+        new ThemeData(_analysis, _t.Language).Write(output);
         // Each theme's row is on the index and on its own page: made once.
         var rows = Themes.Select(Row).ToList();
         RenderThemesIndex(output, charts, rows);
@@ -362,8 +362,8 @@ public sealed class ThemePages
         if (regions.Any(g => g.Count() < FewPlans)) heatSummary += string.Format(CultureInfo.InvariantCulture, _t["chart.few"], FewPlans);
         list.Add(charts.Heatmap("dashboard-region-theme", _t["dashboard.heatmap"], _t["axis.theme"], _t["axis.region"],
             Themes.Select(Name).ToList(), regions.Select(g => $"{g.Key}（n={g.Count()}）").ToList(), z, heatSummary,
-            ["region", "plans", "theme_id", "mean_share_items"],
-            regions.SelectMany(g => Themes.Select(t => (IReadOnlyList<string>)[g.Key, ThemeData.Int(g.Count()), t.Id, ThemeData.Num(MeanShare(g, t.Id))]))));
+            ["region", "plans", "theme_id", "mean_share_items", "theme"],
+            regions.SelectMany(g => Themes.Select(t => (IReadOnlyList<string>)[g.Key, ThemeData.Int(g.Count()), t.Id, ThemeData.Num(MeanShare(g, t.Id)), Name(t)]))));
 
         // Theme × year lines for the themes with the largest overall share (all themes would be unreadable; the CSV has all).
         var years = _plans.Where(p => p.Year is not null).GroupBy(p => p.Year!.Value).OrderBy(g => g.Key).ToList();
@@ -376,8 +376,8 @@ public sealed class ThemePages
             if (years.Any(g => g.Count() < FewPlans)) lineSummary += string.Format(CultureInfo.InvariantCulture, _t["chart.few"], FewPlans);
             list.Add(charts.Lines("dashboard-theme-year", _t["dashboard.lines"], _t["axis.year"], _t["axis.share_items"],
                 shown.Select(t => (Name(t), yearLabels, years.Select(g => Math.Round(MeanShare(g, t.Id) * 100, 1)).ToArray())).ToList(), lineSummary,
-                ["year", "plans", "theme_id", "mean_share_items"],
-                years.SelectMany(g => Themes.Select(t => (IReadOnlyList<string>)[ThemeData.Int(g.Key), ThemeData.Int(g.Count()), t.Id, ThemeData.Num(MeanShare(g, t.Id))]))));
+                ["year", "plans", "theme_id", "mean_share_items", "theme"],
+                years.SelectMany(g => Themes.Select(t => (IReadOnlyList<string>)[ThemeData.Int(g.Key), ThemeData.Int(g.Count()), t.Id, ThemeData.Num(MeanShare(g, t.Id)), Name(t)]))));
 
             // Rise and fall: latest year's mean share minus the mean over the earlier years, in percentage points.
             if (years.Count > 1)
