@@ -57,8 +57,6 @@ public sealed class TermMatcher
         foreach (var c in _next[0].Keys) _starts[c >> 6] |= 1UL << (c & 63);
     }
 
-    public int TermCount => _lengths.Length;
-
     /// <summary>Every occurrence, ordered by start, then longest first.</summary>
     public List<TermMatch> Matches(ReadOnlySpan<char> text)
     {

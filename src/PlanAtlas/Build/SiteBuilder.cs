@@ -88,7 +88,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
             var themeDirectory = options.ThemeDirectory ?? ThemeFiles.DefaultThemeDirectory();
             // Charts (render) use npm packages: on a fresh clone, `npm ci` once before render needs them. A failure here
             // is reported by the stage that needed the package.
-            NodeTools.Find(NodeTools.Lockfile, themeDirectory, AppContext.BaseDirectory, Directory.GetCurrentDirectory())
+            NodeTools.Find(themeDirectory, AppContext.BaseDirectory, Directory.GetCurrentDirectory())
                 ?.EnsureInstalled(ChartWriter.PlotlyPackage, cancellation);
             var theme = new ThemeFiles(themeDirectory, Path.Combine(input.InputDirectory, "theme"));
             var pageCache = pageCacheLoaded();

@@ -9,7 +9,7 @@ namespace PlanAtlas.Index;
 public sealed class NodeTools
 {
     /// <summary>The file that marks the checkout: `npm ci` installs exactly what it pins.</summary>
-    public const string Lockfile = "package-lock.json";
+    private const string Lockfile = "package-lock.json";
 
     private static readonly Lock InstallLock = new();
 
@@ -18,16 +18,14 @@ public sealed class NodeTools
     /// <summary>The folder holding package.json and package-lock.json.</summary>
     public string Root { get; }
 
-    public string Script(string relative) => Path.Combine(Root, relative);
-
-    /// <summary>The checkout holding <paramref name="script"/> (a path relative to it) and package.json, searched upwards from each start folder (theme, tool, working folder).</summary>
-    public static NodeTools? Find(string script, params string?[] startFolders)
+    /// <summary>The checkout holding <see cref="Lockfile"/> and package.json, searched upwards from each start folder (theme, tool, working folder).</summary>
+    public static NodeTools? Find(params string?[] startFolders)
     {
         foreach (var start in startFolders)
         {
             if (string.IsNullOrEmpty(start)) continue;
             for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, script)) && File.Exists(Path.Combine(dir.FullName, "package.json")))
+                if (File.Exists(Path.Combine(dir.FullName, Lockfile)) && File.Exists(Path.Combine(dir.FullName, "package.json")))
                     return new NodeTools(dir.FullName);
         }
         return null;
@@ -45,7 +43,7 @@ public sealed class NodeTools
         }
     }
 
-    public ProcessOutcome Run(string program, IReadOnlyList<string> arguments, string? stdin, TimeSpan timeout, CancellationToken cancellation)
+    private ProcessOutcome Run(string program, IReadOnlyList<string> arguments, string? stdin, TimeSpan timeout, CancellationToken cancellation)
     {
         var run = new ExternalTool(program, "nodejs npm").Run(arguments, timeout, Root, stdin, cancellation: cancellation);
         return run.NotFound ? run with { Error = $"`{program}` was not found; install Node.js 20+ (it provides node and npm)" } : run;

@@ -59,6 +59,4 @@ internal static class TextScan
         }
         return -1;
     }
-
-    public static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }

@@ -175,9 +175,6 @@ public sealed class InputReader
     };
 
     private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):0.#} MB";
-
-    internal static string RelativeName(string root, string path) =>
-        Path.GetRelativePath(root, path).Replace('\\', '/');
 }
 
 /// <summary>The input as a whole cannot be used (no such folder, unreadable settings): the build stops.</summary>

@@ -24,8 +24,6 @@ public sealed class LiveReload
     private string _labels = "{}";
     private bool _closed;
 
-    public int Clients { get { lock (_lock) return _clients.Count; } }
-
     /// <summary>UI text for the client's overlay, from the theme's strings (so it follows the site language).</summary>
     public void SetLabels(IReadOnlyDictionary<string, string> labels)
     {

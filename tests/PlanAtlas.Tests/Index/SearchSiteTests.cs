@@ -137,7 +137,7 @@ public sealed class SearchSiteTests(SampleSite site) : IClassFixture<SampleSite>
                 "node_modules/fake-tool": { "resolved": "pkg", "link": true },
                 "pkg": { "name": "fake-tool", "version": "1.0.0" } } }
             """);
-        var tools = NodeTools.Find(NodeTools.Lockfile, temp["theme"]);
+        var tools = NodeTools.Find(temp["theme"]);
         Assert.NotNull(tools);
         Assert.Equal(Path.GetFullPath(temp.Path), tools.Root);
         Assert.Null(tools.EnsureInstalled("fake-tool", CancellationToken.None));

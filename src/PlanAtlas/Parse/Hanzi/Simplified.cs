@@ -26,8 +26,6 @@ public static class Simplified
         });
     }
 
-    public static bool HasTraditional(ReadOnlySpan<char> text) => text.IndexOfAny(Traditional) >= 0;
-
     private static (char[], string) Load()
     {
         var map = new char[char.MaxValue + 1];
