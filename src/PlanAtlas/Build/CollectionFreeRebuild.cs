@@ -4,14 +4,13 @@ namespace PlanAtlas.Build;
 
 /// <summary>
 /// An incremental build of a small corpus runs without garbage collections: its few seconds are spent allocating
-/// about a gigabyte that is mostly garbage by the end (1,000 plans: 1.3 GB), and on two cores every blocking
-/// collection stops the whole build (0.5–0.7 s of a 4 s rebuild, with four or five full collections in the analysis
-/// alone). So the allocations go into a region the collector leaves alone (<see cref="GC.TryStartNoGCRegion(long)"/>),
+/// memory that is mostly garbage by the end, and on two cores every blocking collection stops the whole build
+/// (figures: bench/README.md). So the allocations go into a region the collector leaves alone (<see cref="GC.TryStartNoGCRegion(long)"/>),
 /// released when the build ends. Bounded three ways: only a corpus of at most <see cref="MaxPlans"/> plans, only a
 /// region of at most <see cref="MaxBytes"/> and a quarter of the memory the process may use, and a build that
 /// allocates more than the region simply goes on with ordinary collections from there (the runtime ends the region
 /// itself). A full build (nothing known from the cache) and a national corpus keep the collector: they allocate many
-/// times more, and at 10,000 plans the peak memory is what matters. Only a process that ends with its build asks for
+/// times more, and on a large corpus the peak memory is what matters. Only a process that ends with its build asks for
 /// it (<see cref="BuildOptions.WithoutCollections"/>: the `build` command, not the preview server).
 /// </summary>
 public sealed class CollectionFreeRebuild : IDisposable
@@ -19,7 +18,7 @@ public sealed class CollectionFreeRebuild : IDisposable
     /// <summary>The largest corpus built without collections (as the analysis memo's bound).</summary>
     public const int MaxPlans = 2_000;
 
-    /// <summary>The region's size: a rebuild of 1,000 plans allocates about 1.3 GB.</summary>
+    /// <summary>The region's size: above what a rebuild of <see cref="MaxPlans"/> plans allocates (bench/README.md).</summary>
     public const long MaxBytes = 2L << 30;
 
     /// <summary>One build at a time holds the region: it is the process's, and a preview server or the tests build in parallel.</summary>

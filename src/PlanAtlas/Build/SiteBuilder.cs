@@ -183,8 +183,8 @@ public sealed class SiteBuilder(IBuildProgress progress)
 
     /// <summary>
     /// Before a stage of a large build, the previous stages' garbage is collected and its memory returned to the system,
-    /// so the stage's allocations start from what is live rather than on top of a heap the collector let grow: at 10,000
-    /// plans the peak was set by the index stage allocating over the render stage's garbage. Small builds skip it.
+    /// so the stage's allocations start from what is live rather than on top of a heap the collector let grow: on a large
+    /// corpus the peak is otherwise set by the index stage allocating over the render stage's garbage. Small builds skip it.
     /// </summary>
     private static void CollectBetweenStages()
     {

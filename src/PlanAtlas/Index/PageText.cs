@@ -7,8 +7,8 @@ namespace PlanAtlas.Index;
 /// The text of a page the render stage wrote: what is inside the element marked <c>data-search-body</c>, minus
 /// script, style, template and noscript elements and anything marked <c>data-search-ignore</c>, with a line break
 /// at every block boundary so that words of neighbouring cells or paragraphs never run into one phrase.
-/// One pass over the markup rather than a DOM: the pages are the site's own output, and a full HTML parser took
-/// 1.5 ms a page (3 s of the 1,000-plan index stage). Index/PageTextTests checks that an HTML parser reads the
+/// One pass over the markup rather than a DOM: the pages are the site's own output, and a full HTML parser was most
+/// of the index stage (figures: bench/README.md). Index/PageTextTests checks that an HTML parser reads the
 /// same text from every page of the sample site.
 /// </summary>
 public static class PageText

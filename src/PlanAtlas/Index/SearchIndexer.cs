@@ -9,9 +9,9 @@ namespace PlanAtlas.Index;
 /// HTML (<see cref="PageDocuments"/>); each character and pair of adjacent characters of their text is a key
 /// (<see cref="TermKeys"/>) whose documents are listed (<see cref="TermIndex"/>) in shard files of bounded size
 /// (<see cref="ShardLayout"/>).
-/// Written by hand rather than with Pagefind, which PlanAtlas used before: with every Chinese character a word
-/// (the only way Pagefind found every phrase), 1,000 plans took 68 s to index and 10,000 took 189 s and 8.7 GB in
-/// Pagefind's process, and a query fetched 0.6–3.2 MB at 10,000 plans (bench/README.md, "Search at scale").
+/// Written by hand rather than with Pagefind: with every Chinese character a word (the only way Pagefind found every
+/// phrase), its index took too long, too much memory and too large downloads per query at scale (bench/README.md,
+/// "Search at scale").
 /// </summary>
 public sealed class SearchIndexer(UiStrings strings)
 {

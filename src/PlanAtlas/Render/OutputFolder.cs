@@ -235,8 +235,8 @@ public sealed class OutputFolder
     /// <summary>
     /// Writes a text file (UTF-8) made of parts: a part whose key the previous build recorded for this file is copied
     /// from the previous output, the others are written by <paramref name="write"/>, and with every key unchanged the file
-    /// is kept as it is. data/items.csv is a plan's rows per part: most of its 22 MB (1,000 plans) is the same after an
-    /// edit, and writing all of it again cost a core for a third of a second. A key is a digest of everything its part is
+    /// is kept as it is. data/items.csv is a plan's rows per part: most of it is the same after an edit, and writing
+    /// all of it again is a visible share of a rebuild (figures: bench/README.md). A key is a digest of everything its part is
     /// made from; null: the part is always written.
     /// </summary>
     public void WriteTextParts(string sitePath, IReadOnlyList<string?> keys, Action<int, TextWriter> write)

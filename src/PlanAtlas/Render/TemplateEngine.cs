@@ -146,8 +146,8 @@ public sealed class TemplateEngine
     /// <summary>
     /// Renders a page into <paramref name="writer"/>. The body is rendered into a buffer the thread keeps, and the layout
     /// around a mark that stands for it; the page is then written as layout-before-mark, body, layout-after-mark. A
-    /// compare or plan page is 100–300 KB: as one string, and again as its UTF-8 bytes, every page cost two
-    /// large-object-heap allocations, and the full collections they caused were a large share of the render stage.
+    /// compare or plan page is larger than the large-object heap's threshold: as one string, and again as its UTF-8
+    /// bytes, every page would cost two large-object allocations and the full collections they bring on.
     /// </summary>
     public void RenderPage(string name, PageInfo page, object model, TextWriter writer)
     {

@@ -88,8 +88,8 @@ public static class SparseVectors
     /// The <paramref name="count"/> best of the touched documents by rounded score (above zero), ties by number: only
     /// those whose rounded score reaches the count-th best are rounded, kept and sorted. Rounding keeps the order of
     /// scores, so the count-th best rounded score is the count-th best score rounded, found on the raw scores. The heap
-    /// is the worker's own, reused from document to document (a list the size of the touched documents per document was
-    /// gigabytes of large-object garbage at 10,000 plans).
+    /// is the worker's own, reused from document to document (a list the size of the touched documents per document is
+    /// large-object garbage on a large corpus).
     /// </summary>
     private static List<(int Other, double Similarity)> Best(List<int> touched, double[] scores, int count, PriorityQueue<double, double> heap)
     {

@@ -3,8 +3,7 @@ namespace PlanAtlas.Analyze.Reuse;
 /// <summary>
 /// One plan's shingles counted by item, without a dictionary per plan: each item's distinct hashes go into a buffer
 /// the thread keeps, the buffer is sorted, and each run of one hash is a shingle with the number of items having it.
-/// At 10,000 plans the per-plan dictionaries this replaces were large-object garbage of several hundred megabytes
-/// that raised the analyze stage's peak memory.
+/// Per-plan dictionaries would be large-object garbage that raises the analyze stage's peak memory on a large corpus.
 /// </summary>
 internal static class PlanShingles
 {

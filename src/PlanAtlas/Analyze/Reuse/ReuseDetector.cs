@@ -120,7 +120,7 @@ public sealed class ReuseDetector(ReuseOptions options)
         for (var r = 0; r < byKey.Length; r++) rank[byKey[r]] = r;
 
         // Each item's matches in one compact table (where each item's run starts, then the other item, the score and
-        // whether it is reuse) rather than a list per item: at 10,000 plans those lists were hundreds of megabytes.
+        // whether it is reuse) rather than a list per item: on a large corpus those lists dominate the memory.
         var starts = new int[entries.Length + 1];
         var (verifiedPairs, linkedPairs) = (0, 0);
         for (var c = 0; c < candidates.Length; c++)
@@ -451,8 +451,7 @@ public sealed class ReuseDetector(ReuseOptions options)
 
     /// <summary>
     /// Prepared items by item index, direct-mapped: recent items and hubs stay, others are prepared again, into the
-    /// arrays of the item they push out (millions of short-lived arrays at 10,000 plans were most of the peak memory
-    /// of verification). Only the item handed out last is never written over: a pair reads two items at once.
+    /// arrays of the item they push out (short-lived arrays per item would set the peak memory of verification). Only the item handed out last is never written over: a pair reads two items at once.
     /// </summary>
     private sealed class PreparedCache(ReuseTexts texts)
     {

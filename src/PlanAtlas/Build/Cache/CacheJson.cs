@@ -24,8 +24,7 @@ internal static class CacheJson
     };
 
     /// <summary>
-    /// A record read back, through a pooled buffer rather than a new array: a rebuild reads a thousand plan records
-    /// (35 MB), and in a rebuild without collections every new array is fresh memory the system has to map.
+    /// A record read back, through a pooled buffer rather than a new array: a rebuild reads every plan's record, and in a rebuild without collections every new array is fresh memory the system has to map.
     /// </summary>
     public static T? Read<T>(string path)
     {

@@ -6,8 +6,8 @@ namespace PlanAtlas.Render.Charts;
 /// <summary>
 /// The figure JSON of the site's charts, written as Plotly.NET 5 writes it (through Newtonsoft.Json), byte for byte:
 /// the same keys in the same order, numbers in Newtonsoft's round-trip form ("5.0", "1E-05"), strings with its escapes.
-/// Hand-written because making and serialising a Plotly.NET chart cost about 0.2 s of CPU in every build that changed
-/// one (F# and Newtonsoft's reflection starting up), and an edit changes some always. tests/…/Render/FigureJsonTests
+/// Hand-written because making and serialising a Plotly.NET chart starts up F# and Newtonsoft's reflection in every
+/// build that changes one, and an edit always changes some (figures: bench/README.md). tests/…/Render/FigureJsonTests
 /// compare every kind with Plotly.NET's output on awkward values.
 /// </summary>
 public sealed class FigureJson

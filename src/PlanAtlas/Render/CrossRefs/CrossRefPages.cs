@@ -140,8 +140,8 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
     }
 
     /// <summary>
-    /// reuse.csv, a row per link (174,000 at 1,000 plans), written field by field: a row as a string array with its
-    /// numbers as strings made 26 MB of garbage per build, and young collections over the analysis's heap are slow.
+    /// reuse.csv, a row per link, written field by field: a row as a string array with its numbers as strings is
+    /// garbage on every row, and young collections over the analysis's heap are slow (figures: bench/README.md).
     /// </summary>
     internal static void ReuseCsv(Stream stream, IReadOnlyList<ReuseLink> links)
     {

@@ -8,8 +8,8 @@ namespace PlanAtlas.Render.Data;
 /// Writes the site's CSV files: UTF-8 with a BOM (Excel reads Chinese), records ended by CRLF, a field quoted when
 /// <see cref="Quoting"/> says so and its quotes doubled. The bytes are those CsvHelper 33 wrote with the two
 /// configurations the site used (tests/…/Render/Data/CsvTextTests compare them on awkward fields): hand-written because
-/// a CsvHelper writer cost about 2 ms to make (its type-converter caches), once per compare page's chart data, and
-/// its per-field work was most of writing reuse.csv and items.csv.
+/// a CsvHelper writer is costly to make (its type-converter caches), once per compare page's chart data, and its
+/// per-field work dominated writing reuse.csv and items.csv (figures: bench/README.md).
 /// </summary>
 public static class CsvText
 {
@@ -27,8 +27,8 @@ public static class CsvText
     private static readonly UTF8Encoding Utf8Bom = new(encoderShouldEmitUTF8Identifier: true);
 
     /// <summary>
-    /// The CSV as bytes (a chart's small data file). Made as text first: a <see cref="Writer"/>'s buffers (about 300 KB,
-    /// on the large-object heap) made for each of a rebuild's hundred-odd chart files brought on full collections.
+    /// The CSV as bytes (a chart's small data file). Made as text first: a <see cref="Writer"/>'s buffers (on the large-object
+    /// heap) made for each of a rebuild's chart files would bring on full collections.
     /// </summary>
     public static byte[] Bytes(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, Quoting quoting = Quoting.Default)
     {
