@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanAtlas.Model;
 using PlanAtlas.Parse.Regions;
+using PlanAtlas.Parse.Details;
+using PlanAtlas.Parse.Header;
 
 namespace PlanAtlas.Parse;
 

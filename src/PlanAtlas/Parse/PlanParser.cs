@@ -1,5 +1,8 @@
 using PlanAtlas.Model;
 using PlanAtlas.Parse.Regions;
+using PlanAtlas.Parse.Details;
+using PlanAtlas.Parse.Header;
+using PlanAtlas.Parse.Outline;
 
 namespace PlanAtlas.Parse;
 

@@ -1,4 +1,5 @@
 using PlanAtlas.Model;
+using PlanAtlas.Read.Pdf;
 
 namespace PlanAtlas.Read;
 

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using PlanAtlas.Model;
+using PlanAtlas.Read.Pdf;
 
 namespace PlanAtlas.Read;
 

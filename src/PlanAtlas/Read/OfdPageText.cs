@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
+using PlanAtlas.Read.Pdf;
 
 namespace PlanAtlas.Read;
 

@@ -1,4 +1,6 @@
 using PlanAtlas.Parse;
+using PlanAtlas.Parse.Details;
+using PlanAtlas.Parse.Header;
 
 namespace PlanAtlas.Tests.Parse;
 

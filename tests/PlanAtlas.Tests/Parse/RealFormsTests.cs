@@ -2,6 +2,7 @@ using PlanAtlas.Model;
 using PlanAtlas.Parse;
 using PlanAtlas.Parse.Hanzi;
 using PlanAtlas.Parse.Regions;
+using PlanAtlas.Parse.Header;
 
 namespace PlanAtlas.Tests.Parse;
 

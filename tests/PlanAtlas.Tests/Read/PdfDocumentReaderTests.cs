@@ -2,6 +2,7 @@ using PlanAtlas.Model;
 using PlanAtlas.Read;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Writer;
+using PlanAtlas.Read.Pdf;
 
 namespace PlanAtlas.Tests.Read;
 

@@ -1,5 +1,6 @@
 using PlanAtlas.Model;
 using PlanAtlas.Read;
+using PlanAtlas.Read.Pdf;
 
 namespace PlanAtlas.Tests.Read;
 

@@ -3,6 +3,7 @@ using PlanAtlas.Model;
 using PlanAtlas.Parse;
 using PlanAtlas.Parse.Regions;
 using PlanAtlas.Read;
+using PlanAtlas.Read.Pdf;
 
 namespace PlanAtlas.Tests.Read;
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using PlanAtlas.Model;
 using PlanAtlas.Read;
 using Property = FsCheck.Xunit.PropertyAttribute;
+using PlanAtlas.Read.Pdf;
 
 namespace PlanAtlas.Tests.Read;
 

@@ -3,6 +3,7 @@ using PlanAtlas.Parse;
 using PlanAtlas.Parse.Regions;
 using PlanAtlas.Read;
 using Property = FsCheck.Xunit.PropertyAttribute;
+using PlanAtlas.Read.Pdf;
 
 namespace PlanAtlas.Tests.Read;
 

@@ -1,4 +1,5 @@
 using PlanAtlas.Read;
+using PlanAtlas.Read.Pdf;
 
 namespace PlanAtlas.Tests.Read;
 

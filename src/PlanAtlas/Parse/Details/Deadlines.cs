@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using PlanAtlas.Model;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Details;
 
 /// <summary>
 /// Deadlines as written: 3月底前, 6月25日和12月25日前 (also the mangled 6月25和12月25日前), 10月份, 2015年底前, 年内.

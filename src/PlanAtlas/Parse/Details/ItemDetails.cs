@@ -1,6 +1,7 @@
 using PlanAtlas.Model;
+using PlanAtlas.Parse.Outline;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Details;
 
 /// <summary>
 /// Turns item drafts into records with their details: responsible units, deadlines, quantified targets,

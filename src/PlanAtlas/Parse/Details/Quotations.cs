@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Details;
 
 /// <summary>Cited documents 《…》 (nested 〈〉 and 《》 kept) and quoted slogans “…”.</summary>
 public static class Quotations

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Details;
 
 /// <summary>
 /// Responsible units: the parenthesis that closes an item （市应急管理局牵头，各县（市、区）政府落实）, nested

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Details;
 
 /// <summary>
 /// Quantified targets: the clause that holds a frequency (每月至少…一次), a rate (持证上岗率达100%), or a minimum

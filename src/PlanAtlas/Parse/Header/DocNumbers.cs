@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Header;
 
 /// <summary>
 /// 发文字号: issuer abbreviation, year in brackets, serial number and 号 — 宜市安字〔2023〕2号. Brackets 〔〕 are the

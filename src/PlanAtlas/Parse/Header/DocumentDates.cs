@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Header;
 
 /// <summary>
 /// 成文日期 and portal dates: 2023年2月27日, 二〇二三年二月二十七日, 2023-02-27, 2023.2.27, and the mangled form

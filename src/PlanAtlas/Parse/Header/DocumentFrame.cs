@@ -1,6 +1,8 @@
 using PlanAtlas.Model;
+using PlanAtlas.Parse.Details;
+using PlanAtlas.Parse.Outline;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Header;
 
 /// <summary>
 /// What surrounds the body of a document, as read from its lines: the 公文 header (发文字号, banner, title,

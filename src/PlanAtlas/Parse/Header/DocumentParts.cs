@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
 using PlanAtlas.Parse.Hanzi;
+using PlanAtlas.Parse.Outline;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Header;
 
 /// <summary>
 /// Recognisers for the parts of a 公文 around its body (GB/T 9704): title, issuer banner and signature, 主送机关,

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using PlanAtlas.Model;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Header;
 
 /// <summary>
 /// Lines of a portal's metadata block, in the layouts portal templates give them as text:

@@ -1,4 +1,6 @@
-namespace PlanAtlas.Parse;
+using PlanAtlas.Parse.Outline;
+
+namespace PlanAtlas.Parse.Header;
 
 /// <summary>
 /// Lines that hold what were several lines of the document, joined by white space when a page was copied or a

@@ -1,6 +1,6 @@
 using PlanAtlas.Model;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Header;
 
 internal enum TitleKind
 {

@@ -1,4 +1,4 @@
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Outline;
 
 /// <summary>
 /// Enumerations written inside a paragraph: 一是…二是…三是…. A clause marker counts only at the start of the text

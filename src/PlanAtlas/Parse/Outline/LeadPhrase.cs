@@ -1,4 +1,4 @@
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Outline;
 
 /// <summary>
 /// The lead phrase of an item — 加强改革宣传力度 in （一）加强改革宣传力度。贯彻落实… — found by the first full stop

@@ -1,7 +1,9 @@
 using PlanAtlas.Model;
 using PlanAtlas.Parse.Regions;
+using PlanAtlas.Parse.Details;
+using PlanAtlas.Parse.Header;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Outline;
 
 /// <summary>A piece of the document body handed to <see cref="OutlineBuilder"/>: a line, or a table that arrived as a table.</summary>
 internal abstract record BodyUnit;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Outline;
 
 /// <summary>
 /// A GB/T 9704 heading number at the start of a line and its real-world deviations: 一、 (also 一．) → （一）/(一)

@@ -1,6 +1,7 @@
 using PlanAtlas.Model;
+using PlanAtlas.Parse.Header;
 
-namespace PlanAtlas.Parse;
+namespace PlanAtlas.Parse.Outline;
 
 /// <summary>
 /// Attachment task-division tables (重点任务分工: 序号 / 任务 / 主要内容 / 责任单位), whether they arrive as a real

@@ -1,4 +1,4 @@
-namespace PlanAtlas.Read;
+namespace PlanAtlas.Read.Pdf;
 
 /// <summary>
 /// Reading order on one page: top to bottom, and on a two-column page the left column before the right one. A page

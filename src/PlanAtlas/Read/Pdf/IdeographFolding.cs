@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace PlanAtlas.Read;
+namespace PlanAtlas.Read.Pdf;
 
 /// <summary>
 /// Folds the code points that PDF fonts put in place of ordinary characters back to those characters. A CJK font
@@ -47,7 +47,7 @@ public static class IdeographFolding
     /// <summary>The data lines of EquivalentUnifiedIdeograph.txt: "2E8C..2E8D ; 5C0F  # comment".</summary>
     private static Dictionary<int, int> LoadEquivalents()
     {
-        using var stream = typeof(IdeographFolding).Assembly.GetManifestResourceStream("PlanAtlas.Read.EquivalentUnifiedIdeograph.txt")
+        using var stream = typeof(IdeographFolding).Assembly.GetManifestResourceStream("PlanAtlas.Read.Pdf.EquivalentUnifiedIdeograph.txt")
             ?? throw new InvalidOperationException("the EquivalentUnifiedIdeograph.txt resource is missing from the build");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var map = new Dictionary<int, int>();

@@ -1,4 +1,4 @@
-namespace PlanAtlas.Read;
+namespace PlanAtlas.Read.Pdf;
 
 /// <summary>
 /// One word (a run of text without a gap) on a page, in points from the page's top-left corner, as poppler or

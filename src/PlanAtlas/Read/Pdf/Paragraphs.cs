@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PlanAtlas.Model;
 
-namespace PlanAtlas.Read;
+namespace PlanAtlas.Read.Pdf;
 
 /// <summary>
 /// Joins wrapped lines back into paragraphs. Chinese official documents indent the first line of every paragraph

@@ -1,6 +1,6 @@
 using PlanAtlas.Model;
 
-namespace PlanAtlas.Read;
+namespace PlanAtlas.Read.Pdf;
 
 /// <summary>
 /// PDF plans: the text layer as poppler's pdftotext reads it, the ruling lines of tables as PdfPig reads them, and

@@ -1,6 +1,6 @@
 using PlanAtlas.Model;
 
-namespace PlanAtlas.Read;
+namespace PlanAtlas.Read.Pdf;
 
 /// <summary>
 /// From the words and rules of each page to the document's blocks: ruled tables are cut out first, the other words

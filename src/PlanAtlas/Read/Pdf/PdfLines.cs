@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PlanAtlas.Read;
+namespace PlanAtlas.Read.Pdf;
 
 /// <summary>Something in a page's reading order: a line of text or a table.</summary>
 internal abstract record PdfItem(int Page);

@@ -1,7 +1,7 @@
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 
-namespace PlanAtlas.Read;
+namespace PlanAtlas.Read.Pdf;
 
 /// <summary>
 /// The ruling lines of each page (table borders), read with PdfPig, which gives a page's drawn paths with their

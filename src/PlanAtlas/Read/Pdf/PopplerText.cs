@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml;
 
-namespace PlanAtlas.Read;
+namespace PlanAtlas.Read.Pdf;
 
 /// <summary>
 /// The text layer of a PDF as poppler reads it (`pdftotext -bbox`: every word with its box, page by page). Poppler,

@@ -1,4 +1,4 @@
-namespace PlanAtlas.Read;
+namespace PlanAtlas.Read.Pdf;
 
 /// <summary>
 /// Ruled tables: ruling lines that meet make a grid; its column borders and row borders cut it into cells, and a

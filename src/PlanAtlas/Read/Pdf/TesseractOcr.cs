@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PlanAtlas.Read;
+namespace PlanAtlas.Read.Pdf;
 
 /// <summary>
 /// Text recognition for scanned pages: poppler's pdftoppm renders a page to a grey image, Tesseract (with its
