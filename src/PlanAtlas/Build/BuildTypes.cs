@@ -60,6 +60,9 @@ public sealed record BuildResult(
     IReadOnlyList<StageTiming> Stages,
     string? FatalError = null)
 {
+    /// <summary>The unexpected exception the build failed on (a bug in PlanAtlas, not in the input), for its stack trace.</summary>
+    public Exception? Bug { get; init; }
+
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 }

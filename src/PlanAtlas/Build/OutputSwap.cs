@@ -25,7 +25,7 @@ public sealed class OutputSwap : IDisposable
     public OutputSwap(string outputDirectory)
     {
         _output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
-        var parent = Path.GetDirectoryName(_output) ?? throw new InvalidOperationException("the output folder cannot be a file-system root");
+        var parent = Path.GetDirectoryName(_output) ?? throw new Read.BuildInputException($"the output folder '{outputDirectory}' cannot be a file-system root");
         Directory.CreateDirectory(parent);
         RecoverFromKilledBuild(parent);
         StagingDirectory = Path.Combine(parent, $".{Path.GetFileName(_output)}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");

@@ -131,21 +131,25 @@ public sealed class SiteBuilder(IBuildProgress progress)
         {
             return Result(BuildOutcome.Cancelled, "cancelled; the previous output is kept");
         }
-        catch (Exception e) when (IsBuildFailure(e))
-        {
-            return Result(BuildOutcome.Failed, e.Message);
-        }
-        catch (AggregateException e) when (e.Flatten().InnerExceptions.All(IsBuildFailure))
+        catch (Exception e) when (Failures(e).All(IsExpected))
         {
             // Pages render in parallel, which wraps a template error in an AggregateException.
-            return Result(BuildOutcome.Failed, string.Join("; ", e.Flatten().InnerExceptions.Select(i => i.Message).Distinct().Order(StringComparer.Ordinal)));
+            return Result(BuildOutcome.Failed, string.Join("; ", Failures(e).Select(i => i.Message).Distinct().Order(StringComparer.Ordinal)));
+        }
+        catch (Exception e)
+        {
+            var bug = Failures(e) is [var single] ? single : e;
+            return Result(BuildOutcome.Failed, $"a bug in PlanAtlas, not in the input: {bug.GetType().Name}: {bug.Message}") with { Bug = e };
         }
     }
 
-    /// <summary>Failures the build reports as a message (bad input, theme, file system), as opposed to bugs.</summary>
-    private static bool IsBuildFailure(Exception e) =>
-        e is BuildInputException or IOException or UnauthorizedAccessException or TemplateException
-            or Scriban.Syntax.ScriptRuntimeException or InvalidOperationException;
+    private static IReadOnlyList<Exception> Failures(Exception e) => e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [e];
+
+    /// <summary>
+    /// A failure the build reports as its message: the input's (<see cref="BuildInputException"/>, which names the file
+    /// and line) or the file system's (no permission, disk full: the message names the path). Anything else is a bug.
+    /// </summary>
+    private static bool IsExpected(Exception e) => e is BuildInputException or IOException or UnauthorizedAccessException;
 
     private T Stage<T>(string name, List<StageTiming> stages, Func<T> run, Func<T, string> summary)
     {

@@ -7,8 +7,8 @@ namespace PlanAtlas.Cli;
 
 /// <summary>
 /// The command-line contract scripts rely on:
-/// <c>build --input DIR --output DIR [--base-path /x/] [--strict] [--theme DIR] [--full] [--cache DIR | --no-cache]</c>.
-/// Exit codes: 0 built (warnings allowed), 1 could not build, 2 bad command line, 3 --strict with warnings, 130 cancelled.
+/// <c>build --input DIR --output DIR [--base-path /x/] [--strict] [--theme DIR] [--full] [--cache DIR | --no-cache] [--verbose]</c>.
+/// Exit codes: 0 built (warnings allowed), 1 could not build (bad input, or a bug: its stack trace with --verbose), 2 bad command line, 3 --strict with warnings, 130 cancelled.
 /// <c>serve</c> takes the same options plus <c>--port</c> and runs until Ctrl-C (exit 0; 1 if it cannot listen).
 /// <c>fetch URL… | --list FILE [--input DIR] [--force]</c>: exit 0 every URL fetched or unchanged, 1 any failed, 2 bad command line, 130 cancelled.
 /// </summary>
@@ -45,7 +45,9 @@ public static class CommandLine
         public readonly Option<string?> Cache = new("--cache") { Description = "build cache folder (default: .OUTPUT.cache beside the output folder; safe to delete)" };
         public readonly Option<bool> NoCache = new("--no-cache") { Description = "neither read nor write a build cache" };
 
-        public IEnumerable<Option> All => [Input, Output, BasePath, BaseUrl, Strict, Theme, Full, Cache, NoCache];
+        public readonly Option<bool> Verbose = new("--verbose") { Description = "when the build fails on a bug in PlanAtlas, print the stack trace" };
+
+        public IEnumerable<Option> All => [Input, Output, BasePath, BaseUrl, Strict, Theme, Full, Cache, NoCache, Verbose];
 
         public BuildOptions Read(ParseResult parse) =>
             new(parse.GetValue(Input)!, parse.GetValue(Output)!, parse.GetValue(BasePath), parse.GetValue(Strict), parse.GetValue(Theme))
@@ -65,7 +67,7 @@ public static class CommandLine
             using var cancellation = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancellation.Cancel(); });
-            var reporter = ConsoleReporter.Create();
+            var reporter = ConsoleReporter.Create(parse.GetValue(site.Verbose));
             var result = reporter.Run(progress => new SiteBuilder(progress).Build(options, cancellation.Token));
             reporter.Summarize(result);
             if (parse.GetValue(stats) is { } statsFile) BuildStats.Write(statsFile, result);
@@ -88,7 +90,7 @@ public static class CommandLine
         foreach (var option in site.All) command.Options.Add(option);
         command.Options.Add(port);
         // System.CommandLine cancels the token on Ctrl-C and SIGTERM.
-        command.SetAction((parse, stop) => ServeConsole.RunAsync(new ServeOptions(site.Read(parse), parse.GetValue(port)), stop));
+        command.SetAction((parse, stop) => ServeConsole.RunAsync(new ServeOptions(site.Read(parse), parse.GetValue(port)), parse.GetValue(site.Verbose), stop));
         return command;
     }
 }

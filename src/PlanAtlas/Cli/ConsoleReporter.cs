@@ -13,22 +13,26 @@ public abstract class ConsoleReporter
 {
     private const int MaxDiagnosticsShown = 50;
 
-    public static ConsoleReporter Create() =>
+    /// <param name="verbose">Show the stack trace of a build that failed on a bug (--verbose).</param>
+    public static ConsoleReporter Create(bool verbose = false) =>
         Console.IsOutputRedirected || Environment.GetEnvironmentVariable("CI") is { Length: > 0 } || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 }
-            ? new Plain()
-            : new Rich();
+            ? new Plain { Verbose = verbose }
+            : new Rich { Verbose = verbose };
+
+    private bool Verbose { get; init; }
 
     public abstract BuildResult Run(Func<IBuildProgress, BuildResult> build);
 
     public abstract void Summarize(BuildResult result);
 
-    protected static void WriteDiagnostics(BuildResult result)
+    protected void WriteDiagnostics(BuildResult result)
     {
         foreach (var d in result.Diagnostics.Where(d => d.Severity >= Severity.Warning).Take(MaxDiagnosticsShown))
             Console.Error.WriteLine(d.ToString());
         var hidden = result.Diagnostics.Count(d => d.Severity >= Severity.Warning) - MaxDiagnosticsShown;
         if (hidden > 0) Console.Error.WriteLine($"… and {hidden} more");
         if (result.FatalError is { } fatal) Console.Error.WriteLine($"build {Describe(result.Outcome)}: {fatal}");
+        if (result.Bug is { } bug) Console.Error.WriteLine(Verbose ? bug.ToString() : "run again with --verbose to see the stack trace");
     }
 
     protected static string Describe(BuildOutcome outcome) => outcome switch

@@ -6,9 +6,9 @@ namespace PlanAtlas.Cli;
 /// <summary>`serve` on the console: the first build as `build` shows it, then one line per rebuild.</summary>
 internal static class ServeConsole
 {
-    public static async Task<int> RunAsync(ServeOptions options, CancellationToken stop)
+    public static async Task<int> RunAsync(ServeOptions options, bool verbose, CancellationToken stop)
     {
-        var reporter = ConsoleReporter.Create();
+        var reporter = ConsoleReporter.Create(verbose);
         var first = true;
         BuildResult Build(BuildOptions o, CancellationToken c)
         {

@@ -177,6 +177,3 @@ public sealed class InputReader
 
     private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):0.#} MB";
 }
-
-/// <summary>The input as a whole cannot be used (no such folder, unreadable settings): the build stops.</summary>
-public sealed class BuildInputException(string message) : Exception(message);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace PlanAtlas.Render;
 
@@ -150,6 +151,20 @@ public sealed class TemplateEngine
     /// bytes, every page would cost two large-object allocations and the full collections they bring on.
     /// </summary>
     public void RenderPage(string name, PageInfo page, object model, TextWriter writer)
+    {
+        try
+        {
+            Render(name, page, model, writer);
+        }
+        catch (ScriptRuntimeException e) when (e.InnerException is null or Read.BuildInputException)
+        {
+            // The template's own error (a missing function, a wrong argument, a missing partial); an exception thrown by
+            // the .NET code it called is a bug, and goes on as it is.
+            throw new TemplateException($"{e.Span.FileName}({e.Span.Start.Line + 1},{e.Span.Start.Column + 1})", e.InnerException?.Message ?? e.OriginalMessage, e);
+        }
+    }
+
+    private void Render(string name, PageInfo page, object model, TextWriter writer)
     {
         var template = Load($"layouts/{name}.sbn");
         var layout = Load("layouts/base.sbn");
@@ -305,4 +320,10 @@ public sealed record PageInfo(string Title, string SitePath, string? Description
 
 public sealed record PageCrumb(string Title, string SitePath);
 
-public sealed class TemplateException(string template, string message) : Exception($"{template}: {message}");
+/// <summary>A theme template that does not parse or fails while rendering: bad input, named by file and line.</summary>
+public sealed class TemplateException : Read.BuildInputException
+{
+    public TemplateException(string template, string message) : base($"{template}: {message}") { }
+
+    public TemplateException(string template, string message, Exception inner) : base($"{template}: {message}", inner) { }
+}

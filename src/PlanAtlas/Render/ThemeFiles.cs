@@ -12,7 +12,7 @@ public sealed class ThemeFiles
     public ThemeFiles(string themeDirectory, string? overrideDirectory)
     {
         if (!Directory.Exists(themeDirectory))
-            throw new DirectoryNotFoundException($"theme folder '{themeDirectory}' does not exist");
+            throw new Read.BuildInputException($"theme folder '{themeDirectory}' does not exist");
         _themeDirectory = Path.GetFullPath(themeDirectory);
         _overrideDirectory = overrideDirectory is not null && Directory.Exists(overrideDirectory) ? Path.GetFullPath(overrideDirectory) : null;
     }
@@ -35,7 +35,7 @@ public sealed class ThemeFiles
             if (File.Exists(candidate)) return candidate;
         }
         var path = Path.Combine(_themeDirectory, relativePath);
-        return File.Exists(path) ? path : throw new FileNotFoundException($"theme file '{relativePath}' not found", relativePath);
+        return File.Exists(path) ? path : throw new Read.BuildInputException($"theme file '{relativePath}' not found in '{_themeDirectory}'");
     }
 
     public string ReadText(string relativePath) => File.ReadAllText(Resolve(relativePath));

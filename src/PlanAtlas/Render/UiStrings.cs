@@ -9,12 +9,23 @@ namespace PlanAtlas.Render;
 public sealed class UiStrings
 {
     public const string DefaultLanguage = "zh-CN";
+
+    /// <summary>The theme file the strings come from.</summary>
+    public const string FileName = "strings.yml";
     private readonly IReadOnlyDictionary<string, string> _chosen;
     private readonly IReadOnlyDictionary<string, string> _fallback;
 
     public UiStrings(string yaml, string language)
     {
-        var all = new DeserializerBuilder().Build().Deserialize<Dictionary<string, Dictionary<string, string>>>(yaml) ?? [];
+        Dictionary<string, Dictionary<string, string>> all;
+        try
+        {
+            all = new DeserializerBuilder().Build().Deserialize<Dictionary<string, Dictionary<string, string>>>(yaml) ?? [];
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new Read.BuildInputException($"{FileName}:{e.Start.Line}: {e.InnerException?.Message ?? e.Message}", e);
+        }
         _fallback = all.GetValueOrDefault(DefaultLanguage) ?? [];
         _chosen = all.GetValueOrDefault(language) ?? _fallback;
         Language = all.ContainsKey(language) ? language : DefaultLanguage;

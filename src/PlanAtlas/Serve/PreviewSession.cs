@@ -128,7 +128,7 @@ public sealed class PreviewSession : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever a broken input makes the pipeline throw, the preview keeps running on the last good site.
-            result = new BuildResult(BuildOutcome.Failed, 0, 0, 0, [], [], Describe(e));
+            result = new BuildResult(BuildOutcome.Failed, 0, 0, 0, [], [], Describe(e)) { Bug = e is BuildInputException or IOException ? null : e };
         }
         clock.Stop();
         Interlocked.Increment(ref _builds);
@@ -161,7 +161,7 @@ public sealed class PreviewSession : IAsyncDisposable
             var strings = new UiStrings(new ThemeFiles(_themeDirectory, Path.Combine(input, "theme")).ReadText("strings.yml"), settings.Language);
             _reload.SetLabels(strings.All.Where(kv => kv.Key.StartsWith("serve.", StringComparison.Ordinal)).ToDictionary());
         }
-        catch (Exception e) when (e is IOException or YamlDotNet.Core.YamlException) { /* the build reports it */ }
+        catch (Exception e) when (e is IOException or YamlDotNet.Core.YamlException or BuildInputException) { /* the build reports it */ }
     }
 
     private string Display(string path)
