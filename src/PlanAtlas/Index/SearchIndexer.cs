@@ -16,16 +16,16 @@ namespace PlanAtlas.Index;
 public sealed class SearchIndexer(UiStrings strings)
 {
     /// <summary>The index's folder in the site.</summary>
-    public const string Folder = "search/index/";
+    public const string Folder = SiteUrls.Search + "index/";
 
     /// <summary>Pages the search never lists: the home page (an index of every plan) and the search page.</summary>
-    private static readonly HashSet<string> SkippedPages = new(StringComparer.Ordinal) { "", "search/" };
+    private static readonly HashSet<string> SkippedPages = new(StringComparer.Ordinal) { "", SiteUrls.Search };
 
     /// <summary>
     /// Folders whose pages are not read: plans are indexed from the model, the compare pages show a plan's own
     /// text beside its peers' (already found as those plans), and the data page tabulates every plan.
     /// </summary>
-    private static readonly string[] SkippedFolders = ["plans/", "compare/", "data/", Folder];
+    private static readonly string[] SkippedFolders = [SiteUrls.Plans, SiteUrls.Compare, SiteUrls.Data, Folder];
 
     /// <summary>The analyze stage's results: the theme filter comes from the plans' theme tags.</summary>
     public CorpusAnalysis? Analysis { get; init; }

@@ -13,10 +13,6 @@ namespace PlanAtlas.Render;
 /// </summary>
 public sealed class SiteRenderer
 {
-    /// <summary>Top-level folders the generator owns; a Markdown page may not take one of these slugs.</summary>
-    public static readonly IReadOnlySet<string> ReservedSlugs =
-        new HashSet<string>(["plans", "regions", "years", "assets", "data", "search", "themes", "clusters", "compare", "pagefind", "index", "citations", "slogans", "units", "reuse"], StringComparer.Ordinal);
-
     private readonly SiteSettings _settings;
     private readonly ThemeFiles _theme;
     private readonly SiteUrls _urls;
@@ -31,7 +27,7 @@ public sealed class SiteRenderer
         _urls = new SiteUrls(settings.BasePath);
         _t = new UiStrings(theme.ReadText("strings.yml"), settings.Language);
         Pages = pages;
-        var nav = pages.Where(p => !ReservedSlugs.Contains(p.Slug)).Select(p => new LinkCount(p.Title, _urls.Url(p.Slug + "/"), 0)).ToList();
+        var nav = pages.Where(p => !SiteUrls.ReservedSlugs.Contains(p.Slug)).Select(p => new LinkCount(p.Title, _urls.Url(p.Slug + "/"), 0)).ToList();
         _public = PublicUrls.From(settings);
         _templates = new TemplateEngine(theme, _urls, _t, new { settings.Title, settings.Description, BasePath = settings.BasePath, Pages = nav, _public.BaseUrl });
     }
@@ -92,7 +88,7 @@ public sealed class SiteRenderer
 
     private void RenderSearch(OutputFolder output)
     {
-        var page = new PageInfo(_t["search.title"], "search/", _t["search.description"], "search") { Scripts = ["assets/js/search-terms.js", "assets/js/search.js"] };
+        var page = new PageInfo(_t["search.title"], SiteUrls.Search, _t["search.description"], "search") { Scripts = [SiteUrls.Assets + "js/search-terms.js", SiteUrls.Assets + "js/search.js"] };
         _templates.WritePage(output, page.SitePath, "search", page, new { BaseUrl = _urls.Url("") });
     }
 
@@ -115,7 +111,7 @@ public sealed class SiteRenderer
             shown.GroupBy(r => r.Level).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new LinkCount(g.First().LevelLabel, g.Key, g.Count())).ToList(),
             rows.Sum(r => r.ItemCount)) { Dashboard = dashboard, Total = rows.Count };
         var page = new PageInfo(_settings.Title, "", _settings.Description, "home")
-        { Scripts = dashboard is { Charts.Count: > 0 } ? ["assets/js/plan-table.js", .. ChartWriter.Scripts] : ["assets/js/plan-table.js"] };
+        { Scripts = dashboard is { Charts.Count: > 0 } ? [PlanTableScript, .. ChartWriter.Scripts] : [PlanTableScript] };
         _templates.WritePage(output, "", "home", page, model);
     }
 
@@ -135,7 +131,7 @@ public sealed class SiteRenderer
             plan.Metadata.SourceUrl?.Value)
         {
             SeeAlso = itemLinks.SeeAlso(plan, peers),
-            CompareUrl = _urls.Url(Compare.ComparePages.ComparePath(plan.Id)),
+            CompareUrl = _urls.Url(SiteUrls.ComparePath(plan.Id)),
             ThemeProfile = profile,
             RecognitionNote = plan.Metadata.Recognition is { } ocr
                 ? string.Format(CultureInfo.InvariantCulture, _t["plan.ocr"], ocr.MeanConfidence) : null,
@@ -152,6 +148,7 @@ public sealed class SiteRenderer
     }
 
     private const string TableHeaderPath = "表头";
+    private const string PlanTableScript = SiteUrls.Assets + "js/plan-table.js";
 
     /// <summary>A parser message on the plan page, in the page's language where strings.yml words its code (diag.PA310), else as the build printed it.</summary>
     private string DiagnosticText(Diagnostic d) => _t.Find($"diag.{d.Code}") is { } text
@@ -211,7 +208,7 @@ public sealed class SiteRenderer
         var provinces = regions.Where(r => r.Level == AdminLevel.Province)
             .Select(p => new LinkCount(p.Name, _urls.Url(SiteUrls.RegionPath(p.Code)), under[p.Code].Count)).ToList();
         var unlocated = rows.Where(r => r.RegionCode.Length == 0).ToList();
-        WriteList(output, "regions/", _t["nav.regions"], _t["regions.intro"], "regions", [], _t["regions.intro"], unlocated, provinces);
+        WriteList(output, SiteUrls.Regions, _t["nav.regions"], _t["regions.intro"], "regions", [], _t["regions.intro"], unlocated, provinces);
     }
 
     /// <summary>A list of plans with its links to narrower lists, split into pages of <see cref="Paging.RowsPerPage"/>; the links head page 1.</summary>
@@ -251,10 +248,10 @@ public sealed class SiteRenderer
         foreach (var year in years)
         {
             var title = string.Format(CultureInfo.InvariantCulture, _t["year.title"], year.Key);
-            WriteList(output, $"years/{year.Key}/", title, title, "years", [new PageCrumb(_t["nav.years"], "years/")], null, year.ToList(), []);
+            WriteList(output, SiteUrls.YearPath(year.Key), title, title, "years", [new PageCrumb(_t["nav.years"], SiteUrls.Years)], null, year.ToList(), []);
         }
-        var links = years.Select(y => new LinkCount(string.Format(CultureInfo.InvariantCulture, _t["year.title"], y.Key), _urls.Url($"years/{y.Key}/"), y.Count())).ToList();
-        WriteList(output, "years/", _t["nav.years"], _t["years.intro"], "years", [], _t["years.intro"], rows.Where(r => r.Year.Length == 0).ToList(), links);
+        var links = years.Select(y => new LinkCount(string.Format(CultureInfo.InvariantCulture, _t["year.title"], y.Key), _urls.Url(SiteUrls.YearPath(y.Key)), y.Count())).ToList();
+        WriteList(output, SiteUrls.Years, _t["nav.years"], _t["years.intro"], "years", [], _t["years.intro"], rows.Where(r => r.Year.Length == 0).ToList(), links);
     }
 
     /// <summary>The CSV and JSON downloads, and the data/ page that explains and links them.</summary>
@@ -266,10 +263,10 @@ public sealed class SiteRenderer
         PlanAtlas.Render.Data.DataExport.Write(plans, output, options);
         var files = new List<LinkCount>
         {
-            new("data/plans.csv", _urls.Url("data/plans.csv"), plans.Count),
-            new("data/items.csv", _urls.Url("data/items.csv"), plans.Sum(p => p.Items.Count)),
+            new(SiteUrls.DataFile("plans.csv"), _urls.Url(SiteUrls.DataFile("plans.csv")), plans.Count),
+            new(SiteUrls.DataFile("items.csv"), _urls.Url(SiteUrls.DataFile("items.csv")), plans.Sum(p => p.Items.Count)),
         };
-        var page = new PageInfo(_t["nav.data"], "data/", _t["data.intro"], "data");
+        var page = new PageInfo(_t["nav.data"], SiteUrls.Data, _t["data.intro"], "data");
         _templates.WritePage(output, page.SitePath, "data", page, new ListPageModel(_t["nav.data"], _t["data.intro"],
             rows.OrderBy(r => r.Id, StringComparer.Ordinal).Take(HomeRows).ToList(), files) { Total = rows.Count });
     }
@@ -279,7 +276,7 @@ public sealed class SiteRenderer
         var markdown = new MarkdownPages(_urls);
         foreach (var p in Pages)
         {
-            if (ReservedSlugs.Contains(p.Slug))
+            if (SiteUrls.ReservedSlugs.Contains(p.Slug))
             {
                 diagnostics.Add(new Diagnostic(Severity.Warning, "PA131", p.SourceFile, null,
                     $"page slug '{p.Slug}' is taken by the site itself; the page is skipped (set another slug in its front matter)"));

@@ -1,5 +1,6 @@
 using System.Text;
 using PlanAtlas.Analyze.Themes;
+using PlanAtlas.Render;
 using PlanAtlas.Render.Charts;
 using PlanAtlas.Render.Themes;
 using PlanAtlas.Tests.Site;
@@ -24,11 +25,11 @@ public sealed class ThemeSiteTests(SampleSite site) : IClassFixture<SampleSite>
     [Fact]
     public void Every_theme_has_a_page_with_its_charts_and_is_listed_on_the_index()
     {
-        var index = site.Page(ThemePages.ThemesPath);
+        var index = site.Page(SiteUrls.Themes);
         foreach (var id in ThemeIds)
         {
             Assert.NotNull(index.QuerySelector($"a[href='/themes/{id}/']"));
-            var page = site.Page(ThemePages.ThemePath(id));
+            var page = site.Page(SiteUrls.ThemePath(id));
             // Year, region and level shares as bar charts drawn in HTML: the page needs no script.
             var charts = page.QuerySelectorAll("figure.chart.bar-chart");
             Assert.Equal(3, charts.Length);
@@ -59,12 +60,12 @@ public sealed class ThemeSiteTests(SampleSite site) : IClassFixture<SampleSite>
         var clusters = CsvLines("data/clusters.csv");
         Assert.Equal("cluster,label,size,top_terms", clusters[0]);
         Assert.True(clusters.Length > 3);
-        var index = site.Page(ThemePages.ClustersPath);
+        var index = site.Page(SiteUrls.Clusters);
         Assert.Equal(2, index.QuerySelectorAll("figure.chart").Length);
         foreach (var chart in index.QuerySelectorAll("figure.chart")) AssertChart(chart);
         for (var n = 1; n < clusters.Length; n++)
         {
-            var page = site.Page(ThemePages.ClusterPath(n));
+            var page = site.Page(SiteUrls.ClusterPath(n));
             Assert.NotEmpty(page.QuerySelectorAll(".cluster-members .tagged-items > li"));
             Assert.NotNull(index.QuerySelector($"a[href='/clusters/{n}/']"));
         }

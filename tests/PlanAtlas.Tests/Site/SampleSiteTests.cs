@@ -3,6 +3,7 @@ using PlanAtlas.Model;
 using PlanAtlas.Parse;
 using PlanAtlas.Parse.Regions;
 using PlanAtlas.Read;
+using PlanAtlas.Render;
 
 namespace PlanAtlas.Tests.Site;
 
@@ -70,6 +71,15 @@ public sealed class SampleSiteTests(SampleSite site) : IClassFixture<SampleSite>
             Assert.Equal(count, Number(page.QuerySelector(".theme-facts")!.TextContent, @"事项数\s*(\d+)"));
             Assert.Equal(count, Number(page.QuerySelector("#items-heading")!.TextContent, @"（(\d+)）"));
         }
+    }
+
+    [Fact]
+    public void Every_top_level_folder_is_a_registered_folder_or_a_page_of_the_input()
+    {
+        var pages = Directory.GetFiles(Path.Combine(RepoPaths.SampleInput, "pages"), "*.md").Select(Path.GetFileNameWithoutExtension);
+        var folders = Directory.GetDirectories(site.Root).Select(d => Path.GetFileName(d) + "/").ToList();
+        Assert.Subset(SiteUrls.Folders.Concat(pages.Select(p => p + "/")).ToHashSet(), folders.ToHashSet());
+        Assert.Contains(SiteUrls.Years, folders);
     }
 
     [Fact]

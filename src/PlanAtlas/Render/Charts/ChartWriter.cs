@@ -17,9 +17,9 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
     /// <summary>plotly.js's cartesian bundle: the smallest official one with bar, scatter and heatmap traces.</summary>
     public const string PlotlyPackage = "plotly.js-cartesian-dist-min";
     public const string PlotlyFile = "plotly-cartesian.min.js";
-    public const string PlotlySitePath = "assets/vendor/plotly.min.js";
+    public const string PlotlySitePath = SiteUrls.Assets + "vendor/plotly.min.js";
 
-    public static readonly IReadOnlyList<string> Scripts = ["assets/js/charts.js"];
+    public static readonly IReadOnlyList<string> Scripts = [SiteUrls.Assets + "js/charts.js"];
 
     /// <summary>
     /// Writes the figure <paramref name="json"/> makes (<see cref="FigureJson"/>) only when
@@ -36,7 +36,7 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
         Action<OutputFolder, string> writeCsv)
     {
         var slug = PlanAtlas.Model.Slugs.ForPath(name);
-        var path = $"data/charts/{slug}.json";
+        var path = SiteUrls.DataFile($"charts/{slug}.json");
         byte[] Figure() => Encoding.UTF8.GetBytes(json());
         if (figure is null || output.Reuse is null) output.WriteBytes(path, Figure());
         else output.WriteBytes(path, Fingerprint(path, figure), Figure);
@@ -100,7 +100,7 @@ public sealed class ChartWriter(OutputFolder output, SiteUrls urls)
     }
 
     /// <summary>Where the data of the chart named <paramref name="name"/> is written (site path).</summary>
-    public static string CsvPath(string name) => $"data/charts/{PlanAtlas.Model.Slugs.ForPath(name)}.csv";
+    public static string CsvPath(string name) => SiteUrls.DataFile($"charts/{PlanAtlas.Model.Slugs.ForPath(name)}.csv");
 
     /// <summary>Copies plotly.js from node_modules into the site; false when `npm ci` has not been run.</summary>
     public static bool CopyPlotly(OutputFolder output, string themeDirectory)

@@ -33,7 +33,6 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
 
     public static readonly IReadOnlyList<string> Scripts = ["assets/js/compare.js"];
 
-    public static string ComparePath(string planId) => $"compare/{planId}/";
 
     public void Render(IReadOnlyList<Plan> plans, PeerAnalysis analysis, OutputFolder output)
     {
@@ -41,7 +40,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
         var charts = new ChartWriter(output, site.Urls);
         Parallel.ForEach(plans, plan =>
         {
-            var path = ComparePath(plan.Id);
+            var path = SiteUrls.ComparePath(plan.Id);
             // Kept with its chart data before anything of the page is built.
             var fingerprint = inputs?.ComparePage(plan);
             if (fingerprint is not null && output.TryKeep(path, fingerprint)) return;
@@ -242,7 +241,7 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
     private PeerView Peer(Plan peer, double? similarity)
     {
         var row = Row(peer);
-        return new PeerView(peer.Id, peer.Title, row.Url, site.Urls.Url(ComparePath(peer.Id)), row.Region, row.Year,
+        return new PeerView(peer.Id, peer.Title, row.Url, site.Urls.Url(SiteUrls.ComparePath(peer.Id)), row.Region, row.Year,
             similarity is { } s ? ItemLinks.Percent(s) : "");
     }
 

@@ -31,7 +31,7 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
 
         // Every cited document keeps its own page (a permalink), with a timeline as long as DetailSteps.
         var ids = new Slugs.UniqueIds();
-        var citationPaths = analysis.Citations.Select(c => "citations/" + ids.Claim(Slugs.ForPath(c.Key.Trim('《', '》'))) + "/").ToList();
+        var citationPaths = analysis.Citations.Select(c => SiteUrls.CitationPath(ids.Claim(Slugs.ForPath(c.Key.Trim('《', '》'))))).ToList();
         Index("citations", analysis.Citations.Zip(citationPaths).Take(IndexRows).Select(x => Row(x.First, x.Second, IndexSteps)).ToList(), analysis.Citations.Count, "data/citations.csv", [], 0, output);
         Parallel.ForEach(analysis.Citations.Zip(citationPaths), x =>
         {
@@ -39,8 +39,8 @@ public sealed class CrossRefPages(SiteRenderer site, ItemLinks links, PlanPageIn
             if (fingerprint is not null && output.TryKeep(x.Second, fingerprint)) return;
             var row = Row(x.First, x.Second, DetailSteps);
             var page = new PageInfo(row.Key, row.Url, string.Format(CultureInfo.InvariantCulture, t["citations.detail"], row.Plans, row.FirstYear), "citations")
-            { Breadcrumbs = [new PageCrumb(t["nav.citations"], "citations/")] };
-            site.Templates.WritePage(output, "crossref", page, new CrossRefDetailModel("citations", Linked(row), site.Urls.Url("citations/")), fingerprint, []);
+            { Breadcrumbs = [new PageCrumb(t["nav.citations"], SiteUrls.Citations)] };
+            site.Templates.WritePage(output, "crossref", page, new CrossRefDetailModel("citations", Linked(row), site.Urls.Url(SiteUrls.Citations)), fingerprint, []);
         });
 
         Index("slogans", analysis.Slogans.Take(IndexRows).Select(s => Row(s, "", IndexSteps)).ToList(), analysis.Slogans.Count, "data/slogans.csv", [], 0, output);

@@ -38,7 +38,7 @@ public static class AtomFeed
     {
         var issued = plan.Metadata.IssuedOn?.Value is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime) : (DateTimeOffset?)null;
         var summary = string.Join(" · ", new[] { row.Region, row.Year, row.Issuer, plan.Metadata.DocNumber?.Value ?? "", row.KindLabel }.Where(s => s.Length > 0));
-        return new FeedEntry(NameBasedUuid.Urn("plans/" + plan.Id), plan.Title, urls.Link(SiteUrls.PlanPath(plan.Id)), DateOf(plan), issued,
+        return new FeedEntry(NameBasedUuid.Urn(SiteUrls.Plans + plan.Id), plan.Title, urls.Link(SiteUrls.PlanPath(plan.Id)), DateOf(plan), issued,
             summary, row.Issuer.Length > 0 ? row.Issuer : fallbackAuthor, row.Kind, row.KindLabel);
     }
 

@@ -12,7 +12,6 @@ namespace PlanAtlas.Render.Themes;
 /// </summary>
 public sealed class ThemePages
 {
-    public const string ThemesPath = "themes/", ClustersPath = "clusters/";
     /// <summary>Groups with fewer plans than this are flagged in the chart summaries as thin.</summary>
     public const int FewPlans = 3;
     /// <summary>Items a theme or cluster page lists (a theme page the newest plans' first); items.csv has every item with its themes and cluster.</summary>
@@ -52,7 +51,7 @@ public sealed class ThemePages
             byPlan.Add(share.PlanId, share);
         }
         _taggedTasks = TasksByTheme(analysis, _plans);
-        _themeChips = Themes.Select(theme => new ThemeChip(Name(theme), _urls.Url(ThemePath(theme.Id)))).ToArray();
+        _themeChips = Themes.Select(theme => new ThemeChip(Name(theme), _urls.Url(SiteUrls.ThemePath(theme.Id)))).ToArray();
         // The first theme of an id, as Taxonomy.Find gives it.
         for (var i = 0; i < Themes.Count; i++) _chips.TryAdd(Themes[i].Id, _themeChips[i]);
     }
@@ -93,8 +92,6 @@ public sealed class ThemePages
 
     private IReadOnlyList<ItemKey> TasksWith(string themeId) => _taggedTasks.TryGetValue(themeId, out var keys) ? keys : [];
 
-    public static string ThemePath(string id) => $"themes/{Slugs.ForPath(id)}/";
-    public static string ClusterPath(int number) => $"clusters/{number}/";
 
     private IReadOnlyList<Theme> Themes => _analysis.Taxonomy.Themes;
     private string Name(Theme theme) => theme.Name(_t.Language);
@@ -165,14 +162,14 @@ public sealed class ThemePages
         var tasks = _plans.Sum(p => PlanTasks.Of(p).Count);
         var taggedTasks = _plans.Sum(p => PlanTasks.Of(p).Tasks.Count(t => t.Places.Any(place => _analysis.TagsOf(new ItemKey(p.Id, place)).Count > 0)));
         var model = new ThemesIndexModel(rows, list, taggedTasks, tasks);
-        var page = new PageInfo(_t["nav.themes"], ThemesPath, _t["themes.intro"], "themes") { Scripts = list.Count > 0 ? ChartWriter.Scripts : [] };
-        _templates.WritePage(output, ThemesPath, "themes", page, model);
+        var page = new PageInfo(_t["nav.themes"], SiteUrls.Themes, _t["themes.intro"], "themes") { Scripts = list.Count > 0 ? ChartWriter.Scripts : [] };
+        _templates.WritePage(output, SiteUrls.Themes, "themes", page, model);
     }
 
     private ThemeRow Row(Theme t)
     {
         var tagged = TasksWith(t.Id);
-        return new ThemeRow(t.Id, Name(t), t.NameEn, _urls.Url(ThemePath(t.Id)), tagged.Count, tagged.Select(k => k.PlanId).Distinct().Count(),
+        return new ThemeRow(t.Id, Name(t), t.NameEn, _urls.Url(SiteUrls.ThemePath(t.Id)), tagged.Count, tagged.Select(k => k.PlanId).Distinct().Count(),
             Percent(MeanShare(_plans, t.Id)), t.Definition);
     }
 
@@ -184,8 +181,8 @@ public sealed class ThemePages
         var items = tagged.OrderByDescending(k => _planById[k.PlanId].Year ?? int.MinValue).ThenBy(k => k)
             .Take(ItemsShown).Select(k => ItemView(k, theme.Id)).ToList();
         var model = new ThemePageModel(row, theme.Signals, theme.Exclusions, list, items) { ItemsTotal = tagged.Count, ItemsCsv = _urls.Url("data/items.csv") };
-        var page = new PageInfo(name, ThemePath(theme.Id), theme.Definition, "themes")
-        { Breadcrumbs = [new PageCrumb(_t["nav.themes"], ThemesPath)] };
+        var page = new PageInfo(name, SiteUrls.ThemePath(theme.Id), theme.Definition, "themes")
+        { Breadcrumbs = [new PageCrumb(_t["nav.themes"], SiteUrls.Themes)] };
         _templates.WritePage(output, page.SitePath, "theme", page, model);
     }
 
@@ -276,11 +273,11 @@ public sealed class ThemePages
         var choice = clustering.Clusters.Count == 0 ? _t["clusters.none"]
             : clustering.FixedBySettings ? string.Format(CultureInfo.InvariantCulture, _t["clusters.fixed"], clustering.Clusters.Count)
             : string.Format(CultureInfo.InvariantCulture, _t["clusters.chosen"], clustering.Clusters.Count, clustering.Silhouette.FirstOrDefault().Key, clustering.Silhouette.LastOrDefault().Key);
-        var page = new PageInfo(_t["nav.clusters"], ClustersPath, _t["clusters.intro"], "clusters") { Scripts = list.Count > 0 ? ChartWriter.Scripts : [] };
+        var page = new PageInfo(_t["nav.clusters"], SiteUrls.Clusters, _t["clusters.intro"], "clusters") { Scripts = list.Count > 0 ? ChartWriter.Scripts : [] };
         var reused = clustering.Reused is { } r
             ? string.Format(CultureInfo.InvariantCulture, _t["clusters.reused"], SmallPercent(r.Drift), Percent(r.MaxDrift))
             : null;
-        _templates.WritePage(output, ClustersPath, "clusters", page, new ClustersIndexModel(rows, list, choice, reused));
+        _templates.WritePage(output, SiteUrls.Clusters, "clusters", page, new ClustersIndexModel(rows, list, choice, reused));
     }
 
     private static readonly string[] MapHeader = ["plan_id", "item_id", "cluster", "x", "y"];
@@ -326,8 +323,8 @@ public sealed class ThemePages
     }
 
     private ClusterRow ClusterRow(ItemCluster c) =>
-        new(c.Number, c.Label, _urls.Url(ClusterPath(c.Number)), c.Size, string.Join("、", c.TopTerms),
-            c.ThemeOverlap.Take(5).Select(o => _analysis.Taxonomy.Find(o.Key) is { } t ? new OverlapView(Name(t), _urls.Url(ThemePath(t.Id)), Percent(o.Value)) : null)
+        new(c.Number, c.Label, _urls.Url(SiteUrls.ClusterPath(c.Number)), c.Size, string.Join("、", c.TopTerms),
+            c.ThemeOverlap.Take(5).Select(o => _analysis.Taxonomy.Find(o.Key) is { } t ? new OverlapView(Name(t), _urls.Url(SiteUrls.ThemePath(t.Id)), Percent(o.Value)) : null)
                 .OfType<OverlapView>().ToList());
 
     private void RenderCluster(ItemCluster cluster, OutputFolder output, ThemeCharts charts)
@@ -346,8 +343,8 @@ public sealed class ThemePages
             cluster.Representative.Select(k => ItemView(k, null)).ToList(), cluster.Members.Take(ItemsShown).Select(k => ItemView(k, null)).ToList())
         { ItemsCsv = _urls.Url("data/items.csv") };
         var title = string.Format(CultureInfo.InvariantCulture, _t["cluster.title"], cluster.Number, cluster.Label);
-        var page = new PageInfo(title, ClusterPath(cluster.Number), string.Join("、", cluster.TopTerms), "clusters")
-        { Breadcrumbs = [new PageCrumb(_t["nav.clusters"], ClustersPath)] };
+        var page = new PageInfo(title, SiteUrls.ClusterPath(cluster.Number), string.Join("、", cluster.TopTerms), "clusters")
+        { Breadcrumbs = [new PageCrumb(_t["nav.clusters"], SiteUrls.Clusters)] };
         _templates.WritePage(output, page.SitePath, "cluster", page, model);
     }
 
