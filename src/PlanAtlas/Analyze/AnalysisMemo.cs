@@ -55,11 +55,11 @@ public sealed class AnalysisMemo
 
     /// <summary>The key of a plan's records: its id (item keys contain it) and what it was made from; null when unknown.</summary>
     public static ulong? PlanKey(Plan plan) =>
-        plan.ContentKey.Length == 0 ? null : Hash64.Combine(Hash64.Of(plan.Id), Hash64.Of(plan.ContentKey));
+        plan.ContentKey.Length == 0 ? null : ContentHash.Combine(ContentHash.Key(plan.Id), ContentHash.Key(plan.ContentKey));
 
     /// <summary>Each plan's <see cref="PlanKey"/> for a step whose records also depend on <paramref name="optionsKey"/>; null when unknown.</summary>
     public static ulong?[] PlanKeys(IEnumerable<Plan> plans, ulong optionsKey) =>
-        plans.Select(p => PlanKey(p) is { } k ? Hash64.Combine(k, optionsKey) : (ulong?)null).ToArray();
+        plans.Select(p => PlanKey(p) is { } k ? ContentHash.Combine(k, optionsKey) : (ulong?)null).ToArray();
 
     /// <summary>The record, kept for the next build too; null when there is none.</summary>
     public ReadOnlyMemory<byte>? Get(MemoSection section, ulong key)

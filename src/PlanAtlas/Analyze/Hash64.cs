@@ -2,8 +2,10 @@ namespace PlanAtlas.Analyze;
 
 /// <summary>
 /// A fixed 64-bit hash of text (FNV-1a over UTF-16 units, then SplitMix64's finaliser for avalanche): the same
-/// on every machine and in every run, unlike string.GetHashCode, so samples and fingerprints built on it are
-/// reproducible. Not for security.
+/// on every machine and in every run, unlike string.GetHashCode, so the samples chosen by it (the clustering's
+/// training items, the reuse detector's frequency sample) and the hash tables placed by it are reproducible. Its
+/// values decide results, so it stays as it is; fingerprints and cache keys use <see cref="Model.ContentHash"/>.
+/// Not for security.
 /// </summary>
 public static class Hash64
 {

@@ -1,7 +1,7 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PlanAtlas.Model;
 using PlanAtlas.Render;
 
 namespace PlanAtlas.Index;
@@ -57,7 +57,7 @@ public static class IndexFiles
     /// (compression was most of the stage's time after a small edit).
     /// </summary>
     private static void WriteGzip(OutputFolder output, string sitePath, byte[] bytes) =>
-        WriteGzip(output, sitePath, Convert.ToHexStringLower(SHA256.HashData(bytes)), () => bytes);
+        WriteGzip(output, sitePath, ContentHash.HexOf(bytes), () => bytes);
 
     /// <param name="fingerprint">Names the content (<paramref name="bytes"/> are made only when the file is written).</param>
     private static void WriteGzip(OutputFolder output, string sitePath, string fingerprint, Func<byte[]> bytes) =>

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using PlanAtlas.Model;
 
 namespace PlanAtlas.Index;
 
@@ -29,25 +29,13 @@ public sealed class TermSnapshot
     public static UInt128 HashOf(SearchDocument document)
     {
         if (document.Type != SearchDocumentType.Plan) return HashOf(document.Text);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(MemoryMarshal.AsBytes(document.Title.AsSpan()));
+        var hash = new ContentHash.Builder().Append(document.Title);
         ReadOnlySpan<char> newline = ['\n'];
-        foreach (var item in document.Items)
-        {
-            hash.AppendData(MemoryMarshal.AsBytes(newline));
-            hash.AppendData(MemoryMarshal.AsBytes(item.Text.AsSpan()));
-        }
-        Span<byte> digest = stackalloc byte[32];
-        hash.GetHashAndReset(digest);
-        return MemoryMarshal.Read<UInt128>(digest);
+        foreach (var item in document.Items) hash.Append(newline).Append(item.Text);
+        return hash.Finish();
     }
 
-    public static UInt128 HashOf(string text)
-    {
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan()), digest);
-        return MemoryMarshal.Read<UInt128>(digest);
-    }
+    public static UInt128 HashOf(string text) => ContentHash.Of(text);
 
     public void Write(Stream stream)
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using PlanAtlas.Model;
 
@@ -32,7 +31,7 @@ public sealed class DuplicatePlans
     private static Diagnostic Duplicate(string code, string file, string first, string what) =>
         new(Severity.Warning, code, file, null, $"has {what} {first}; the plan is built once, from {first}");
 
-    /// <summary>SHA-256 of every block's text with all white space removed: spacing and blank lines differ between formats.</summary>
+    /// <summary>The <see cref="ContentHash"/> of every block's text with all white space removed: spacing and blank lines differ between formats.</summary>
     public static string TextFingerprint(SourceDocument document)
     {
         var sb = new StringBuilder();
@@ -49,6 +48,6 @@ public sealed class DuplicatePlans
                 if (!char.IsWhiteSpace(c)) sb.Append(c);
             if (sb.Length > before) sb.Append('\u001E');
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+        return ContentHash.HexOf(sb.ToString());
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using PlanAtlas.Model;
 
 namespace PlanAtlas.Read;
@@ -37,5 +35,5 @@ public sealed class TextDocumentReader : IDocumentReader
         return blocks;
     }
 
-    public static string ContentHash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    public static string ContentHash(byte[] bytes) => Model.ContentHash.Sha256(bytes);
 }

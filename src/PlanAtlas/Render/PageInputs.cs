@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using PlanAtlas.Model;
 
 namespace PlanAtlas.Render;
@@ -19,7 +18,7 @@ public sealed class PageInputs : IDisposable
     private int _length;
     private bool _unknown;
     /// <summary>Where a <see cref="Streamed"/> part's full buffer goes; null: everything is hashed at the end.</summary>
-    private IncrementalHash? _hash;
+    private ContentHash.Builder? _hash;
 
     internal PageInputs(byte[] common, string template)
     {
@@ -35,7 +34,7 @@ public sealed class PageInputs : IDisposable
     /// A part of any size (every reuse link of the corpus): the buffer is fed into the hash whenever it fills, so it
     /// stays small. The digest is the same as a <see cref="Part"/>'s of the same values.
     /// </summary>
-    public static PageInputs Streamed() => new() { _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256) };
+    public static PageInputs Streamed() => new() { _hash = new ContentHash.Builder() };
 
     /// <summary>
     /// A text as its UTF-16 code units, copied as they are: a fingerprint is only ever compared with one this build's code
@@ -84,24 +83,31 @@ public sealed class PageInputs : IDisposable
         return Add(plan.Id).Add(plan.ContentKey);
     }
 
-    /// <summary>The SHA-256 of everything added, for a part.</summary>
+    /// <summary>The <see cref="ContentHash"/> of everything added, for a part (16 bytes).</summary>
     public byte[] Digest()
     {
-        if (_hash is null) return SHA256.HashData(_buffer.AsSpan(0, _length));
-        _hash.AppendData(_buffer.AsSpan(0, _length));
-        _length = 0;
-        return _hash.GetHashAndReset();
+        var digest = new byte[16];
+        BinaryPrimitives.WriteUInt128LittleEndian(digest, Hash());
+        return digest;
     }
 
-    /// <summary>The hex SHA-256 of everything added; null when a plan could not be recognised.</summary>
-    public string? Fingerprint() => _unknown ? null : Convert.ToHexStringLower(Digest());
+    /// <summary>The <see cref="ContentHash"/> of everything added, as hex; null when a plan could not be recognised.</summary>
+    public string? Fingerprint() => _unknown ? null : ContentHash.Hex(Hash());
+
+    private UInt128 Hash()
+    {
+        if (_hash is null) return ContentHash.Of(_buffer.AsSpan(0, _length));
+        _hash.Append(_buffer.AsSpan(0, _length));
+        _length = 0;
+        return _hash.Finish();
+    }
 
     /// <summary>Room for <paramref name="bytes"/> more bytes at the end of the buffer.</summary>
     private Span<byte> Room(int bytes)
     {
         if (_length + bytes > _buffer.Length && _hash is not null)
         {
-            _hash.AppendData(_buffer.AsSpan(0, _length));
+            _hash.Append(_buffer.AsSpan(0, _length));
             _length = 0;
         }
         if (_length + bytes > _buffer.Length)
@@ -118,6 +124,5 @@ public sealed class PageInputs : IDisposable
     {
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = [];
-        _hash?.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Scriban;
@@ -58,12 +57,12 @@ public sealed class TemplateEngine
     public PageInputs Inputs(string name) => new(_fingerprintBase, name);
 
     /// <summary>Hashes <paramref name="value"/> as JSON, for <see cref="Fingerprint"/> (a page and its model).</summary>
-    private static void HashJson(IncrementalHash hash, object value)
+    private static void HashJson(Model.ContentHash.Builder hash, object value)
     {
         RepeatedItemLinks.Begin();
         try
         {
-            using var into = new HashingStream(hash);
+            using var into = hash.AsStream();
             JsonSerializer.Serialize(into, value, value.GetType(), FingerprintJson);
         }
         finally
@@ -78,13 +77,11 @@ public sealed class TemplateEngine
     /// </summary>
     public string Fingerprint(string name, PageInfo page, object model)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(_fingerprintBase);
-        hash.AppendData(Encoding.UTF8.GetBytes(name));
+        var hash = new Model.ContentHash.Builder().Append(_fingerprintBase).Append(Encoding.UTF8.GetBytes(name));
         // Serialised straight into the hash: a large page's model never exists as one (large-object-heap) byte array.
         HashJson(hash, page);
         HashJson(hash, model);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return Model.ContentHash.Hex(hash.Finish());
     }
 
     private static readonly JsonSerializerOptions FingerprintJson = new()
@@ -125,15 +122,13 @@ public sealed class TemplateEngine
 
     private static byte[] FingerprintBase(ThemeFiles theme, object site, string language)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new Model.ContentHash.Builder();
         foreach (var file in theme.List(""))
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(file + "\n"));
-            hash.AppendData(File.ReadAllBytes(theme.Resolve(file)));
-        }
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(site, site.GetType(), FingerprintJson));
-        hash.AppendData(Encoding.UTF8.GetBytes(language));
-        return hash.GetHashAndReset();
+            hash.Append(Encoding.UTF8.GetBytes(file + "\n")).Append(File.ReadAllBytes(theme.Resolve(file)));
+        hash.Append(JsonSerializer.SerializeToUtf8Bytes(site, site.GetType(), FingerprintJson)).Append(Encoding.UTF8.GetBytes(language));
+        var digest = new byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(digest, hash.Finish());
+        return digest;
     }
 
     /// <summary>Renders layouts/{name}.sbn with the page model, then wraps it in layouts/base.sbn.</summary>
@@ -255,22 +250,6 @@ public sealed class TemplateEngine
             Write(text, offset, count);
             return ValueTask.CompletedTask;
         }
-    }
-
-    /// <summary>A write-only stream that feeds everything written to it into a hash.</summary>
-    private sealed class HashingStream(IncrementalHash hash) : Stream
-    {
-        public override void Write(byte[] buffer, int offset, int count) => hash.AppendData(buffer, offset, count);
-        public override void Write(ReadOnlySpan<byte> buffer) => hash.AppendData(buffer);
-        public override void Flush() { }
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>Scriban's built-in functions, made once: every page's context shares them (templates only read them).</summary>

@@ -178,7 +178,7 @@ public sealed class ParsedPlanCacheTests
         File.AppendAllText(edited, "\n六、其他\n（一）本要点自印发之日起施行。\n");
         var loaded = ReadAndParse(input, temp["cache"]).Plans.ToDictionary(p => p.SourceFile, p => p.ContentKey);
 
-        Assert.All(parsed.Values, key => Assert.Matches("^[0-9a-f]{40}$", key));
+        Assert.All(parsed.Values, key => Assert.Matches("^[0-9a-f]{32}$", key));
         Assert.Equal(parsed.Count, parsed.Values.Distinct().Count());
         var name = Path.GetFileName(edited);
         Assert.NotEqual(parsed[name], loaded[name]);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using PlanAtlas.Model;
 
 namespace PlanAtlas.Analyze.Clustering;
 
@@ -53,7 +54,7 @@ public sealed class ChineseTokenizer
             _prefixes.Add(w[0] << 16 | w[1]);
             _lengths |= 1UL << Math.Min(w.Length, 63);
         }
-        Fingerprint = Hex(Hash64.Of(string.Join('\n', _words.Order(StringComparer.Ordinal)) + "\n\n" + string.Join('\n', _stop.Order(StringComparer.Ordinal)) + "\n\n" + mode));
+        Fingerprint = Hex(ContentHash.Key(string.Join('\n', _words.Order(StringComparer.Ordinal)) + "\n\n" + string.Join('\n', _stop.Order(StringComparer.Ordinal)) + "\n\n" + mode));
     }
 
     private static string Hex(ulong value) => value.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
+using PlanAtlas.Model;
 using Microsoft.ML.Transforms.Text;
 
 namespace PlanAtlas.Analyze.Clustering;
@@ -99,7 +100,7 @@ internal sealed class ClusterTrainer(ChineseTokenizer tokenizer, ClusterOptions 
             Options = options,
             CorpusItems = corpusItems,
             Sample = fingerprints,
-            CorpusFingerprint = Hash64.Of(string.Join(',', fingerprints)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
+            CorpusFingerprint = ContentHash.Key(string.Join(',', fingerprints)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
             Terms = terms,
             Idf = idf,
             Centroids = centroids,

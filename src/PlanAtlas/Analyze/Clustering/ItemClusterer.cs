@@ -148,5 +148,5 @@ public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? op
 
     private static ulong KeyHash(ItemKey key) => Hash64.Combine(Hash64.Of(key.PlanId), Hash64.Of(key.ItemId));
 
-    private static ulong Fingerprint(ClusterInput item) => Hash64.Combine(KeyHash(item.Key), Hash64.Of(item.Text));
+    private static ulong Fingerprint(ClusterInput item) => ContentHash.Combine(KeyHash(item.Key), ContentHash.Key(item.Text));
 }

@@ -16,10 +16,10 @@ internal sealed class PlacementMemo
     public PlacementMemo(AnalysisMemo memo, ClusterModel model, IReadOnlyList<Plan> plans)
     {
         _memo = memo;
-        var modelKey = Hash64.Of($"{model.Format}|{model.Tokenizer}|{model.Options}|{model.CorpusFingerprint}|{model.K}|{model.Terms.Length}");
+        var modelKey = ContentHash.Key($"{model.Format}|{model.Tokenizer}|{model.Options}|{model.CorpusFingerprint}|{model.K}|{model.Terms.Length}");
         _keys = new Dictionary<string, ulong>(StringComparer.Ordinal);
         foreach (var plan in plans)
-            if (AnalysisMemo.PlanKey(plan) is { } key) _keys[plan.Id] = Hash64.Combine(key, modelKey);
+            if (AnalysisMemo.PlanKey(plan) is { } key) _keys[plan.Id] = ContentHash.Combine(key, modelKey);
     }
 
     public ulong? KeyOf(string planId) => _keys.TryGetValue(planId, out var key) ? key : null;

@@ -33,7 +33,7 @@ public sealed class PeerFinder(PeerOptions options)
             {
                 var themeIds = new Dictionary<string, int>(StringComparer.Ordinal);
                 var rows = themes.Select(v => v.Select(t => (themeIds.TryAdd(t.Key, themeIds.Count) ? themeIds.Count - 1 : themeIds[t.Key], t.Value)).ToArray()).ToArray();
-                var prints = themes.Select(v => RememberedNeighbours.Print(v.Select(t => (t.Key, t.Value)), t => Hash64.Of(t))).ToArray();
+                var prints = themes.Select(v => RememberedNeighbours.Print(v.Select(t => (t.Key, t.Value)), t => ContentHash.Key(t))).ToArray();
                 similarThemes = RememberedNeighbours.Find(memo, "themes", ids, rows, prints, options.SimilarCount);
             }
         }

@@ -1,3 +1,5 @@
+using PlanAtlas.Model;
+
 namespace PlanAtlas.Analyze.Peers;
 
 /// <summary>
@@ -18,9 +20,9 @@ internal static class RememberedNeighbours
     public static List<(int Other, double Similarity)>[] Find(AnalysisMemo memo, string kind, IReadOnlyList<string> ids,
         IReadOnlyList<(int Term, double Weight)[]> vectors, ulong[] prints, int count)
     {
-        var key = Hash64.Of($"neighbours|{kind}|{count}");
+        var key = ContentHash.Key($"neighbours|{kind}|{count}");
         var plans = (ulong)ids.Count;
-        foreach (var id in ids) plans = Hash64.Combine(plans, Hash64.Of(id));
+        foreach (var id in ids) plans = ContentHash.Combine(plans, ContentHash.Key(id));
         (bool[] Changed, List<(int Other, double Similarity)>?[] Lists)? earlier = null;
         if (Read(memo.Peek(MemoSection.PeerNeighbours, key)) is { } record && record.Plans == plans && record.Prints.Length == vectors.Count)
         {
@@ -46,7 +48,7 @@ internal static class RememberedNeighbours
     {
         var print = 0x5EEDUL;
         foreach (var (term, weight) in vector)
-            print = Hash64.Combine(Hash64.Combine(print, termHash(term)), (ulong)BitConverter.DoubleToInt64Bits(weight));
+            print = ContentHash.Combine(ContentHash.Combine(print, termHash(term)), (ulong)BitConverter.DoubleToInt64Bits(weight));
         return print;
     }
 

@@ -26,7 +26,7 @@ internal static class RememberedProfiles
     /// <returns>Each plan's profile as (bigram, weight) in the profile's order.</returns>
     public static (int Term, double Weight)[][] Build(IReadOnlyList<Plan> plans, int termsPerPlan, AnalysisMemo memo)
     {
-        var optionsKey = Hash64.Of($"text-profiles|{termsPerPlan}");
+        var optionsKey = ContentHash.Key($"text-profiles|{termsPerPlan}");
         var keys = AnalysisMemo.PlanKeys(plans, optionsKey);
         var records = new PlanRecord?[plans.Count];
         var terms = new int[plans.Count][];

@@ -64,7 +64,7 @@ internal sealed class RememberedChoices(AnalysisMemo memo, ulong optionsKey)
         {
             var (key, first, count) = (plans[p].Key!.Value, plans[p].First, plans[p].Count);
             if (printBefore.TryGetValue(key, out var print) && print == prints[p]
-                && ReadPlan(memo.Get(MemoSection.ReuseChoices, Hash64.Combine(key, print))) is { } record && record.Proposed.Length == count)
+                && ReadPlan(memo.Get(MemoSection.ReuseChoices, ContentHash.Combine(key, print))) is { } record && record.Proposed.Length == count)
             {
                 records[p] = record;
                 same.Add(key);
@@ -245,8 +245,8 @@ internal sealed class RememberedChoices(AnalysisMemo memo, ulong optionsKey)
         var print = (ulong)passages;
         for (var q = 0; q < passages; q++)
         {
-            print = Hash64.Combine(print, (ulong)orderOf(q));
-            for (var b = 0; b < bands; b++) print = Hash64.Combine(print, keyOf(q, b));
+            print = ContentHash.Combine(print, (ulong)orderOf(q));
+            for (var b = 0; b < bands; b++) print = ContentHash.Combine(print, keyOf(q, b));
         }
         return print;
     }
@@ -293,7 +293,7 @@ internal sealed class RememberedChoices(AnalysisMemo memo, ulong optionsKey)
                 }
                 writer.WriteArray(table.ToArray());
             });
-            memo.Put(MemoSection.ReuseChoices, Hash64.Combine(plans[p].Key!.Value, prints[p]), record);
+            memo.Put(MemoSection.ReuseChoices, ContentHash.Combine(plans[p].Key!.Value, prints[p]), record);
         });
         var corpus = MemoWriting.Record(writer =>
         {

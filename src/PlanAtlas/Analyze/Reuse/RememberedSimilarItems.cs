@@ -28,7 +28,7 @@ internal sealed class RememberedSimilarItems(SimilarItems similar, AnalysisMemo 
 
     private sealed record CorpusRecord(ulong[] Plans, int Items, int[] Bigrams, int[] InItems, int[] InPlans);
 
-    private readonly ulong _optionsKey = Hash64.Of($"similar-items|{termsPerItem}");
+    private readonly ulong _optionsKey = ContentHash.Key($"similar-items|{termsPerItem}");
 
     public (int Term, float Weight)[][] Vectors(List<Plan> plans, (int Plan, string Text)[] entries, int maxDf)
     {

@@ -232,7 +232,7 @@ public sealed class ReuseDetector(ReuseOptions options)
         public Remembered(AnalysisMemo memo, List<Plan> plans, ReuseOptions options)
         {
             (_memo, _plans, _options) = (memo, plans, options);
-            _optionsKey = Hash64.Of(options.ToString());
+            _optionsKey = ContentHash.Key(options.ToString());
             _choices = new RememberedChoices(memo, _optionsKey);
             _keys = AnalysisMemo.PlanKeys(plans, _optionsKey);
             Records = new ReusePlanMemo?[plans.Count];
@@ -316,7 +316,7 @@ public sealed class ReuseDetector(ReuseOptions options)
             var floor = ReuseCorpusMemo.FloorFor(frequencies.BoilerplateThreshold, _plans.Count);
             var (shingles, counts) = frequencies.CountsAtLeast(floor);
             var plans = _keys.Where(k => k is not null).Select(k => k!.Value).Order().ToArray();
-            var generation = plans.Aggregate((ulong)plans.Length, Hash64.Combine);
+            var generation = plans.Aggregate((ulong)plans.Length, ContentHash.Combine);
             _corpus = new ReuseCorpusMemo(generation, floor, 0, frequencies.Distinct, plans, shingles, counts);
             return (shingles, counts);
         }
@@ -341,11 +341,11 @@ public sealed class ReuseDetector(ReuseOptions options)
         private readonly ulong[] _planPrints;
 
         /// <summary>The plan's print for the verdicts: its key and the boilerplate status of its shingles.</summary>
-        public void SetPrint(int plan, ulong boilerplate) => _planPrints[plan] = _keys[plan] is { } key ? Hash64.Combine(key, boilerplate) : 0;
+        public void SetPrint(int plan, ulong boilerplate) => _planPrints[plan] = _keys[plan] is { } key ? ContentHash.Combine(key, boilerplate) : 0;
 
         /// <summary>Each item's print (0 for an item of a plan without one), from its plan and its place in it.</summary>
         public ulong[] ItemPrints((int Plan, int Order)[] items) =>
-            items.Select(i => _planPrints[i.Plan] == 0 ? 0 : Hash64.Combine(_planPrints[i.Plan], (ulong)i.Order) | 1).ToArray();
+            items.Select(i => _planPrints[i.Plan] == 0 ? 0 : ContentHash.Combine(_planPrints[i.Plan], (ulong)i.Order) | 1).ToArray();
 
         public ReuseVerdictMemo? Verdicts() => ReuseVerdictMemo.From(_memo.Peek(MemoSection.ReuseVerdicts, _optionsKey));
 

@@ -1,3 +1,5 @@
+using PlanAtlas.Model;
+
 namespace PlanAtlas.Analyze.Reuse;
 
 /// <summary>
@@ -39,7 +41,7 @@ internal sealed record ReusePlanMemo(ulong Generation, ulong[] Local, ulong[] Fr
     {
         var hash = 0UL;
         foreach (var h in frequent)
-            if (frequencies.IsBoilerplate(h)) hash = Hash64.Combine(hash, h);
+            if (frequencies.IsBoilerplate(h)) hash = ContentHash.Combine(hash, h);
         return hash;
     }
 }

@@ -87,7 +87,7 @@ public sealed class ThemeAnalyzer
         var tags = new List<(ItemKey, IReadOnlyList<ThemeTag>)>(plan.Items.Count);
         var inputs = new List<ClusterInput>(plan.Items.Count);
         var counted = new List<(Item Item, IReadOnlyList<ThemeTag> Tags)>(plan.Items.Count);
-        var memoKey = memo is not null && AnalysisMemo.PlanKey(plan) is { } planKey ? Hash64.Combine(planKey, _tagger.Fingerprint) : (ulong?)null;
+        var memoKey = memo is not null && AnalysisMemo.PlanKey(plan) is { } planKey ? ContentHash.Combine(planKey, _tagger.Fingerprint) : (ulong?)null;
         var itemsTags = memoKey is { } k ? Remembered(memo!.Get(MemoSection.ThemeTags, k), plan.Items.Count) : null;
         if (itemsTags is null)
         {

@@ -24,8 +24,8 @@ public sealed class ThemeTagger
         _matcher = new TermMatcher(_terms.Select(t => t.Term).ToList());
         for (var i = _terms.Count - 1; i >= 0; i--) _termIndex[_terms[i].Term] = i;
         for (var t = taxonomy.Themes.Count - 1; t >= 0; t--) _themeIndex[taxonomy.Themes[t].Id] = t;
-        Fingerprint = _terms.Aggregate(Hash64.Of(string.Join('\n', taxonomy.Themes.Select(t => t.Id))),
-            (h, t) => Hash64.Combine(h, Hash64.Of($"{t.Theme}|{t.Exclusion}|{t.Term}")));
+        Fingerprint = _terms.Aggregate(ContentHash.Key(string.Join('\n', taxonomy.Themes.Select(t => t.Id))),
+            (h, t) => ContentHash.Combine(h, ContentHash.Key($"{t.Theme}|{t.Exclusion}|{t.Term}")));
     }
 
     private readonly Dictionary<string, int> _termIndex = new(StringComparer.Ordinal);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using PlanAtlas.Model;
 
 namespace PlanAtlas.Build.Cache;
@@ -67,7 +65,7 @@ public sealed class CacheFolder
 
     private static string Temporary(string path) => path + $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
-    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Hash(string text) => ContentHash.HexOf(text);
 
     /// <summary>The code that wrote a cache: the PlanAtlas assembly's bytes (its embedded gazetteer and word lists included).</summary>
     private static class CodeVersion
@@ -79,7 +77,7 @@ public sealed class CacheFolder
             var assembly = typeof(Plan).Assembly;
             var location = assembly.Location;
             return location.Length > 0 && File.Exists(location)
-                ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(location)))
+                ? ContentHash.HexOf(File.ReadAllBytes(location))
                 : assembly.ManifestModule.ModuleVersionId.ToString("N");
         }
     }
