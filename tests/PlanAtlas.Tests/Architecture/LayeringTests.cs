@@ -34,6 +34,23 @@ public sealed partial class LayeringTests
         Assert.Subset(new HashSet<string> { "Model", "Read", "Fetch" }, used);
     }
 
+    [GeneratedRegex(@"^namespace (?<name>[\w.]+)", RegexOptions.Multiline)]
+    private static partial Regex Namespace();
+
+    [Theory]
+    [InlineData("src/PlanAtlas", "PlanAtlas")]
+    [InlineData("tests/PlanAtlas.Tests", "PlanAtlas.Tests")]
+    public void Every_namespace_matches_its_folder(string project, string rootNamespace)
+    {
+        var root = Path.Combine(RepoPaths.Root, project);
+        var wrong = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Select(f => (File: Path.GetRelativePath(root, f), Declared: Namespace().Match(File.ReadAllText(f)).Groups["name"].Value))
+            .Where(f => f.Declared != string.Join('.', new[] { rootNamespace }.Concat(Path.GetDirectoryName(f.File)!.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))))
+            .Select(f => $"{f.File}: {f.Declared}").ToList();
+        Assert.Empty(wrong);
+    }
+
     [Fact]
     public void Dependencies_point_one_way()
     {
