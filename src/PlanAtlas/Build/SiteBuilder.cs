@@ -149,7 +149,7 @@ public sealed class SiteBuilder(IBuildProgress progress)
     /// A failure the build reports as its message: the input's (<see cref="BuildInputException"/>, which names the file
     /// and line) or the file system's (no permission, disk full: the message names the path). Anything else is a bug.
     /// </summary>
-    private static bool IsExpected(Exception e) => e is BuildInputException or IOException or UnauthorizedAccessException;
+    public static bool IsExpected(Exception e) => e is BuildInputException or IOException or UnauthorizedAccessException;
 
     private T Stage<T>(string name, List<StageTiming> stages, Func<T> run, Func<T, string> summary)
     {

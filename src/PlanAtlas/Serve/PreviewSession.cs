@@ -128,7 +128,7 @@ public sealed class PreviewSession : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever a broken input makes the pipeline throw, the preview keeps running on the last good site.
-            result = new BuildResult(BuildOutcome.Failed, 0, 0, 0, [], [], Describe(e)) { Bug = e is BuildInputException or IOException ? null : e };
+            result = new BuildResult(BuildOutcome.Failed, 0, 0, 0, [], [], Describe(e)) { Bug = SiteBuilder.IsExpected(e) ? null : e };
         }
         clock.Stop();
         Interlocked.Increment(ref _builds);
