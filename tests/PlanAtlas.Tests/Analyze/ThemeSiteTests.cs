@@ -88,6 +88,18 @@ public sealed class ThemeSiteTests(SampleSite site) : IClassFixture<SampleSite>
     }
 
     [Fact]
+    public void Pages_with_theme_shares_that_add_up_past_100_percent_say_why()
+    {
+        // 柳林's shares of items add up to more than 100%: an item carries several themes.
+        var plan = site.Page("plans/141125-2023/");
+        var shares = plan.QuerySelectorAll(".theme-profile table.profile tbody tr td:nth-child(3)")
+            .Sum(td => double.Parse(td.TextContent.Trim().TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(shares > 100, $"{shares}");
+        foreach (var page in new[] { plan, site.Page("compare/141125-2023/"), site.Page(ThemePages.ThemesPath) })
+            Assert.Contains("相加可能超过 100%", page.QuerySelector(".shares-note")!.TextContent);
+    }
+
+    [Fact]
     public void Themes_csv_has_a_row_for_every_plan_and_theme_with_shares_between_0_and_1()
     {
         var lines = CsvLines("data/themes.csv");
