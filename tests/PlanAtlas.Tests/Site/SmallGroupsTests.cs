@@ -33,6 +33,15 @@ public sealed class SmallGroupsTests(SampleSite site) : IClassFixture<SampleSite
     }
 
     [Fact]
+    public void A_theme_page_greys_the_bars_of_small_groups()
+    {
+        // By year: 2023 holds 3 plans, 2015 and 2018 one each.
+        var rows = site.Page("themes/gas/").QuerySelectorAll("#chart-theme-gas-year .bars tr");
+        Assert.Equal(["2015（n=1）", "2018（n=1）"], rows.Where(r => r.ClassList.Contains("small-group")).Select(r => r.QuerySelector("th")!.TextContent));
+        Assert.Contains(rows, r => !r.ClassList.Contains("small-group") && r.QuerySelector("th")!.TextContent == "2023（n=3）");
+    }
+
+    [Fact]
     public void A_group_that_reaches_the_minimum_is_named_and_its_change_over_time_is_stated()
     {
         using var temp = RepoPaths.NewTemp();

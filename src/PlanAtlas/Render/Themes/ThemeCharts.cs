@@ -10,10 +10,12 @@ internal sealed class ThemeCharts(ChartWriter writer)
         writer.Write(name, () => FigureJson.Bars(keys, values, horizontal: false).Write(title, xLabel, yLabel),
             Figure("columns", title, xLabel, yLabel, inputs => Categories(inputs, keys, values)), title, summary, header, rows);
 
-    /// <summary>Shares (0..1) as an HTML bar chart, each bar labelled with its percentage.</summary>
+    /// <summary>Shares (0..1) as an HTML bar chart, each bar labelled with its percentage; <paramref name="small"/> bars drawn grey.</summary>
     public BarChartView Shares(string name, string title, IReadOnlyList<string> keys, IReadOnlyList<double> shares,
-        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
-        writer.WriteBars(name, title, summary, BarChartView.Scale(keys, shares, ThemePages.Percent), false, header, rows);
+        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<bool>? small = null) =>
+        writer.WriteBars(name, title, summary,
+            BarChartView.Scale(keys, shares, ThemePages.Percent).Select((bar, i) => small is not null && small[i] ? bar with { Small = true } : bar).ToList(),
+            false, header, rows);
 
     public ChartView HorizontalBars(string name, string title, string xLabel, string yLabel, IReadOnlyList<string> keys, IReadOnlyList<double> values,
         string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>

@@ -215,7 +215,8 @@ public sealed class ThemePages
         return charts.Shares($"theme-{theme.Id}-{grouping.Name}", title, grouping.Labels, values, summary,
             ["group", "plans", "mean_share_items", "mean_share_chars"],
             groups.Zip(values).Select(x => (IReadOnlyList<string>)[x.First.Key, ThemeData.Int(x.First.Count()), ThemeData.Num(x.Second),
-                ThemeData.Num(x.First.Average(p => Share(p.Id, theme.Id)?.ShareChars ?? 0))]));
+                ThemeData.Num(x.First.Average(p => Share(p.Id, theme.Id)?.ShareChars ?? 0))]),
+            groups.Select(g => g.Count() < _minGroup).ToList());
     }
 
     private PlanThemeShare? Share(string planId, string themeId) =>
@@ -413,7 +414,7 @@ public sealed class ThemePages
             ? Format("dashboard.lines.small", shown.Count, years.First().Key, years.Last().Key, _minGroup)
             : Format("dashboard.lines.summary", shown.Count, years.First().Key, years.Last().Key,
                 string.Join("、", shown.OrderByDescending(t => MeanShare(ranked, t.Id)).ThenBy(t => t.Id, StringComparer.Ordinal).Take(3).Select(Name)), _minGroup);
-        if (ranked.Count > 0 && years.Any(g => g.Count() < _minGroup)) summary += Format("chart.few", _minGroup);
+        if (ranked.Count > 0 && years.Any(g => g.Count() < _minGroup)) summary += Format("dashboard.lines.few", _minGroup);
         return charts.Lines("dashboard-theme-year", _t["dashboard.lines"], _t["axis.year"], _t["axis.share_items"],
             shown.Select(t => (Name(t), yearLabels, years.Select(g => Math.Round(MeanShare(g, t.Id) * 100, 1)).ToArray())).ToList(), summary,
             ["year", "plans", "theme_id", "mean_share_items", "theme"],
