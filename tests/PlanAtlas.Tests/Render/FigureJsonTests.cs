@@ -46,7 +46,7 @@ public sealed class FigureJsonTests
         var rows = Strings(random, n).ToArray();
         var z = rows.Select(_ => Doubles(random, keys.Length).ToArray()).ToArray();
         Assert.Equal(PlotlyReference.Json(Style(CChart.Heatmap<double, string, string, string>(zData: z, X: keys, Y: rows), title, x, y)),
-            FigureJson.Heatmap(keys, rows, z).Write(title, x, y));
+            FigureJson.Heatmap(rows, [new HeatmapColumns(keys, z, Greyed: false)]).Write(title, x, y));
 
         var series = Enumerable.Range(0, seed == 1 ? 1 : random.Next(1, 4)).Select(_ => (Texts[random.Next(Texts.Length)], keys, Doubles(random, n).ToArray())).ToList();
         Assert.Equal(PlotlyReference.Json(Style(CChart.Combine(series.Select(s => CChart.Line<string, double, string>(x: s.keys, y: s.Item3, Name: s.Item1, ShowMarkers: true))), title, x, y)),

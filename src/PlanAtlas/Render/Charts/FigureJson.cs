@@ -41,8 +41,6 @@ public sealed class FigureJson
         return figure;
     }
 
-    public static FigureJson Heatmap(IReadOnlyList<string> x, IReadOnlyList<string> y, double[][] z) => Heatmap(y, [new HeatmapColumns(x, z, Greyed: false)]);
-
     /// <summary>
     /// A heatmap of one trace per set of columns over the same rows <paramref name="y"/>; a greyed set (groups too small to
     /// compare) is drawn in greys, without a colour bar of its own unless it is the only set.
