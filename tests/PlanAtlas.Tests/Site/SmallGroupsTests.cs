@@ -61,18 +61,18 @@ public sealed class SmallGroupsTests(SampleSite site) : IClassFixture<SampleSite
     public void Min_group_size_is_read_from_site_yml()
     {
         using var temp = RepoPaths.NewTemp();
-        var home = Build(temp, minGroupSize: 7);
+        var home = Build(temp, minGroupSize: 8);
         var heat = Summary(home, "dashboard-region-theme");
         Assert.DoesNotContain("江西省", heat);
-        Assert.Contains("不足 7 份", heat);
+        Assert.Contains("不足 8 份", heat);
         Assert.Null(home.QuerySelector("#chart-dashboard-rise-fall"));
-        Assert.Contains("可比文件不足 7 份", home.QuerySelector(".dashboard-note")!.TextContent);
+        Assert.Contains("可比文件不足 8 份", home.QuerySelector(".dashboard-note")!.TextContent);
         Assert.Contains("不排列主题的先后", Summary(home, "dashboard-theme-year"));
     }
 
     /// <summary>
-    /// Three county work plans of 宜春 in 2023 and the same three counties' in 2022 (燃气 only in 2023), and one provincial
-    /// review of 浙江: 江西 holds 6 plans, 浙江 1.
+    /// Three county work plans of 宜春 in 2023 and the same three counties' in 2022 (燃气 only in 2023), one of another
+    /// county in 2024, and one provincial review of 浙江: 江西 holds 7 plans, 浙江 1.
     /// </summary>
     private static IDocument Build(RepoPaths.TempFolder temp, int? minGroupSize)
     {
@@ -91,13 +91,17 @@ public sealed class SmallGroupsTests(SampleSite site) : IClassFixture<SampleSite
                     $"{title}\n一、重点任务\n1.压实{county}{year}年安全生产责任。落实党政领导干部安全生产责任制。\n{gas}3.强化{county}消防安全。开展高层建筑消防安全检查{year - 2000}次。\n");
                 manifest.Add($"{file},{title},{code},{year},workpoints");
             }
+        // One plan of 2024: too few to compare, so the change is 2023's against the years before.
+        File.WriteAllText(Path.Combine(input, "plans", "360923-2024.txt"),
+            "上高县2024年安全生产工作要点\n一、重点任务\n1.压实上高县安全生产责任。\n2.开展上高县道路交通安全整治。\n");
+        manifest.Add("360923-2024.txt,上高县2024年安全生产工作要点,360923,2024,workpoints");
         File.WriteAllText(Path.Combine(input, "plans", "330000-2021.txt"),
             "浙江省2021年安全生产工作综述\n一、主要工作\n1.全年开展燃气安全专项整治。\n2.推进自建房安全排查。\n");
         manifest.Add("330000-2021.txt,浙江省2021年安全生产工作综述,330000,2021,summary");
         File.WriteAllLines(Path.Combine(input, "plans.csv"), manifest);
         var result = new SiteBuilder(IBuildProgress.None).Build(new BuildOptions(input, temp["out"], ThemeDirectory: RepoPaths.Theme));
         Assert.Equal(BuildOutcome.Built, result.Outcome);
-        Assert.Equal(7, result.Plans);
+        Assert.Equal(8, result.Plans);
         return SampleSite.Parse(File.ReadAllText(Path.Combine(temp["out"], "index.html")));
     }
 }

@@ -424,7 +424,7 @@ public sealed class ThemePages
     /// <summary>
     /// Rise and fall: the latest year's mean share minus the mean over the earlier years, in percentage points, within one
     /// group of comparable plans (<see cref="ComparableGroups"/>): the largest group with at least <see cref="_minGroup"/>
-    /// plans in its latest year and as many before. Without one there is no chart, and a note says why.
+    /// plans in a year and as many before it, at its latest such year. Without one there is no chart, and a note says why.
     /// </summary>
     private ChartView? Change(ThemeCharts charts, List<string> notes)
     {
@@ -448,7 +448,7 @@ public sealed class ThemePages
                 x.Delta.ToString("0.0", CultureInfo.InvariantCulture), label]));
     }
 
-    /// <summary>Plans of one level and one kind of document, split into their latest year and the years before.</summary>
+    /// <summary>Plans of one level and one kind of document, split into a year (<paramref name="LatestYear"/>) and the years before it.</summary>
     private sealed record ComparableGroup(string Label, int LatestYear, List<Plan> Latest, List<Plan> Earlier);
 
     /// <summary>What a plan is, for comparing it over time: a work plan (工作要点 or 通知) and a review (总结/综述) are not comparable.</summary>
@@ -462,22 +462,24 @@ public sealed class ThemePages
     };
 
     /// <summary>
-    /// The groups of plans of the same level and kind (a known year, level and kind each) that hold at least
-    /// <see cref="_minGroup"/> plans in their latest year and as many in the years before, largest first.
+    /// The groups of plans of the same level and kind (a known year, level and kind each), each split at its latest year
+    /// that holds at least <see cref="_minGroup"/> plans with as many in the years before; the largest first.
     /// </summary>
     private IEnumerable<ComparableGroup> ComparableGroups() =>
         _plans.Where(p => p.Year is not null && p.Region is { Level: not AdminLevel.Unknown } && FamilyOf(p) is not null)
             .GroupBy(p => (Level: p.Region!.Level, Family: FamilyOf(p)!.Value))
             .Select(g =>
             {
-                var latestYear = g.Max(p => p.Year!.Value);
                 var label = _t[$"level.{g.Key.Level.ToString().ToLowerInvariant()}"] + _t[g.Key.Family == KindFamily.WorkPlan ? "kind.family.workplan" : "kind.family.review"];
-                return (g.Key, Group: new ComparableGroup(label, latestYear, g.Where(p => p.Year == latestYear).ToList(), g.Where(p => p.Year < latestYear).ToList()));
+                var split = g.Select(p => p.Year!.Value).Distinct().OrderDescending()
+                    .Select(year => new ComparableGroup(label, year, g.Where(p => p.Year == year).ToList(), g.Where(p => p.Year < year).ToList()))
+                    .FirstOrDefault(c => c.Latest.Count >= _minGroup && c.Earlier.Count >= _minGroup);
+                return (g.Key, Group: split);
             })
-            .Where(x => x.Group.Latest.Count >= _minGroup && x.Group.Earlier.Count >= _minGroup)
-            .OrderByDescending(x => x.Group.Latest.Count + x.Group.Earlier.Count).ThenByDescending(x => x.Group.LatestYear)
+            .Where(x => x.Group is not null)
+            .OrderByDescending(x => x.Group!.Latest.Count + x.Group.Earlier.Count).ThenByDescending(x => x.Group!.LatestYear)
             .ThenBy(x => x.Key.Level).ThenBy(x => x.Key.Family)
-            .Select(x => x.Group);
+            .Select(x => x.Group!);
 
     // A drift is often a fraction of a percent: "0%" would say nothing changed.
     private static string SmallPercent(double share) =>
