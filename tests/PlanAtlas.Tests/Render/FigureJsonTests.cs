@@ -85,7 +85,7 @@ public sealed class FigureJsonTests
         }).ToList();
         var xs = sets.SelectMany(c => c.X).ToList();
         var xText = xs.Select(k => "<span>" + k + "</span>").ToList();
-        var layout = new CategoryLayout(200 + 26 * rows.Length, xs, xText, rows, rows, YReversed: true);
+        var layout = new CategoryLayout(200 + 26 * rows.Length, xs, xText, rows, rows, YReversed: true, XVertical: seed % 3 == 0);
 
         var chart = CChart.Combine(sets.Select(set =>
         {
@@ -104,6 +104,7 @@ public sealed class FigureJsonTests
             xaxis.SetProperty("tickmode", "array");
             xaxis.SetProperty("tickvals", xs);
             xaxis.SetProperty("ticktext", xText);
+            if (layout.XVertical) xaxis.SetProperty("tickangle", -90);
             var yaxis = (DynamicObj.DynamicObj)l.GetPropertyValue("yaxis");
             yaxis.SetProperty("tickmode", "array");
             yaxis.SetProperty("tickvals", rows);

@@ -81,7 +81,11 @@ public sealed class FigureJson
     {
         Raw("],\"layout\":{\"width\":600,\"height\":").Raw((layout?.Height ?? 600).ToString(CultureInfo.InvariantCulture)).Raw(",\"template\":").Raw(Template)
             .Raw(",\"title\":{").Text("text", title, first: true).Raw("},\"xaxis\":{\"title\":{").Text("text", xLabel, first: true).Raw("}");
-        if (layout is not null) Ticks(layout.X, layout.XText);
+        if (layout is not null)
+        {
+            Ticks(layout.X, layout.XText);
+            if (layout.XVertical) Raw(",\"tickangle\":-90");
+        }
         Raw("},\"yaxis\":{\"title\":{").Text("text", yLabel, first: true).Raw("}");
         if (layout is not null)
         {
@@ -188,5 +192,9 @@ public sealed class FigureJson
 /// <summary>Columns of a heatmap (<see cref="FigureJson.Heatmap(IReadOnlyList{string}, IReadOnlyList{HeatmapColumns})"/>): their labels and, per row, a value per column.</summary>
 public sealed record HeatmapColumns(IReadOnlyList<string> X, double[][] Z, bool Greyed);
 
-/// <summary>A figure's height and its category axes: each category's value and the label shown for it.</summary>
-public sealed record CategoryLayout(int Height, IReadOnlyList<string> X, IReadOnlyList<string> XText, IReadOnlyList<string> Y, IReadOnlyList<string> YText, bool YReversed);
+/// <summary>
+/// A figure's height and its category axes: each category's value and the label shown for it; the rows top down
+/// (<paramref name="YReversed"/>), the column labels upright (<paramref name="XVertical"/>: many columns' slanted labels overlap).
+/// </summary>
+public sealed record CategoryLayout(int Height, IReadOnlyList<string> X, IReadOnlyList<string> XText, IReadOnlyList<string> Y, IReadOnlyList<string> YText,
+    bool YReversed, bool XVertical = false);

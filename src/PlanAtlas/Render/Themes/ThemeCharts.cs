@@ -31,7 +31,10 @@ internal sealed class ThemeCharts(ChartWriter writer)
     {
         var x = columns.SelectMany(c => c.X).ToList();
         var xText = columns.SelectMany(c => c.X.Select(label => c.Greyed ? $"<span style=\"color:{GreyLabel}\">{label}</span>" : label)).ToList();
-        var layout = new CategoryLayout(HeatmapHeight(y.Count), x, xText, y, y, YReversed: true);
+        // Beyond a few columns, plotly.js slants their labels and they overlap: upright, with the height they take added.
+        var vertical = x.Count > UprightAfter;
+        var layout = new CategoryLayout(HeatmapHeight(y.Count) + (vertical ? LabelCharHeight * x.Max(label => label.Length) : 0), x, xText, y, y,
+            YReversed: true, XVertical: vertical);
         return writer.Write(name, () => FigureJson.Heatmap(y, columns).Write(title, xLabel, yLabel, layout),
             Figure("heatmap", title, xLabel, yLabel, inputs =>
             {
@@ -48,6 +51,12 @@ internal sealed class ThemeCharts(ChartWriter writer)
 
     /// <summary>The colour of a greyed column's label (a group too small to compare), as the greyed cells' darkest.</summary>
     private const string GreyLabel = "#8a949c";
+
+    /// <summary>Columns whose labels fit slanted side by side; more are labelled upright.</summary>
+    private const int UprightAfter = 8;
+
+    /// <summary>The height an upright label takes per character (plotly.js's 12 px font, a Chinese character's width).</summary>
+    private const int LabelCharHeight = 12;
 
     /// <summary>A row per category, each tall enough for a line of label text, plus the title and the column labels below.</summary>
     internal static int HeatmapHeight(int rows) => 200 + 26 * rows;
