@@ -396,8 +396,8 @@ public sealed class ThemePages
                 hottest.Value.ToString("0.#", CultureInfo.InvariantCulture) + "%", _minGroup);
             if (small.Count > 0) summary += Format("dashboard.heatmap.small", small.Count, _minGroup);
         }
-        // No title on the theme axis: the row labels are theme names, and plotly.js draws the title over the longest of them.
-        return charts.Heatmap("dashboard-region-theme", _t["dashboard.heatmap"], _t["axis.region"], "", names,
+        // No axis titles (the chart's title names both): plotly.js draws them over the longest row and column labels.
+        return charts.Heatmap("dashboard-region-theme", _t["dashboard.heatmap"], "", "", names,
             new[] { (Groups: full, Greyed: false), (Groups: small, Greyed: true) }.Where(c => c.Groups.Count > 0).Select(c => Columns(c.Groups, c.Greyed)).ToList(),
             summary,
             ["region", "plans", "theme_id", "mean_share_items", "theme"],
