@@ -12,6 +12,13 @@ public sealed record SiteSettings
     public string? BaseUrl { get; init; }
     /// <summary>Fixed number of clusters; null lets the analysis choose from the data.</summary>
     public int? Clusters { get; init; }
+    /// <summary>
+    /// The fewest plans a group (a region, a year, a level and kind) must hold for a chart summary to name it as highest,
+    /// leading or rising; smaller groups are drawn greyed with their n and left out of those sentences. At least 1.
+    /// </summary>
+    public int MinGroupSize { get; init; } = DefaultMinGroupSize;
+
+    public const int DefaultMinGroupSize = 3;
 }
 
 /// <summary>A Markdown page from input/pages, front matter already read.</summary>

@@ -16,6 +16,7 @@ public static class SiteSettingsLoader
         public string? Language { get; set; }
         public string? BaseUrl { get; set; }
         public int? Clusters { get; set; }
+        public int? MinGroupSize { get; set; }
     }
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
@@ -47,6 +48,7 @@ public static class SiteSettingsLoader
             Language = raw.Language ?? defaults.Language,
             BaseUrl = raw.BaseUrl?.TrimEnd('/'),
             Clusters = raw.Clusters,
+            MinGroupSize = Math.Max(1, raw.MinGroupSize ?? defaults.MinGroupSize),
         };
     }
 

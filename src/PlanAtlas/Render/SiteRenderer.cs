@@ -41,7 +41,7 @@ public sealed class SiteRenderer
     {
         var peers = analysis?.Peers ?? PeerAnalysis.Empty;
         var itemLinks = new Compare.ItemLinks(plans, _urls);
-        var themePages = analysis?.Themes is { } themes ? new ThemePages(themes, plans, _templates, _urls, _t) : null;
+        var themePages = analysis?.Themes is { } themes ? new ThemePages(themes, plans, _templates, _urls, _t, _settings.MinGroupSize) : null;
         var rows = plans.Select(p => PlanRow.From(p, _urls, _t))
             .OrderBy(r => r.Year, StringComparer.Ordinal).ThenBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();

@@ -77,14 +77,27 @@ public sealed class ThemeSiteTests(SampleSite site) : IClassFixture<SampleSite>
     public void The_home_page_has_the_trends_dashboard_and_plan_pages_their_theme_profile()
     {
         var home = site.Page("");
+        // The heatmap and the year lines; no change over time, as no group of comparable plans is large enough (SmallGroupsTests).
         var charts = home.QuerySelectorAll(".dashboard figure.chart");
-        Assert.Equal(3, charts.Length);
+        Assert.Equal(2, charts.Length);
         foreach (var chart in charts) AssertChart(chart);
         var planDir = Directory.GetDirectories(Path.Combine(site.Root, "plans")).Order(StringComparer.Ordinal).First();
         var plan = site.Page("plans/" + Path.GetFileName(planDir) + "/");
         Assert.NotEmpty(plan.QuerySelectorAll(".theme-profile table.profile tbody tr"));
         // No chart on a plan page, so no plotly.js there.
         Assert.DoesNotContain(plan.QuerySelectorAll("script"), s => s.GetAttribute("src")!.Contains("plotly"));
+    }
+
+    [Fact]
+    public void Pages_with_theme_shares_that_add_up_past_100_percent_say_why()
+    {
+        // 柳林's shares of items add up to more than 100%: an item carries several themes.
+        var plan = site.Page("plans/141125-2023/");
+        var shares = plan.QuerySelectorAll(".theme-profile table.profile tbody tr td:nth-child(3)")
+            .Sum(td => double.Parse(td.TextContent.Trim().TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(shares > 100, $"{shares}");
+        foreach (var page in new[] { plan, site.Page("compare/141125-2023/"), site.Page(SiteUrls.Themes) })
+            Assert.Contains("相加可能超过 100%", page.QuerySelector(".shares-note")!.TextContent);
     }
 
     [Fact]

@@ -57,6 +57,11 @@ public sealed class ItemDetailsTests
     }
 
     [Fact]
+    public void A_genre_word_alone_is_not_a_cited_title() =>
+        Assert.Equal(["安全生产法", "宜春市安全生产职责暂行规定"],
+            Quotations.Citations("贯彻落实《意见》和《通知》，执行《安全生产法》《实施方案》，修订《宜春市安全生产职责暂行规定》和《规定》"));
+
+    [Fact]
     public void Slogans_are_the_quoted_phrases_once_each() =>
         Assert.Equal(["两个至上", "三管三必须"], Quotations.Slogans("坚持“两个至上”，落实“三管三必须”，履行“三管三必须”职责"));
 

@@ -46,7 +46,7 @@ public sealed class FigureJsonTests
         var rows = Strings(random, n).ToArray();
         var z = rows.Select(_ => Doubles(random, keys.Length).ToArray()).ToArray();
         Assert.Equal(PlotlyReference.Json(Style(CChart.Heatmap<double, string, string, string>(zData: z, X: keys, Y: rows), title, x, y)),
-            FigureJson.Heatmap(keys, rows, z).Write(title, x, y));
+            FigureJson.Heatmap(rows, [new HeatmapColumns(keys, z, Greyed: false)]).Write(title, x, y));
 
         var series = Enumerable.Range(0, seed == 1 ? 1 : random.Next(1, 4)).Select(_ => (Texts[random.Next(Texts.Length)], keys, Doubles(random, n).ToArray())).ToList();
         Assert.Equal(PlotlyReference.Json(Style(CChart.Combine(series.Select(s => CChart.Line<string, double, string>(x: s.keys, y: s.Item3, Name: s.Item1, ShowMarkers: true))), title, x, y)),
@@ -68,5 +68,50 @@ public sealed class FigureJsonTests
             }), trace);
         }));
         Assert.Equal(PlotlyReference.Json(Style(map, title, x, y)), FigureJson.Map(groups).Write(title, x, y));
+    }
+
+    /// <summary>The dashboard's heatmap: a trace per set of columns, greyed ones in greys, every category labelled, the rows top down, its own height.</summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void A_heatmap_of_greyed_columns_with_every_category_labelled_is_what_Plotly_NET_writes(int seed)
+    {
+        var random = new Random(seed);
+        var (title, x, y) = (Texts[random.Next(Texts.Length)], Texts[random.Next(Texts.Length)], Texts[random.Next(Texts.Length)]);
+        var rows = Strings(random, random.Next(1, 8)).ToArray();
+        var sets = Enumerable.Range(0, seed % 2 + 1).Select(i =>
+        {
+            var keys = Strings(random, random.Next(1, 6)).ToArray();
+            return new HeatmapColumns(keys, rows.Select(_ => Doubles(random, keys.Length).ToArray()).ToArray(), Greyed: i == 1 || seed == 4);
+        }).ToList();
+        var xs = sets.SelectMany(c => c.X).ToList();
+        var xText = xs.Select(k => "<span>" + k + "</span>").ToList();
+        var layout = new CategoryLayout(200 + 26 * rows.Length, xs, xText, rows, rows, YReversed: true, XVertical: seed % 3 == 0);
+
+        var chart = CChart.Combine(sets.Select(set =>
+        {
+            var trace = CChart.Heatmap<double, string, string, string>(zData: set.Z, X: set.X.ToArray(), Y: rows);
+            return !set.Greyed ? trace : GenericChart.mapTrace(Microsoft.FSharp.Core.FuncConvert.FromFunc<Trace, Trace>(t =>
+            {
+                t.SetProperty("colorscale", new object[] { new object[] { 0, "#f3f5f6" }, new object[] { 1, "#5b6770" } });
+                if (sets.Count > 1) t.SetProperty("showscale", false);
+                return t;
+            }), trace);
+        }));
+        chart = Chart.withSize(Microsoft.FSharp.Core.FSharpOption<int>.Some(600), Microsoft.FSharp.Core.FSharpOption<int>.Some(layout.Height)).Invoke(Style(chart, title, x, y));
+        chart = GenericChart.mapLayout(Microsoft.FSharp.Core.FuncConvert.FromFunc<Layout, Layout>(l =>
+        {
+            var xaxis = (DynamicObj.DynamicObj)l.GetPropertyValue("xaxis");
+            xaxis.SetProperty("tickmode", "array");
+            xaxis.SetProperty("tickvals", xs);
+            xaxis.SetProperty("ticktext", xText);
+            if (layout.XVertical) xaxis.SetProperty("tickangle", -90);
+            var yaxis = (DynamicObj.DynamicObj)l.GetPropertyValue("yaxis");
+            yaxis.SetProperty("tickmode", "array");
+            yaxis.SetProperty("tickvals", rows);
+            yaxis.SetProperty("ticktext", rows);
+            yaxis.SetProperty("autorange", "reversed");
+            return l;
+        }), chart);
+        Assert.Equal(PlotlyReference.Json(chart), FigureJson.Heatmap(rows, sets).Write(title, x, y, layout));
     }
 }

@@ -83,4 +83,36 @@ public sealed partial class ChineseInterfaceTests(SampleSite site) : IClassFixtu
         Assert.DoesNotContain(links, t => Regex.IsMatch(t, "· [一二三四五六七八九十]+是$"));
         Assert.Contains(links, t => Regex.IsMatch(t, "· [一二三四五六七八九十]+是：.+"));
     }
+
+    [Fact]
+    public void No_page_or_chart_shows_a_theme_id()
+    {
+        var ids = PlanAtlas.Analyze.Themes.ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []).Themes.Select(t => t.Id).ToList();
+        Assert.Contains("gas", ids);
+        var word = new Regex(@"(?<![A-Za-z0-9_-])(" + string.Join("|", ids.Select(Regex.Escape)) + @")(?![A-Za-z0-9_-])", RegexOptions.IgnoreCase);
+        var pages = 0;
+        // Every family of pages (home, themes, theme, clusters, cluster, plan, compare, citations, data, search …): the
+        // text a reader sees, not the URLs and attributes (a theme's address is /themes/gas/).
+        foreach (var file in site.HtmlFiles())
+        {
+            var body = SampleSite.Parse(File.ReadAllText(file)).Body!;
+            foreach (var s in body.QuerySelectorAll("script, style").ToList()) s.Remove();
+            var match = word.Match(body.TextContent);
+            Assert.False(match.Success, $"{file} shows '{match.Value}'");
+            pages++;
+        }
+        Assert.True(pages > 50, $"{pages} pages");
+        // The charts' titles, axis and category labels, series names and hover texts (not the links they carry).
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(site.Root, "data", "charts"), "*.json"))
+            foreach (var text in Texts(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))))
+                Assert.False(word.IsMatch(text), $"{file} shows '{text}'");
+    }
+
+    private static IEnumerable<string> Texts(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject o => o.Where(p => p.Key != "customdata").SelectMany(p => Texts(p.Value)),
+        System.Text.Json.Nodes.JsonArray a => a.SelectMany(Texts),
+        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
 }

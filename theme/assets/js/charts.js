@@ -35,6 +35,10 @@
         var fig = loaded[1], layout = fig.layout || {};
         layout.autosize = true;
         delete layout.width;
+        // A heatmap keeps its columns at least 16 px wide beside its row labels and colour bar: on a phone a heatmap of
+        // many regions scrolls sideways inside its box (.chart) rather than squeezing its labels into one another.
+        var columns = layout.xaxis && layout.xaxis.tickvals;
+        if (columns && (fig.data || []).some(function (t) { return t.type === 'heatmap'; })) el.style.minWidth = (columns.length * 16 + 220) + 'px';
         return loaded[0].newPlot(el, fig.data || [], layout, config);
       })
       .then(function (plot) {

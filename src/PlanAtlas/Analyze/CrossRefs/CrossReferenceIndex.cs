@@ -23,12 +23,25 @@ public sealed class CrossReferenceIndex(UnitKinds units)
         var kindOf = new Dictionary<string, string>(written.Length, StringComparer.Ordinal);
         for (var u = 0; u < written.Length; u++) kindOf[written[u]] = kinds[u];
         return new CrossReferences(
-            Index(ordered, item => item.Citations, c => c.Trim()),
+            Index(ordered, item => item.Citations, c => c.Trim(), CitesAnother),
             Index(ordered, item => item.Slogans, s => s.Trim().Trim('“', '”', '"')),
             Index(ordered, item => item.ResponsibleUnits, u => kindOf[u]));
     }
 
-    private static List<CrossReference> Index(List<Plan> plans, Func<Item, IReadOnlyList<string>> mentioned, Func<string, string> keyOf)
+    /// <summary>
+    /// A plan's citation of its own title, or of the plan it issues (关于印发X的通知 citing 《X》), is not a citation of
+    /// another document.
+    /// </summary>
+    internal static bool CitesAnother(Plan plan, string key)
+    {
+        var title = PlanAtlas.Parse.Details.Quotations.NormaliseCitation(plan.Title);
+        key = PlanAtlas.Parse.Details.Quotations.NormaliseCitation(key);
+        return !(title == key || title.Contains("印发" + key, StringComparison.Ordinal) || title.Contains("印发〈" + key + "〉", StringComparison.Ordinal)
+            || plan.Title.Contains("印发《" + key + "》", StringComparison.Ordinal));
+    }
+
+    private static List<CrossReference> Index(List<Plan> plans, Func<Item, IReadOnlyList<string>> mentioned, Func<string, string> keyOf,
+        Func<Plan, string, bool>? keep = null)
     {
         var mentions = new Dictionary<string, List<Mention>>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -43,7 +56,7 @@ public sealed class CrossReferenceIndex(UnitKinds units)
                 foreach (var text in asWritten)
                 {
                     var key = keyOf(text);
-                    if (key.Length == 0 || !seen.Add(key)) continue;
+                    if (key.Length == 0 || !seen.Add(key) || keep is not null && !keep(plan, key)) continue;
                     if (!mentions.TryGetValue(key, out var list)) mentions[key] = list = [];
                     list.Add(new Mention(itemKey ??= new ItemKey(plan.Id, item.Id), plan.Year, text));
                 }

@@ -19,11 +19,25 @@ public static class Quotations
             }
             if (end < 0) break;
             var title = NormaliseCitation(text[(i + 1)..end]);
-            if (title.Length > 0 && !found.Contains(title)) found.Add(title);
+            if (title.Length > 0 && !IsGenreOnly(title) && !found.Contains(title)) found.Add(title);
             i = end + 1;
         }
         return found;
     }
+
+    /// <summary>
+    /// The kinds of document a title ends with (意见, 通知, 方案 …), and the same with the words that qualify them: alone
+    /// between 《》 they are not a title but a short form of one named before (贯彻落实《意见》), so not a citation.
+    /// </summary>
+    private static readonly HashSet<string> Genres = new(StringComparer.Ordinal)
+    {
+        "意见", "通知", "方案", "规定", "办法", "决定", "细则", "条例", "规划", "要点", "计划", "纲要", "报告", "指南", "清单", "通报",
+        "批复", "函", "公告", "决议", "规则", "标准", "法", "实施意见", "指导意见", "实施方案", "工作方案", "实施细则", "工作要点",
+        "工作计划", "暂行规定", "暂行办法", "管理办法", "若干规定", "若干意见",
+    };
+
+    /// <summary>A genre word with nothing before it (<see cref="Genres"/>): 《意见》, 《通知》, 《实施方案》.</summary>
+    public static bool IsGenreOnly(string title) => Genres.Contains(title);
 
     /// <summary>
     /// One spelling per document: white space collapsed, half-width brackets made full-width, dash runs

@@ -19,4 +19,8 @@ public sealed record BarChartView(string Id, string Title, string Summary, strin
 }
 
 /// <param name="Width">Percent of the track, as CSS wants it ("42.5").</param>
-public sealed record BarView(string Label, string Value, string Width, bool Negative);
+public sealed record BarView(string Label, string Value, string Width, bool Negative)
+{
+    /// <summary>A group with fewer plans than site.yml's min_group_size: drawn grey.</summary>
+    public bool Small { get; init; }
+}

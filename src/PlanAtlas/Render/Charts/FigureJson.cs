@@ -41,16 +41,25 @@ public sealed class FigureJson
         return figure;
     }
 
-    public static FigureJson Heatmap(IReadOnlyList<string> x, IReadOnlyList<string> y, double[][] z)
+    /// <summary>
+    /// A heatmap of one trace per set of columns over the same rows <paramref name="y"/>; a greyed set (groups too small to
+    /// compare) is drawn in greys, without a colour bar of its own unless it is the only set.
+    /// </summary>
+    public static FigureJson Heatmap(IReadOnlyList<string> y, IReadOnlyList<HeatmapColumns> columns)
     {
         var figure = new FigureJson();
-        figure.Trace("heatmap").Strings("x", x).Strings("y", y).Raw(",\"z\":[");
-        for (var i = 0; i < z.Length; i++)
+        foreach (var set in columns)
         {
-            if (i > 0) figure._json.Append(',');
-            figure.NumberArray(z[i]);
+            figure.Trace("heatmap").Strings("x", set.X).Strings("y", y).Raw(",\"z\":[");
+            for (var i = 0; i < set.Z.Length; i++)
+            {
+                if (i > 0) figure._json.Append(',');
+                figure.NumberArray(set.Z[i]);
+            }
+            figure.Raw("]");
+            if (set.Greyed) figure.Raw(",\"colorscale\":[[0,\"#f3f5f6\"],[1,\"#5b6770\"]]").Raw(columns.Count > 1 ? ",\"showscale\":false" : "");
+            figure.Raw("}");
         }
-        figure.Raw("]}");
         return figure;
     }
 
@@ -65,13 +74,31 @@ public sealed class FigureJson
     }
 
     /// <summary>The whole figure: the traces, then the layout (size, template, title, axis titles).</summary>
-    public string Write(string title, string xLabel, string yLabel)
+    public string Write(string title, string xLabel, string yLabel) => Write(title, xLabel, yLabel, null);
+
+    /// <summary>The whole figure, with <paramref name="layout"/>'s height and category axes that label every category.</summary>
+    public string Write(string title, string xLabel, string yLabel, CategoryLayout? layout)
     {
-        Raw("],\"layout\":{\"width\":600,\"height\":600,\"template\":").Raw(Template)
-            .Raw(",\"title\":{").Text("text", title, first: true).Raw("},\"xaxis\":{\"title\":{").Text("text", xLabel, first: true)
-            .Raw("}},\"yaxis\":{\"title\":{").Text("text", yLabel, first: true).Raw("}}},\"frames\":[]}");
+        Raw("],\"layout\":{\"width\":600,\"height\":").Raw((layout?.Height ?? 600).ToString(CultureInfo.InvariantCulture)).Raw(",\"template\":").Raw(Template)
+            .Raw(",\"title\":{").Text("text", title, first: true).Raw("},\"xaxis\":{\"title\":{").Text("text", xLabel, first: true).Raw("}");
+        if (layout is not null)
+        {
+            Ticks(layout.X, layout.XText);
+            if (layout.XVertical) Raw(",\"tickangle\":-90");
+        }
+        Raw("},\"yaxis\":{\"title\":{").Text("text", yLabel, first: true).Raw("}");
+        if (layout is not null)
+        {
+            Ticks(layout.Y, layout.YText);
+            if (layout.YReversed) Raw(",\"autorange\":\"reversed\"");
+        }
+        Raw("}},\"frames\":[]}");
         return _json.ToString();
     }
+
+    /// <summary>Every category labelled: Plotly's automatic ticks leave out every other label of a crowded category axis.</summary>
+    private void Ticks(IReadOnlyList<string> values, IReadOnlyList<string> texts) =>
+        Raw(",\"tickmode\":\"array\"").Strings("tickvals", values).Strings("ticktext", texts);
 
     private FigureJson Trace(string type)
     {
@@ -161,3 +188,13 @@ public sealed class FigureJson
         return this;
     }
 }
+
+/// <summary>Columns of a heatmap (<see cref="FigureJson.Heatmap(IReadOnlyList{string}, IReadOnlyList{HeatmapColumns})"/>): their labels and, per row, a value per column.</summary>
+public sealed record HeatmapColumns(IReadOnlyList<string> X, double[][] Z, bool Greyed);
+
+/// <summary>
+/// A figure's height and its category axes: each category's value and the label shown for it; the rows top down
+/// (<paramref name="YReversed"/>), the column labels upright (<paramref name="XVertical"/>: many columns' slanted labels overlap).
+/// </summary>
+public sealed record CategoryLayout(int Height, IReadOnlyList<string> X, IReadOnlyList<string> XText, IReadOnlyList<string> Y, IReadOnlyList<string> YText,
+    bool YReversed, bool XVertical = false);

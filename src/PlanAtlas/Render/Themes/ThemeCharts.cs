@@ -10,26 +10,56 @@ internal sealed class ThemeCharts(ChartWriter writer)
         writer.Write(name, () => FigureJson.Bars(keys, values, horizontal: false).Write(title, xLabel, yLabel),
             Figure("columns", title, xLabel, yLabel, inputs => Categories(inputs, keys, values)), title, summary, header, rows);
 
-    /// <summary>Shares (0..1) as an HTML bar chart, each bar labelled with its percentage.</summary>
+    /// <summary>Shares (0..1) as an HTML bar chart, each bar labelled with its percentage; <paramref name="small"/> bars drawn grey.</summary>
     public BarChartView Shares(string name, string title, IReadOnlyList<string> keys, IReadOnlyList<double> shares,
-        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
-        writer.WriteBars(name, title, summary, BarChartView.Scale(keys, shares, ThemePages.Percent), false, header, rows);
+        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<bool>? small = null) =>
+        writer.WriteBars(name, title, summary,
+            BarChartView.Scale(keys, shares, ThemePages.Percent).Select((bar, i) => small is not null && small[i] ? bar with { Small = true } : bar).ToList(),
+            false, header, rows);
 
     public ChartView HorizontalBars(string name, string title, string xLabel, string yLabel, IReadOnlyList<string> keys, IReadOnlyList<double> values,
         string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
         writer.Write(name, () => FigureJson.Bars(keys, values, horizontal: true).Write(title, xLabel, yLabel),
             Figure("bars", title, xLabel, yLabel, inputs => Categories(inputs, keys, values)), title, summary, header, rows);
 
-    public ChartView Heatmap(string name, string title, string xLabel, string yLabel, IReadOnlyList<string> x, IReadOnlyList<string> y,
-        double[][] z, string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
-        writer.Write(name, () => FigureJson.Heatmap(x, y, z).Write(title, xLabel, yLabel),
+    /// <summary>
+    /// Rows <paramref name="y"/>, one trace per set of columns (greyed ones last, their labels grey); every label shown,
+    /// the rows top to bottom, and the figure as tall as its rows need.
+    /// </summary>
+    public ChartView Heatmap(string name, string title, string xLabel, string yLabel, IReadOnlyList<string> y, IReadOnlyList<HeatmapColumns> columns,
+        string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var x = columns.SelectMany(c => c.X).ToList();
+        var xText = columns.SelectMany(c => c.X.Select(label => c.Greyed ? $"<span style=\"color:{GreyLabel}\">{label}</span>" : label)).ToList();
+        // Beyond a few columns, plotly.js slants their labels and they overlap: upright, with the height they take added.
+        var vertical = x.Count > UprightAfter;
+        var layout = new CategoryLayout(HeatmapHeight(y.Count) + (vertical ? LabelCharHeight * x.Max(label => label.Length) : 0), x, xText, y, y,
+            YReversed: true, XVertical: vertical);
+        return writer.Write(name, () => FigureJson.Heatmap(y, columns).Write(title, xLabel, yLabel, layout),
             Figure("heatmap", title, xLabel, yLabel, inputs =>
             {
-                ChartWriter.Strings(inputs, x);
                 ChartWriter.Strings(inputs, y);
-                inputs.Add(z.Length);
-                foreach (var row in z) ChartWriter.Numbers(inputs, row);
+                inputs.Add(columns.Count);
+                foreach (var set in columns)
+                {
+                    ChartWriter.Strings(inputs.Add(set.Greyed ? 1 : 0), set.X);
+                    inputs.Add(set.Z.Length);
+                    foreach (var row in set.Z) ChartWriter.Numbers(inputs, row);
+                }
             }), title, summary, header, rows);
+    }
+
+    /// <summary>The colour of a greyed column's label (a group too small to compare), as the greyed cells' darkest.</summary>
+    private const string GreyLabel = "#8a949c";
+
+    /// <summary>Columns whose labels fit slanted side by side; more are labelled upright.</summary>
+    private const int UprightAfter = 8;
+
+    /// <summary>The height an upright label takes per character (plotly.js's 12 px font, a Chinese character's width).</summary>
+    private const int LabelCharHeight = 12;
+
+    /// <summary>A row per category, each tall enough for a line of label text, plus the title and the column labels below.</summary>
+    internal static int HeatmapHeight(int rows) => 200 + 26 * rows;
 
     public ChartView Lines(string name, string title, string xLabel, string yLabel, IReadOnlyList<(string Name, string[] X, double[] Y)> series,
         string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>

@@ -12,8 +12,6 @@ namespace PlanAtlas.Render.Themes;
 /// </summary>
 public sealed class ThemePages
 {
-    /// <summary>Groups with fewer plans than this are flagged in the chart summaries as thin.</summary>
-    public const int FewPlans = 3;
     /// <summary>Items a theme or cluster page lists (a theme page the newest plans' first); items.csv has every item with its themes and cluster.</summary>
     public const int ItemsShown = 100;
     /// <summary>Points the cluster map draws; a larger corpus is thinned evenly within each cluster (its CSV keeps every point).</summary>
@@ -24,6 +22,8 @@ public sealed class ThemePages
     private readonly TemplateEngine _templates;
     private readonly SiteUrls _urls;
     private readonly UiStrings _t;
+    /// <summary>The fewest plans a group must hold to be named as highest, leading or rising (site.yml's min_group_size).</summary>
+    private readonly int _minGroup;
     private readonly Dictionary<string, Plan> _planById;
     private readonly Dictionary<ItemKey, Item> _items;
     /// <summary>
@@ -33,8 +33,10 @@ public sealed class ThemePages
     /// </summary>
     private readonly Dictionary<string, Dictionary<string, PlanThemeShare>> _shares = new(StringComparer.Ordinal);
 
-    public ThemePages(ThemeAnalysis analysis, IReadOnlyList<Plan> plans, TemplateEngine templates, SiteUrls urls, UiStrings strings)
+    public ThemePages(ThemeAnalysis analysis, IReadOnlyList<Plan> plans, TemplateEngine templates, SiteUrls urls, UiStrings strings,
+        int minGroupSize = SiteSettings.DefaultMinGroupSize)
     {
+        _minGroup = Math.Max(1, minGroupSize);
         _analysis = analysis;
         _plans = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         _templates = templates;
@@ -206,11 +208,12 @@ public sealed class ThemePages
         var title = string.Format(CultureInfo.InvariantCulture, grouping.TitleFormat, Name(theme));
         var summary = groups.Count == 0 ? _t["chart.empty"] : string.Format(CultureInfo.InvariantCulture, _t["theme.chart.summary"],
             Name(theme), string.Join("、", groups.Zip(values).Select(x => $"{x.First.Key} {Percent(x.Second)}（n={x.First.Count()}）")));
-        if (groups.Any(g => g.Count() < FewPlans)) summary += string.Format(CultureInfo.InvariantCulture, _t["chart.few"], FewPlans);
+        if (groups.Any(g => g.Count() < _minGroup)) summary += Format("chart.few", _minGroup);
         return charts.Shares($"theme-{theme.Id}-{grouping.Name}", title, grouping.Labels, values, summary,
             ["group", "plans", "mean_share_items", "mean_share_chars"],
             groups.Zip(values).Select(x => (IReadOnlyList<string>)[x.First.Key, ThemeData.Int(x.First.Count()), ThemeData.Num(x.Second),
-                ThemeData.Num(x.First.Average(p => Share(p.Id, theme.Id)?.ShareChars ?? 0))]));
+                ThemeData.Num(x.First.Average(p => Share(p.Id, theme.Id)?.ShareChars ?? 0))]),
+            groups.Select(g => g.Count() < _minGroup).ToList());
     }
 
     private PlanThemeShare? Share(string planId, string themeId) =>
@@ -348,54 +351,132 @@ public sealed class ThemePages
         _templates.WritePage(output, page.SitePath, "cluster", page, model);
     }
 
+    private string Format(string key, params object[] args) => string.Format(CultureInfo.InvariantCulture, _t[key], args);
+
+    private static string Label<TKey>(IGrouping<TKey, Plan> group) => $"{group.Key}（n={group.Count()}）";
+
     private DashboardModel Dashboard(ThemeCharts charts)
     {
         var list = new List<ChartView>();
-        // Region × theme heatmap: rows are provinces (n plans each), cells the mean share of items.
-        var regions = _plans.GroupBy(p => p.Region?.ProvinceName ?? _t["group.unknown"]).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var z = regions.Select(g => Themes.Select(t => Math.Round(MeanShare(g, t.Id) * 100, 1)).ToArray()).ToArray();
-        var hottest = regions.SelectMany((g, r) => Themes.Select((t, c) => (Region: g.Key, Theme: t, Value: z[r][c]))).OrderByDescending(x => x.Value).First();
-        var heatSummary = string.Format(CultureInfo.InvariantCulture, _t["dashboard.heatmap.summary"], regions.Count, Themes.Count, hottest.Region, Name(hottest.Theme), hottest.Value.ToString("0.#", CultureInfo.InvariantCulture) + "%");
-        if (regions.Any(g => g.Count() < FewPlans)) heatSummary += string.Format(CultureInfo.InvariantCulture, _t["chart.few"], FewPlans);
-        list.Add(charts.Heatmap("dashboard-region-theme", _t["dashboard.heatmap"], _t["axis.theme"], _t["axis.region"],
-            Themes.Select(Name).ToList(), regions.Select(g => $"{g.Key}（n={g.Count()}）").ToList(), z, heatSummary,
-            ["region", "plans", "theme_id", "mean_share_items", "theme"],
-            regions.SelectMany(g => Themes.Select(t => (IReadOnlyList<string>)[g.Key, ThemeData.Int(g.Count()), t.Id, ThemeData.Num(MeanShare(g, t.Id)), Name(t)]))));
-
+        var notes = new List<string>();
+        list.Add(Heatmap(charts));
         // Theme × year lines for the themes with the largest overall share (all themes would be unreadable; the CSV has all).
         var years = _plans.Where(p => p.Year is not null).GroupBy(p => p.Year!.Value).OrderBy(g => g.Key).ToList();
         if (years.Count > 0)
         {
-            var yearLabels = years.Select(g => $"{g.Key}（n={g.Count()}）").ToArray();
-            var shown = Themes.OrderByDescending(t => MeanShare(_plans, t.Id)).ThenBy(t => t.Id, StringComparer.Ordinal).Take(8).ToList();
-            var lineSummary = string.Format(CultureInfo.InvariantCulture, _t["dashboard.lines.summary"], shown.Count, years.First().Key, years.Last().Key,
-                string.Join("、", shown.Take(3).Select(Name)));
-            if (years.Any(g => g.Count() < FewPlans)) lineSummary += string.Format(CultureInfo.InvariantCulture, _t["chart.few"], FewPlans);
-            list.Add(charts.Lines("dashboard-theme-year", _t["dashboard.lines"], _t["axis.year"], _t["axis.share_items"],
-                shown.Select(t => (Name(t), yearLabels, years.Select(g => Math.Round(MeanShare(g, t.Id) * 100, 1)).ToArray())).ToList(), lineSummary,
-                ["year", "plans", "theme_id", "mean_share_items", "theme"],
-                years.SelectMany(g => Themes.Select(t => (IReadOnlyList<string>)[ThemeData.Int(g.Key), ThemeData.Int(g.Count()), t.Id, ThemeData.Num(MeanShare(g, t.Id)), Name(t)]))));
-
-            // Rise and fall: latest year's mean share minus the mean over the earlier years, in percentage points.
-            if (years.Count > 1)
-            {
-                var latest = years[^1];
-                var earlier = years.Take(years.Count - 1).SelectMany(g => g).ToList();
-                var change = Themes.Select(t => (Theme: t, Delta: Math.Round((MeanShare(latest, t.Id) - MeanShare(earlier, t.Id)) * 100, 1)))
-                    .OrderByDescending(x => x.Delta).ThenBy(x => x.Theme.Id, StringComparer.Ordinal).ToList();
-                var moved = change.Take(5).Concat(change.TakeLast(5)).DistinctBy(x => x.Theme.Id).Where(x => x.Delta != 0).OrderBy(x => x.Delta).ToList();
-                var riseSummary = string.Format(CultureInfo.InvariantCulture, _t["dashboard.change.summary"], latest.Key, latest.Count(), earlier.Count,
-                    $"{Name(change[0].Theme)}（{change[0].Delta:+0.0;-0.0;0}）", $"{Name(change[^1].Theme)}（{change[^1].Delta:+0.0;-0.0;0}）");
-                if (latest.Count() < FewPlans || earlier.Count < FewPlans) riseSummary += string.Format(CultureInfo.InvariantCulture, _t["chart.few"], FewPlans);
-                list.Add(charts.HorizontalBars("dashboard-rise-fall", string.Format(CultureInfo.InvariantCulture, _t["dashboard.change"], latest.Key),
-                    _t["axis.change"], _t["axis.theme"], moved.Select(x => Name(x.Theme)).ToList(), moved.Select(x => x.Delta).ToList(), riseSummary,
-                    ["theme_id", "theme", "latest_year", "latest_plans", "earlier_plans", "change_points"],
-                    change.Select(x => (IReadOnlyList<string>)[x.Theme.Id, Name(x.Theme), ThemeData.Int(latest.Key), ThemeData.Int(latest.Count()), ThemeData.Int(earlier.Count),
-                        x.Delta.ToString("0.0", CultureInfo.InvariantCulture)])));
-            }
+            list.Add(YearLines(charts, years));
+            if (Change(charts, notes) is { } change) list.Add(change);
         }
-        return new DashboardModel(list);
+        return new DashboardModel(list) { Notes = notes };
     }
+
+    /// <summary>
+    /// Region × theme: one column per province (n plans each), one row per theme, cells the mean share of items. Provinces
+    /// with fewer than <see cref="_minGroup"/> plans are a grey trace of their own, after the others, and the summary names
+    /// the highest cell among the others only.
+    /// </summary>
+    private ChartView Heatmap(ThemeCharts charts)
+    {
+        var regions = _plans.GroupBy(p => p.Region?.ProvinceName ?? _t["group.unknown"]).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var full = regions.Where(g => g.Count() >= _minGroup).ToList();
+        var small = regions.Where(g => g.Count() < _minGroup).ToList();
+        var names = Themes.Select(Name).ToList();
+        HeatmapColumns Columns(List<IGrouping<string, Plan>> groups, bool greyed) =>
+            new(groups.Select(Label).ToList(), Themes.Select(t => groups.Select(g => Math.Round(MeanShare(g, t.Id) * 100, 1)).ToArray()).ToArray(), greyed);
+        string summary;
+        if (full.Count == 0) summary = Format("dashboard.heatmap.none", regions.Count, _minGroup);
+        else
+        {
+            var hottest = full.SelectMany(g => Themes.Select(t => (Region: g.Key, Theme: t, Value: Math.Round(MeanShare(g, t.Id) * 100, 1))))
+                .OrderByDescending(x => x.Value).First();
+            summary = Format("dashboard.heatmap.summary", full.Count, Themes.Count, hottest.Region, Name(hottest.Theme),
+                hottest.Value.ToString("0.#", CultureInfo.InvariantCulture) + "%", _minGroup);
+            if (small.Count > 0) summary += Format("dashboard.heatmap.small", small.Count, _minGroup);
+        }
+        // No axis titles (the chart's title names both): plotly.js draws them over the longest row and column labels.
+        return charts.Heatmap("dashboard-region-theme", _t["dashboard.heatmap"], "", "", names,
+            new[] { (Groups: full, Greyed: false), (Groups: small, Greyed: true) }.Where(c => c.Groups.Count > 0).Select(c => Columns(c.Groups, c.Greyed)).ToList(),
+            summary,
+            ["region", "plans", "theme_id", "mean_share_items", "theme"],
+            regions.SelectMany(g => Themes.Select(t => (IReadOnlyList<string>)[g.Key, ThemeData.Int(g.Count()), t.Id, ThemeData.Num(MeanShare(g, t.Id)), Name(t)])));
+    }
+
+    /// <summary>The themes of the largest overall share by year; the leading ones are named from the years that hold enough plans only.</summary>
+    private ChartView YearLines(ThemeCharts charts, List<IGrouping<int, Plan>> years)
+    {
+        var yearLabels = years.Select(Label).ToArray();
+        var shown = Themes.OrderByDescending(t => MeanShare(_plans, t.Id)).ThenBy(t => t.Id, StringComparer.Ordinal).Take(8).ToList();
+        var ranked = years.Where(g => g.Count() >= _minGroup).SelectMany(g => g).ToList();
+        var summary = ranked.Count == 0
+            ? Format("dashboard.lines.small", shown.Count, years.First().Key, years.Last().Key, _minGroup)
+            : Format("dashboard.lines.summary", shown.Count, years.First().Key, years.Last().Key,
+                string.Join("、", shown.OrderByDescending(t => MeanShare(ranked, t.Id)).ThenBy(t => t.Id, StringComparer.Ordinal).Take(3).Select(Name)), _minGroup);
+        if (ranked.Count > 0 && years.Any(g => g.Count() < _minGroup)) summary += Format("dashboard.lines.few", _minGroup);
+        return charts.Lines("dashboard-theme-year", _t["dashboard.lines"], _t["axis.year"], _t["axis.share_items"],
+            shown.Select(t => (Name(t), yearLabels, years.Select(g => Math.Round(MeanShare(g, t.Id) * 100, 1)).ToArray())).ToList(), summary,
+            ["year", "plans", "theme_id", "mean_share_items", "theme"],
+            years.SelectMany(g => Themes.Select(t => (IReadOnlyList<string>)[ThemeData.Int(g.Key), ThemeData.Int(g.Count()), t.Id, ThemeData.Num(MeanShare(g, t.Id)), Name(t)])));
+    }
+
+    /// <summary>
+    /// Rise and fall: the latest year's mean share minus the mean over the earlier years, in percentage points, within one
+    /// group of comparable plans (<see cref="ComparableGroups"/>): the largest group with at least <see cref="_minGroup"/>
+    /// plans in a year and as many before it, at its latest such year. Without one there is no chart, and a note says why.
+    /// </summary>
+    private ChartView? Change(ThemeCharts charts, List<string> notes)
+    {
+        var group = ComparableGroups().FirstOrDefault();
+        if (group is null)
+        {
+            notes.Add(Format("dashboard.change.none", _minGroup));
+            return null;
+        }
+        var (latestYear, latest, earlier) = (group.LatestYear, group.Latest, group.Earlier);
+        var label = group.Label;
+        var change = Themes.Select(t => (Theme: t, Delta: Math.Round((MeanShare(latest, t.Id) - MeanShare(earlier, t.Id)) * 100, 1)))
+            .OrderByDescending(x => x.Delta).ThenBy(x => x.Theme.Id, StringComparer.Ordinal).ToList();
+        var moved = change.Take(5).Concat(change.TakeLast(5)).DistinctBy(x => x.Theme.Id).Where(x => x.Delta != 0).OrderBy(x => x.Delta).ToList();
+        var summary = Format("dashboard.change.summary", latestYear, latest.Count, earlier.Count,
+            $"{Name(change[0].Theme)}（{change[0].Delta:+0.0;-0.0;0}）", $"{Name(change[^1].Theme)}（{change[^1].Delta:+0.0;-0.0;0}）", label);
+        return charts.HorizontalBars("dashboard-rise-fall", Format("dashboard.change", latestYear, label),
+            _t["axis.change"], _t["axis.theme"], moved.Select(x => Name(x.Theme)).ToList(), moved.Select(x => x.Delta).ToList(), summary,
+            ["theme_id", "theme", "latest_year", "latest_plans", "earlier_plans", "change_points", "plans_compared"],
+            change.Select(x => (IReadOnlyList<string>)[x.Theme.Id, Name(x.Theme), ThemeData.Int(latestYear), ThemeData.Int(latest.Count), ThemeData.Int(earlier.Count),
+                x.Delta.ToString("0.0", CultureInfo.InvariantCulture), label]));
+    }
+
+    /// <summary>Plans of one level and one kind of document, split into a year (<paramref name="LatestYear"/>) and the years before it.</summary>
+    private sealed record ComparableGroup(string Label, int LatestYear, List<Plan> Latest, List<Plan> Earlier);
+
+    /// <summary>What a plan is, for comparing it over time: a work plan (工作要点 or 通知) and a review (总结/综述) are not comparable.</summary>
+    private enum KindFamily { WorkPlan, Review }
+
+    private static KindFamily? FamilyOf(Plan plan) => plan.Metadata.Kind?.Value switch
+    {
+        PlanKind.WorkPoints or PlanKind.Notice => KindFamily.WorkPlan,
+        PlanKind.Summary => KindFamily.Review,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The groups of plans of the same level and kind (a known year, level and kind each), each split at its latest year
+    /// that holds at least <see cref="_minGroup"/> plans with as many in the years before; the largest first.
+    /// </summary>
+    private IEnumerable<ComparableGroup> ComparableGroups() =>
+        _plans.Where(p => p.Year is not null && p.Region is { Level: not AdminLevel.Unknown } && FamilyOf(p) is not null)
+            .GroupBy(p => (Level: p.Region!.Level, Family: FamilyOf(p)!.Value))
+            .Select(g =>
+            {
+                var label = _t[$"level.{g.Key.Level.ToString().ToLowerInvariant()}"] + _t[g.Key.Family == KindFamily.WorkPlan ? "kind.family.workplan" : "kind.family.review"];
+                var split = g.Select(p => p.Year!.Value).Distinct().OrderDescending()
+                    .Select(year => new ComparableGroup(label, year, g.Where(p => p.Year == year).ToList(), g.Where(p => p.Year < year).ToList()))
+                    .FirstOrDefault(c => c.Latest.Count >= _minGroup && c.Earlier.Count >= _minGroup);
+                return (g.Key, Group: split);
+            })
+            .Where(x => x.Group is not null)
+            .OrderByDescending(x => x.Group!.Latest.Count + x.Group.Earlier.Count).ThenByDescending(x => x.Group!.LatestYear)
+            .ThenBy(x => x.Key.Level).ThenBy(x => x.Key.Family)
+            .Select(x => x.Group!);
 
     // A drift is often a fraction of a percent: "0%" would say nothing changed.
     private static string SmallPercent(double share) =>

@@ -36,7 +36,11 @@ public sealed record ClusterPageModel(ClusterRow Cluster, IReadOnlyList<string> 
 public sealed record ClustersIndexModel(IReadOnlyList<ClusterRow> Clusters, IReadOnlyList<ChartView> Charts, string Choice, string? Reused = null);
 
 /// <summary>The trends dashboard on the home page.</summary>
-public sealed record DashboardModel(IReadOnlyList<ChartView> Charts);
+/// <param name="Notes">What the dashboard does not show and why (no group of comparable plans large enough for a change over time).</param>
+public sealed record DashboardModel(IReadOnlyList<ChartView> Charts)
+{
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>One plan's theme profile: each theme's share of its items and characters.</summary>
 public sealed record ThemeProfileRow(string Name, string Url, int Items, string ShareItems, string ShareChars, int Width);

@@ -40,6 +40,20 @@ public sealed class CrossReferenceIndexTests
     }
 
     [Fact]
+    public void A_plan_citing_its_own_title_or_the_plan_it_issues_is_not_a_citation()
+    {
+        var notice = TestPlans.Plan("d-2023", 2023, "360900",
+            TestPlans.Item("1", "现将《宜春市2023年安全生产工作要点》印发给你们。贯彻《安全生产法》。") with { Citations = ["宜春市2023年安全生产工作要点", "安全生产法"] });
+        notice = notice with { Metadata = notice.Metadata with { Title = new Sourced<string>("宜春市安委会关于印发宜春市2023年安全生产工作要点的通知", Provenance.Manifest) } };
+        var itself = TestPlans.Plan("e-2023", 2023, "141125", TestPlans.Item("1", "本《e-2023 安全生产工作要点》自印发之日起施行。") with { Citations = ["e-2023 安全生产工作要点"] });
+        var other = TestPlans.Plan("f-2024", 2024, "360900", TestPlans.Item("1", "对照《宜春市2023年安全生产工作要点》。") with { Citations = ["宜春市2023年安全生产工作要点"] });
+        var citations = new CrossReferenceIndex(UnitKinds.Default).Build([notice, itself, other]).Citations;
+        Assert.Equal(["安全生产法", "宜春市2023年安全生产工作要点"], citations.Select(c => c.Key));
+        // Cited by another plan, 宜春's own mention is not among its mentions.
+        Assert.Equal(["f-2024"], citations[1].PlanIds);
+    }
+
+    [Fact]
     public void Responsible_units_are_grouped_by_kind_across_regions()
     {
         var units = new CrossReferenceIndex(UnitKinds.Default).Build(Plans()).Units;
