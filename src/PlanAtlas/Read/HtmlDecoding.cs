@@ -7,7 +7,7 @@ namespace PlanAtlas.Read;
 /// The character set of a saved page: a byte-order mark, else the page's own &lt;meta charset&gt; (portals still
 /// serve gb2312), else the same detection as for text files.
 /// </summary>
-internal static partial class HtmlDecoding
+public static partial class HtmlDecoding
 {
     [GeneratedRegex("""charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex MetaCharset();

@@ -29,7 +29,7 @@ public sealed class HtmlDocumentReader : IDocumentReader
     /// <paramref name="httpCharset"/> is the charset the server declared, which decides before the page's own
     /// &lt;meta&gt;, as in a browser.
     /// </summary>
-    internal static HtmlPage ReadPage(byte[] bytes, string sourceFile, string? httpCharset)
+    public static HtmlPage ReadPage(byte[] bytes, string sourceFile, string? httpCharset)
     {
         var (html, encoding) = HtmlDecoding.Decode(bytes, sourceFile, httpCharset);
         var document = NewParser().ParseDocument(html);
@@ -82,4 +82,4 @@ public sealed class HtmlDocumentReader : IDocumentReader
 }
 
 /// <param name="Links">The page's &lt;a href&gt; elements, in page order; detached from it where they were in a metadata block.</param>
-internal sealed record HtmlPage(SourceDocument Document, IReadOnlyList<IElement> Links, string? BaseHref);
+public sealed record HtmlPage(SourceDocument Document, IReadOnlyList<IElement> Links, string? BaseHref);

@@ -9,7 +9,7 @@ namespace PlanAtlas.Read;
 /// normalisation (a Mac saves 规划 decomposed) still matches, and the row is re-keyed to the name on disk. Rows of
 /// files that are not plans (role page or attachment) are checked for the file and left out.
 /// </summary>
-internal static class ManifestFiles
+public static class ManifestFiles
 {
     public static Dictionary<string, ManifestEntry> Resolve(IReadOnlyDictionary<string, ManifestEntry> manifest,
         IReadOnlyCollection<string> builtFiles, string plansDirectory, List<Diagnostic> diagnostics)
@@ -55,7 +55,7 @@ internal static class ManifestFiles
     }
 
     /// <summary>Absolute paths, drive letters and any ".." segment: a row may only name files inside the plans folder.</summary>
-    internal static bool EscapesFolder(string file) =>
+    public static bool EscapesFolder(string file) =>
         file.StartsWith('/') || file.StartsWith('\\') || Path.IsPathRooted(file) || file.Contains(':')
         || file.Replace('\\', '/').Split('/').Any(segment => segment == "..");
 }

@@ -171,7 +171,7 @@ public static class TextDecoding
 }
 
 /// <summary>Recognises common file types by their first bytes, to say what a misnamed file really is.</summary>
-internal static class BinarySignatures
+public static class BinarySignatures
 {
     public static string? Describe(ReadOnlySpan<byte> b) => b switch
     {

@@ -3,7 +3,7 @@ using System.Text;
 namespace PlanAtlas.Read;
 
 /// <summary>HTML whitespace rules for text taken from markup.</summary>
-internal static class Whitespace
+public static class Whitespace
 {
     /// <summary>Runs of white space (ASCII, no-break and ideographic spaces) become one space; the ends are trimmed.</summary>
     public static string Collapse(string text)

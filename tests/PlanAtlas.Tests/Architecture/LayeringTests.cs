@@ -3,17 +3,14 @@ using System.Text.RegularExpressions;
 namespace PlanAtlas.Tests.Architecture;
 
 /// <summary>
-/// Keeps the architecture visible: one folder per stage, and dependencies pointing one way
-/// (Model ← Read ← Parse ← Analyze ← Render ← Index ← Build ← Serve ← Fetch ← Cli). A file may use its own
-/// folder and the folders before it, never one after it. Fetch sits on the reader alone: it reads pages the way the
-/// build will, and nothing but the command line uses it.
+/// Keeps the architecture visible: one folder and one project per stage, and dependencies pointing one way
+/// (Model ← Read ← Parse ← Analyze ← Render ← Index ← Build ← Serve ← Cli). A stage may use the stages before it,
+/// never one after it. Fetch sits on the reader alone: it reads pages the way the build will, and nothing but the
+/// command line uses it.
 /// </summary>
 public sealed partial class LayeringTests
 {
     private static readonly string[] Layers = ["Model", "Read", "Parse", "Analyze", "Render", "Index", "Build", "Serve", "Fetch", "Cli"];
-
-    [GeneratedRegex(@"\bPlanAtlas\.(?<layer>[A-Z][A-Za-z]+)\b")]
-    private static partial Regex Reference();
 
     [Fact]
     public void Every_source_folder_is_a_known_stage()
@@ -21,17 +18,6 @@ public sealed partial class LayeringTests
         var src = Path.Combine(RepoPaths.Root, "src", "PlanAtlas");
         var folders = Directory.GetDirectories(src).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj")).ToList();
         Assert.All(folders, f => Assert.Contains(f, Layers));
-    }
-
-    [Fact]
-    public void Fetch_uses_only_the_model_and_the_reader()
-    {
-        var folder = Path.Combine(RepoPaths.Root, "src", "PlanAtlas", "Fetch");
-        var used = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .SelectMany(File.ReadAllLines).Where(l => !l.TrimStart().StartsWith("//"))
-            .SelectMany(l => Reference().Matches(l).Select(m => m.Groups["layer"].Value))
-            .Where(l => Layers.Contains(l)).ToHashSet();
-        Assert.Subset(new HashSet<string> { "Model", "Read", "Fetch" }, used);
     }
 
     [GeneratedRegex(@"^namespace (?<name>[\w.]+)", RegexOptions.Multiline)]
@@ -51,30 +37,36 @@ public sealed partial class LayeringTests
         Assert.Empty(wrong);
     }
 
+    /// <summary>
+    /// The compiler keeps the dependencies one way: each stage is a project that references only the stage before it
+    /// (Fetch the reader; the command line Serve and Fetch), so a type of a later stage is not in scope. This checks the
+    /// references themselves, the one place a backward dependency could be added.
+    /// </summary>
     [Fact]
-    public void Dependencies_point_one_way()
+    public void Each_stage_project_references_only_the_stage_before_it()
     {
-        var src = Path.Combine(RepoPaths.Root, "src", "PlanAtlas");
-        var violations = new List<string>();
-        foreach (var (layer, rank) in Layers.Select((l, i) => (l, i)))
+        var expected = new Dictionary<string, string[]>
         {
-            var folder = Path.Combine(src, layer);
-            if (!Directory.Exists(folder)) continue;
-            foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
-            {
-                var lines = File.ReadAllLines(file);
-                for (var n = 0; n < lines.Length; n++)
-                {
-                    if (lines[n].TrimStart().StartsWith("//")) continue;
-                    foreach (Match m in Reference().Matches(lines[n]))
-                    {
-                        var used = Array.IndexOf(Layers, m.Groups["layer"].Value);
-                        if (used > rank)
-                            violations.Add($"{Path.GetRelativePath(src, file)}:{n + 1}: {layer} uses {Layers[used]}");
-                    }
-                }
-            }
-        }
-        Assert.Empty(violations);
+            ["Model"] = [], ["Read"] = ["Model"], ["Parse"] = ["Read"], ["Analyze"] = ["Parse"], ["Render"] = ["Analyze"],
+            ["Index"] = ["Render"], ["Build"] = ["Index"], ["Serve"] = ["Build"], ["Fetch"] = ["Read"],
+        };
+        var src = Path.Combine(RepoPaths.Root, "src", "PlanAtlas");
+        foreach (var (layer, references) in expected)
+            Assert.Equal(references, ProjectReferences(Path.Combine(src, layer, $"PlanAtlas.{layer}.csproj")));
+        Assert.Equal(["Fetch", "Serve"], ProjectReferences(Path.Combine(src, "PlanAtlas.csproj")).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void The_command_line_project_compiles_only_its_own_folder()
+    {
+        var project = System.Xml.Linq.XDocument.Load(Path.Combine(RepoPaths.Root, "src", "PlanAtlas", "PlanAtlas.csproj"));
+        var compiled = project.Descendants("Compile").Select(c => c.Attribute("Include")?.Value).OfType<string>().ToList();
+        Assert.Equal(["Cli/**/*.cs"], compiled);
+    }
+
+    /// <summary>The stages a project references, by folder name.</summary>
+    private static List<string> ProjectReferences(string csproj) =>
+        System.Xml.Linq.XDocument.Load(csproj).Descendants("ProjectReference")
+            .Select(r => Path.GetFileName(Path.GetDirectoryName(r.Attribute("Include")!.Value.Replace('\\', '/'))!))
+            .ToList();
 }

@@ -67,14 +67,26 @@ public sealed class CacheFolder
 
     public static string Hash(string text) => ContentHash.HexOf(text);
 
-    /// <summary>The code that wrote a cache: the PlanAtlas assembly's bytes (its embedded gazetteer and word lists included).</summary>
+    /// <summary>
+    /// The code that wrote a cache: the bytes of every stage's assembly the build runs (their embedded gazetteer and word
+    /// lists included), so a change in any stage drops what the caches hold.
+    /// </summary>
     private static class CodeVersion
     {
+        // Before Value: static fields are initialised in the order they are written.
+        private static readonly System.Reflection.Assembly[] Stages =
+        [
+            typeof(Plan).Assembly, typeof(Read.InputReader).Assembly, typeof(Parse.PlanParser).Assembly,
+            typeof(Analyze.Themes.ThemeAnalyzer).Assembly, typeof(Render.SiteRenderer).Assembly,
+            typeof(Index.SearchIndexer).Assembly, typeof(CacheFolder).Assembly,
+        ];
+
         public static readonly string Value = Compute();
 
-        private static string Compute()
+        private static string Compute() => ContentHash.HexOf(string.Join('\n', Stages.Select(Version)));
+
+        private static string Version(System.Reflection.Assembly assembly)
         {
-            var assembly = typeof(Plan).Assembly;
             var location = assembly.Location;
             return location.Length > 0 && File.Exists(location)
                 ? ContentHash.HexOf(File.ReadAllBytes(location))
