@@ -4,24 +4,31 @@ using PlanAtlas.Build;
 
 namespace PlanAtlas.Tests.Site;
 
-/// <summary>The sample site built once per test class (at the root and under a sub-path), shared by its tests.</summary>
-public sealed class SampleSite : IDisposable
+/// <summary>
+/// The sample site (at the root and under a sub-path), built once per test run and shared, read-only, by every test
+/// class that takes it as a fixture: each class building its own spent a minute of the run building the same site.
+/// </summary>
+public sealed class SampleSite
 {
-    private readonly RepoPaths.TempFolder _temp = RepoPaths.NewTemp();
     private static readonly HtmlParser Parser = new();
 
-    public SampleSite()
-    {
-        Root = _temp["root"];
-        SubPath = _temp["subpath"];
-        Result = new SiteBuilder(IBuildProgress.None).Build(new BuildOptions(RepoPaths.SampleInput, Root, ThemeDirectory: RepoPaths.Theme));
-        SubPathResult = new SiteBuilder(IBuildProgress.None).Build(new BuildOptions(RepoPaths.SampleInput, SubPath, BasePath: "/planatlas/", ThemeDirectory: RepoPaths.Theme));
-    }
+    private sealed record Built(string Root, string SubPath, BuildResult Result, BuildResult SubPathResult);
 
-    public string Root { get; }
-    public string SubPath { get; }
-    public BuildResult Result { get; }
-    public BuildResult SubPathResult { get; }
+    private static readonly Lazy<Built> Once = new(() =>
+    {
+        var temp = RepoPaths.NewTemp();
+        // Removed when the test run ends, not when a class does: the next class reads the same files.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => temp.Dispose();
+        var (root, subPath) = (temp["root"], temp["subpath"]);
+        return new Built(root, subPath,
+            new SiteBuilder(IBuildProgress.None).Build(new BuildOptions(RepoPaths.SampleInput, root, ThemeDirectory: RepoPaths.Theme)),
+            new SiteBuilder(IBuildProgress.None).Build(new BuildOptions(RepoPaths.SampleInput, subPath, BasePath: "/planatlas/", ThemeDirectory: RepoPaths.Theme)));
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public string Root => Once.Value.Root;
+    public string SubPath => Once.Value.SubPath;
+    public BuildResult Result => Once.Value.Result;
+    public BuildResult SubPathResult => Once.Value.SubPathResult;
 
     public IDocument Page(string sitePath, string? root = null)
     {
@@ -33,6 +40,4 @@ public sealed class SampleSite : IDisposable
         Directory.EnumerateFiles(root ?? Root, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
     public static IDocument Parse(string html) => Parser.ParseDocument(html);
-
-    public void Dispose() => _temp.Dispose();
 }
