@@ -1,7 +1,7 @@
 // Every page family of the built sample site (served under /planatlas/) in headless Chromium at a desktop and a
 // phone width: a full-page screenshot of each (into PLANATLAS_SCREENSHOTS, kept by CI), and failures for a page
-// wider than the viewport, an English theme id in the visible text, a count that disagrees with the data files,
-// and a console error. The pages are found by following the site's own links from the home page.
+// wider than the viewport, a table column too narrow to read, an English theme id in the visible text, a count
+// that disagrees with the data files, and a console error. The pages are found by following the site's own links from the home page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -167,6 +167,39 @@ function overflow(page) {
   });
 }
 
+/**
+ * Table cells too narrow to read, which a page that fits the screen can still have: a text of six characters or more
+ * laid out fewer than three characters a line (a title or a definition in a column one character wide), or a
+ * number broken across lines (a year as 202/3).
+ */
+function cramped(page) {
+  return page.evaluate(() => {
+    const found = [];
+    for (const cell of document.querySelectorAll('main td, main th')) {
+      const text = cell.innerText.replace(/\s+/g, '');
+      if (text.length < 2 || !cell.checkVisibility()) continue;
+      // Lines of text: the boxes of its text, a box below the last line's bottom starting a new line.
+      const boxes = [];
+      for (const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT); walk.nextNode();) {
+        const range = document.createRange();
+        range.selectNodeContents(walk.currentNode);
+        boxes.push(...[...range.getClientRects()].filter(r => r.width > 0 && r.height > 0));
+      }
+      let lines = 0, bottom = -Infinity;
+      for (const r of boxes.sort((a, b) => a.top - b.top)) {
+        if (r.top >= bottom - 2) { lines++; bottom = r.bottom; } else bottom = Math.max(bottom, r.bottom);
+      }
+      const number = /^[-+−]?\d[\d.,%]*$/.test(text);
+      // A column heading may wrap (a narrow number column under a long heading): only its number may not break.
+      const heading = cell.matches('thead th');
+      if ((number && lines > 1) || (!heading && text.length >= 6 && text.length / lines < 3)) {
+        found.push(`table cell "${text.slice(0, 12)}" is ${Math.round(cell.getBoundingClientRect().width)} px wide: ${lines} lines of ${(text.length / lines).toFixed(1)} characters`);
+      }
+    }
+    return found.slice(0, 5);
+  });
+}
+
 /** English theme ids as whole words in what a reader sees (innerText: no attributes, no URLs), with context. */
 async function englishIds(page) {
   const text = await page.evaluate(() => document.body.innerText);
@@ -206,13 +239,13 @@ test('the site has every page family', () => {
 
 for (const width of WIDTHS) {
   for (const [name, url] of shown) {
-    test(`${name} at ${width} px: fits the screen, no English theme id, counts agree with the data`, async () => {
+    test(`${name} at ${width} px: fits the screen, readable tables, no English theme id, counts agree with the data`, async () => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       try {
         const page = await watchedPage(context, errors);
         await open(page, url);
         await page.screenshot({ path: join(screenshots, `${name}-${width}.png`), fullPage: true });
-        const problems = [await overflow(page), ...(await englishIds(page)).map(m => `English theme id ${m}`), ...(await counts(page)).wrong];
+        const problems = [await overflow(page), ...await cramped(page), ...(await englishIds(page)).map(m => `English theme id ${m}`), ...(await counts(page)).wrong];
         assert.deepEqual(problems.filter(Boolean), [], `${url} at ${width} px`);
       } finally {
         await context.close();
@@ -221,7 +254,7 @@ for (const width of WIDTHS) {
   }
 }
 
-test('every page at 390 px: no wider than the screen, no English theme id; every marked count agrees with the data', async () => {
+test('every page at 390 px: no wider than the screen, readable tables, no English theme id; every marked count agrees with the data', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
   const page = await watchedPage(context, errors);
   const problems = [];
@@ -229,7 +262,7 @@ test('every page at 390 px: no wider than the screen, no English theme id; every
   for (const url of urls) {
     await page.goto(url, { waitUntil: 'load' });
     const { marked, wrong } = await counts(page);
-    problems.push(...[await overflow(page), ...(await englishIds(page)).map(m => `English theme id ${m}`), ...wrong]
+    problems.push(...[await overflow(page), ...await cramped(page), ...(await englishIds(page)).map(m => `English theme id ${m}`), ...wrong]
       .filter(Boolean).map(p => `${decodeURI(url.slice(base.length)) || '/'}: ${p}`));
     const f = family(url);
     if (f in checked) checked[f].push(...marked.map(m => `${m.key}:${m.plan}:${m.theme}`));
