@@ -1,7 +1,7 @@
 // Every page family of the built sample site (served under /planatlas/) in headless Chromium at a desktop and a
 // phone width: a full-page screenshot of each (into PLANATLAS_SCREENSHOTS, kept by CI), and failures for a page
-// wider than the viewport, a table column too narrow to read, an English theme id in the visible text, a count
-// that disagrees with the data files, and a console error. The pages are found by following the site's own links from the home page.
+// wider than the viewport, a table column too narrow to read, a chart squeezed by its legend, an English theme id
+// in the visible text, a count that disagrees with the data files, and a console error. The pages are found by following the site's own links from the home page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -200,6 +200,17 @@ function cramped(page) {
   });
 }
 
+/** Charts whose plot area is squeezed below a third of the figure's width (by a legend or labels beside it). */
+function squeezed(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+    const size = plot._fullLayout?._size;
+    const width = plot.getBoundingClientRect().width;
+    if (!size || size.w >= width / 3) return [];
+    const title = plot.closest('figure')?.querySelector('figcaption')?.textContent.trim() ?? plot.id;
+    return [`chart "${title}": its plot is ${Math.round(size.w)} px of ${Math.round(width)} px`];
+  }));
+}
+
 /** English theme ids as whole words in what a reader sees (innerText: no attributes, no URLs), with context. */
 async function englishIds(page) {
   const text = await page.evaluate(() => document.body.innerText);
@@ -239,13 +250,13 @@ test('the site has every page family', () => {
 
 for (const width of WIDTHS) {
   for (const [name, url] of shown) {
-    test(`${name} at ${width} px: fits the screen, readable tables, no English theme id, counts agree with the data`, async () => {
+    test(`${name} at ${width} px: fits the screen, readable tables and charts, no English theme id, counts agree with the data`, async () => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       try {
         const page = await watchedPage(context, errors);
         await open(page, url);
         await page.screenshot({ path: join(screenshots, `${name}-${width}.png`), fullPage: true });
-        const problems = [await overflow(page), ...await cramped(page), ...(await englishIds(page)).map(m => `English theme id ${m}`), ...(await counts(page)).wrong];
+        const problems = [await overflow(page), ...await cramped(page), ...await squeezed(page), ...(await englishIds(page)).map(m => `English theme id ${m}`), ...(await counts(page)).wrong];
         assert.deepEqual(problems.filter(Boolean), [], `${url} at ${width} px`);
       } finally {
         await context.close();

@@ -10,7 +10,8 @@
   // assets/js/charts.js → assets/vendor/plotly.min.js, under whatever base path the site is published at.
   var plotlyUrl = self.src.replace(/js\/charts\.js(\?.*)?$/, 'vendor/plotly.min.js');
   // The toolbar shows on hover only, and not at all on a phone (no hover there: it would stay over the title).
-  var config = { responsive: true, displaylogo: false, displayModeBar: window.matchMedia('(max-width: 40rem)').matches ? false : 'hover', locale: 'zh-CN' };
+  var phone = window.matchMedia('(max-width: 40rem)').matches;
+  var config = { responsive: true, displaylogo: false, displayModeBar: phone ? false : 'hover', locale: 'zh-CN' };
   var loading = null;
 
   function plotly() {
@@ -27,6 +28,18 @@
     return loading;
   }
 
+  // On a phone a legend beside the plot leaves the plot a sliver (the cluster map's 24 names): the legend goes
+  // below it, and the figure grows by the rows it takes (two short names a row, a long one a row of its own).
+  function legendBelow(data, layout) {
+    var names = data.filter(function (t) { return t.showlegend !== false && t.type !== 'heatmap' && t.name; })
+      .map(function (t) { return String(t.name); });
+    if (names.length < 2 || layout.showlegend === false) return;
+    var long = names.some(function (n) { return n.length > 10; });
+    var rows = long ? names.length : Math.ceil(names.length / 2);
+    layout.legend = Object.assign({}, layout.legend, { orientation: 'h', x: 0, xanchor: 'left', y: -0.15, yanchor: 'top' });
+    layout.height = (layout.height || 450) + 20 * rows + 20;
+  }
+
   function draw(el) {
     var figure = fetch(el.getAttribute('data-figure'))
       .then(function (r) { if (!r.ok) throw new Error(r.status + ' ' + r.url); return r.json(); });
@@ -35,6 +48,7 @@
         var fig = loaded[1], layout = fig.layout || {};
         layout.autosize = true;
         delete layout.width;
+        if (phone) legendBelow(fig.data || [], layout);
         return loaded[0].newPlot(el, fig.data || [], layout, config);
       })
       .then(function (plot) {
