@@ -168,14 +168,19 @@ function overflow(page) {
 }
 
 /**
- * Table cells too narrow to read, which a page that fits the screen can still have: a text of six characters or more
- * laid out fewer than three characters a line (a title or a definition in a column one character wide), or a
- * number broken across lines (a year as 202/3).
+ * Table cells too narrow to read, which a page that fits the screen can still have: a cell laid over the next, a
+ * text of six characters or more laid out fewer than three characters a line (a title or a definition in a column
+ * one character wide), or a number broken across lines (a year as 202/3).
  */
 function cramped(page) {
   return page.evaluate(() => {
     const found = [];
     for (const cell of document.querySelectorAll('main td, main th')) {
+      // A cell laid over the next one (a row set out as a grid on a phone, a cell wider than its track).
+      const next = cell.nextElementSibling, a = cell.getBoundingClientRect(), b = next?.getBoundingClientRect();
+      if (b && b.width > 0 && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2) {
+        found.push(`table cell "${cell.innerText.trim().slice(0, 12)}" lies over the next one`);
+      }
       const text = cell.innerText.replace(/\s+/g, '');
       if (text.length < 2 || !cell.checkVisibility()) continue;
       // Lines of text: the boxes of its text, a box below the last line's bottom starting a new line.
