@@ -58,7 +58,7 @@ async function csv(name) {
 /**
  * What every count on the pages must say, from the output's items.csv and plans.csv. An item is a task (items.csv
  * task_id): a body item and the attachment row that restates it are one task; a task carries the themes of its
- * places.
+ * places. A cluster groups places (items.csv rows), and counts them.
  */
 async function readData() {
   const [items, plans, themes] = await Promise.all([csv('items.csv'), csv('plans.csv'), csv('themes.csv')]);
@@ -71,9 +71,10 @@ async function readData() {
     tasks.set(key, task);
   }
   const all = [...tasks.values()];
-  const count = (key, plan, theme) => {
+  const count = (key, plan, theme, cluster) => {
     const of = all.filter(t => (!plan || t.plan === plan) && (!theme || t.themes.has(theme)));
     switch (key) {
+      case 'places': return items.filter(r => r.cluster && (!cluster || r.cluster === cluster) && (!plan || r.plan_id === plan)).length;
       case 'items': return of.length;
       case 'tagged-items': return of.filter(t => t.themes.size > 0).length;
       case 'plans': return theme ? new Set(of.map(t => t.plan)).size : plans.length;
@@ -84,7 +85,8 @@ async function readData() {
   for (const p of plans) assert.equal(Number(p.task_count), count('items', p.plan_id), `plans.csv task_count of ${p.plan_id} against items.csv`);
   const ids = [...new Set(themes.map(t => t.theme_id))].filter(Boolean);
   assert.ok(ids.length >= 10, `themes.csv has ${ids.length} theme ids`);
-  return { count, plans: plans.map(p => p.plan_id), themeIds: ids };
+  const clusters = [...new Set(items.map(r => r.cluster))].filter(Boolean);
+  return { count, plans: plans.map(p => p.plan_id), themeIds: ids, clusters };
 }
 
 // ---- the pages ------------------------------------------------------------------------------------------------
@@ -139,7 +141,7 @@ async function open(page, url) {
   for (let i = 0; i < charts; i++) await page.locator('.chart-plot').nth(i).scrollIntoViewIfNeeded();
   if (charts > 0) {
     await page.waitForFunction(() => [...document.querySelectorAll('.chart-plot')]
-      .every(e => e.classList.contains('js-plotly-plot') || e.textContent.trim() !== ''), null, { timeout: 20000 });
+      .every(e => e.hasAttribute('data-drawn') || e.textContent.trim() !== ''), null, { timeout: 20000 });
   }
   await page.evaluate(() => window.scrollTo(0, 0));
 }
@@ -205,14 +207,34 @@ function cramped(page) {
   });
 }
 
-/** Charts whose plot area is squeezed below a third of the figure's width (by a legend or labels beside it). */
+/**
+ * Charts a reader cannot read: the plot area squeezed below a third of the figure's width (by a legend or labels
+ * beside it), a category axis that leaves out some of its labels (every other theme) or lays them over each other.
+ */
 function squeezed(page) {
   return page.evaluate(() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
-    const size = plot._fullLayout?._size;
+    const full = plot._fullLayout ?? {};
     const width = plot.getBoundingClientRect().width;
-    if (!size || size.w >= width / 3) return [];
     const title = plot.closest('figure')?.querySelector('figcaption')?.textContent.trim() ?? plot.id;
-    return [`chart "${title}": its plot is ${Math.round(size.w)} px of ${Math.round(width)} px`];
+    const found = [];
+    if (full._size && full._size.w < width / 3) found.push(`chart "${title}": its plot is ${Math.round(full._size.w)} px of ${Math.round(width)} px`);
+    for (const [key, axis] of Object.entries(full)) {
+      if (!/^[xy]axis\d*$/.test(key) || axis?.type !== 'category' || !axis._categories) continue;
+      // Each label as a box along its own direction (Plotly turns crowded labels): centre, length, height, angle.
+      const labels = [...plot.querySelectorAll(`.${axis._id}tick text`)].map(t => {
+        const r = t.getBoundingClientRect(), box = t.getBBox();
+        const angle = Number(/rotate\(([-\d.]+)/.exec(t.getAttribute('transform') ?? '')?.[1] ?? 0) * Math.PI / 180;
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2, w: box.width, h: box.height * 0.8, angle };
+      });
+      if (labels.length < axis._categories.length) found.push(`chart "${title}": ${labels.length} of its ${axis._categories.length} labels on ${key}`);
+      const overlaps = (a, b) => {
+        const dx = b.x - a.x, dy = b.y - a.y, ux = Math.cos(a.angle), uy = Math.sin(a.angle);
+        return Math.abs(dx * ux + dy * uy) < (a.w + b.w) / 2 && Math.abs(dy * ux - dx * uy) < (a.h + b.h) / 2;
+      };
+      const over = labels.filter((a, i) => i > 0 && overlaps(labels[i - 1], a)).length;
+      if (over > 0) found.push(`chart "${title}": ${over} labels on ${key} lie over the one before`);
+    }
+    return found;
   }));
 }
 
@@ -223,15 +245,16 @@ async function englishIds(page) {
   return [...text.matchAll(pattern)].map(m => `"${m[1]}" in "${text.slice(Math.max(0, m.index - 15), m.index + m[1].length + 15).replace(/\s+/g, ' ')}"`);
 }
 
-/** Every count the page marks (data-count, with data-plan / data-theme) that its visible text or the data contradict. */
+/** Every count the page marks (data-count, with data-plan / data-theme / data-cluster) that its visible text or the data contradict. */
 async function counts(page) {
   const marked = await page.$$eval('[data-count]', es => es.map(e => ({
-    key: e.dataset.count, plan: e.dataset.plan ?? '', theme: e.dataset.theme ?? '', text: e.innerText.trim(), visible: e.checkVisibility(),
+    key: e.dataset.count, plan: e.dataset.plan ?? '', theme: e.dataset.theme ?? '', cluster: e.dataset.cluster ?? '',
+    text: e.innerText.trim(), visible: e.checkVisibility(),
   })));
   const wrong = [];
   for (const m of marked) {
-    const want = data.count(m.key, m.plan, m.theme);
-    const what = `${m.key}${m.plan ? ` of plan ${m.plan}` : ''}${m.theme ? ` of theme ${m.theme}` : ''}`;
+    const want = data.count(m.key, m.plan, m.theme, m.cluster);
+    const what = `${m.key}${m.plan ? ` of plan ${m.plan}` : ''}${m.theme ? ` of theme ${m.theme}` : ''}${m.cluster ? ` of cluster ${m.cluster}` : ''}`;
     if (want === undefined) wrong.push(`data-count="${m.key}" is not a count the test knows`);
     else if (!m.visible) wrong.push(`${what} is marked but not visible`);
     else if (m.text !== String(want)) wrong.push(`${what}: the page says "${m.text}", the data ${want}`);
@@ -274,21 +297,22 @@ test('every page at 390 px: no wider than the screen, readable tables, no Englis
   const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
   const page = await watchedPage(context, errors);
   const problems = [];
-  const checked = { home: [], plan: [], theme: [] };
+  const checked = { home: [], plan: [], theme: [], cluster: [] };
   for (const url of urls) {
     await page.goto(url, { waitUntil: 'load' });
     const { marked, wrong } = await counts(page);
     problems.push(...[await overflow(page), ...await cramped(page), ...(await englishIds(page)).map(m => `English theme id ${m}`), ...wrong]
       .filter(Boolean).map(p => `${decodeURI(url.slice(base.length)) || '/'}: ${p}`));
     const f = family(url);
-    if (f in checked) checked[f].push(...marked.map(m => `${m.key}:${m.plan}:${m.theme}`));
+    if (f in checked) checked[f].push(...marked.map(m => `${m.key}:${m.plan}:${m.theme}:${m.cluster}`));
   }
   await context.close();
   assert.deepEqual(problems, []);
   // The counts a reader compares must be marked, so that the check above holds them to the data.
-  assert.ok(checked.home.includes('items::') && checked.home.includes('plans::'), 'the home page marks no site total of items and plans');
-  for (const plan of data.plans) assert.ok(checked.plan.includes(`items:${plan}:`), `the page of plan ${plan} marks no item count`);
-  for (const theme of data.themeIds) assert.ok(checked.theme.includes(`items::${theme}`), `the page of theme ${theme} marks no item count`);
+  assert.ok(checked.home.includes('items:::') && checked.home.includes('plans:::'), 'the home page marks no site total of items and plans');
+  for (const plan of data.plans) assert.ok(checked.plan.includes(`items:${plan}::`), `the page of plan ${plan} marks no item count`);
+  for (const theme of data.themeIds) assert.ok(checked.theme.includes(`items::${theme}:`), `the page of theme ${theme} marks no item count`);
+  for (const cluster of data.clusters) assert.ok(checked.cluster.includes(`places:::${cluster}`), `the page of cluster ${cluster} marks no count of its places`);
 });
 
 test('no page logged a console error', () => {

@@ -40,6 +40,35 @@
     layout.height = (layout.height || 450) + 20 * rows + 20;
   }
 
+  // On a phone a chart with many categories along its width (23 themes) cannot show their names: Plotly leaves
+  // out every other one. Bars and heatmaps are turned on their side, the categories down the page, one a row.
+  var CROWDED = 10;
+  function categoriesDown(data, layout) {
+    var crowded = data.length > 0 && data.every(function (t) {
+      return (t.type === 'heatmap' || (t.type === 'bar' && t.orientation !== 'h')) && Array.isArray(t.x) &&
+        t.x.length > CROWDED && typeof t.x[0] === 'string' && !t.xaxis && !t.yaxis;
+    });
+    if (!crowded) return;
+    var rows = 0;
+    data.forEach(function (t) {
+      var x = t.x;
+      t.x = t.y;
+      t.y = x;
+      if (t.type === 'bar') t.orientation = 'h';
+      else ['z', 'text', 'hovertext', 'customdata'].forEach(function (k) { if (Array.isArray(t[k]) && Array.isArray(t[k][0])) t[k] = transpose(t[k]); });
+      if (typeof t.hovertemplate === 'string') t.hovertemplate = t.hovertemplate.replace(/%\{(x|y)\}/g, function (m, a) { return a === 'x' ? '%{y}' : '%{x}'; });
+      rows = Math.max(rows, t.y.length);
+    });
+    var xaxis = layout.xaxis || {};
+    layout.xaxis = layout.yaxis || {};
+    layout.yaxis = Object.assign({}, xaxis, { autorange: 'reversed', automargin: true });
+    layout.height = Math.max(layout.height || 450, 22 * rows + 160);
+  }
+
+  function transpose(rows) {
+    return rows[0].map(function (_, j) { return rows.map(function (row) { return row[j]; }); });
+  }
+
   function draw(el) {
     var figure = fetch(el.getAttribute('data-figure'))
       .then(function (r) { if (!r.ok) throw new Error(r.status + ' ' + r.url); return r.json(); });
@@ -48,7 +77,10 @@
         var fig = loaded[1], layout = fig.layout || {};
         layout.autosize = true;
         delete layout.width;
-        if (phone) legendBelow(fig.data || [], layout);
+        if (phone) {
+          legendBelow(fig.data || [], layout);
+          categoriesDown(fig.data || [], layout);
+        }
         return loaded[0].newPlot(el, fig.data || [], layout, config);
       })
       .then(function (plot) {
@@ -57,6 +89,7 @@
           var p = e && e.points && e.points[0];
           if (p && typeof p.customdata === 'string' && p.customdata.charAt(0) === '/') location.href = p.customdata;
         });
+        el.setAttribute('data-drawn', '');
       })
       .catch(function (err) { el.textContent = '图表加载失败：' + err.message; });
   }
