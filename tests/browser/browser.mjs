@@ -24,7 +24,7 @@ export async function launch() {
 /** The site under test, e.g. http://127.0.0.1:41234/planatlas/ (set by the xunit test that serves it). */
 export function siteUrl() {
   const url = process.env.PLANATLAS_SITE_URL;
-  if (!url) throw new Error('PLANATLAS_SITE_URL is not set: run these tests through `dotnet test` (Index/BrowserSearchTests), which builds and serves the sample site');
+  if (!url) throw new Error('PLANATLAS_SITE_URL is not set: run these tests through `dotnet test` (Site/BrowserTests), which builds and serves the sample site');
   return url.endsWith('/') ? url : url + '/';
 }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 
-namespace PlanAtlas.Tests.Index;
+namespace PlanAtlas.Tests.Site;
 
 /// <summary>A built site served by Kestrel on 127.0.0.1 (a free port) under its base path, as a static host would.</summary>
 public sealed class StaticSiteServer : IAsyncDisposable
