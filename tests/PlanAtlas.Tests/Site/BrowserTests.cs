@@ -12,7 +12,7 @@ namespace PlanAtlas.Tests.Site;
 /// Their screenshots go to PLANATLAS_SCREENSHOTS, by default tests/browser/screenshots/ (ignored by git; CI uploads
 /// it). Fails, never skips, when Node.js or Chromium is missing: CI installs both.
 /// </summary>
-public sealed class BrowserTests(ITestOutputHelper output)
+public sealed class BrowserTests(SampleSite sample, ITestOutputHelper output) : IClassFixture<SampleSite>
 {
     /// <summary>Where the browser tests put their screenshots: PLANATLAS_SCREENSHOTS, else tests/browser/screenshots/.</summary>
     public static string Screenshots =>
@@ -23,10 +23,9 @@ public sealed class BrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task The_browser_tests_pass_on_the_sample_site_under_a_sub_path()
     {
-        using var temp = RepoPaths.NewTemp();
-        var site = temp["planatlas"];
-        var result = new SiteBuilder(IBuildProgress.None).Build(new BuildOptions(RepoPaths.SampleInput, site, BasePath: "/planatlas/", ThemeDirectory: RepoPaths.Theme));
-        Assert.Equal(BuildOutcome.Built, result.Outcome);
+        // The run's one build of the sample site under /planatlas/ (SampleSite), read, never written, by the browser.
+        var site = sample.SubPath;
+        Assert.Equal(BuildOutcome.Built, sample.SubPathResult.Outcome);
         Assert.True(File.Exists(Path.Combine(site, "search", "index", IndexFiles.Table)), "the build wrote no search index");
 
         // Only this run's screenshots: an earlier run's would pass for pages this one did not reach.

@@ -41,7 +41,7 @@
   }
 
   // On a phone a chart with many categories along its width (23 themes) cannot show their names: Plotly leaves
-  // out every other one. Bars and heatmaps are turned on their side, the categories down the page, one a row.
+  // out every other one. Bars are turned on their side, the categories down the page, one a row.
   var CROWDED = 10;
   function categoriesDown(data, layout) {
     var crowded = data.length > 0 && data.every(function (t) {
