@@ -72,8 +72,8 @@ public sealed class SiteBuilder(IBuildProgress progress)
                 var memo = analysisMemos?.Load(plans.Count);
                 var previousModel = clusterModels?.Load();
                 // With a memo (a corpus small enough for it) the themes run beside the other steps; peers wait for them.
-                var theming = memo is null ? null : Task.Run(() => ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics, previousModel, memo));
-                var themed = theming is null ? ThemeAnalyzer.ForInput(input.InputDirectory, settings, plans, diagnostics, previousModel, memo) : default;
+                var theming = memo is null ? null : Task.Run(() => ThemeAnalyzer.ForInput(input.Taxonomy, settings, plans, previousModel, memo));
+                var themed = theming is null ? ThemeAnalyzer.ForInput(input.Taxonomy, settings, plans, previousModel, memo) : default;
                 var (peers, reuse) = PeerAnalyzer.CreateDefault().Analyze(plans,
                     () => (theming?.GetAwaiter().GetResult() ?? themed).Analysis.ProfilesByItemShare(), memo);
                 var (themes, model, trained) = theming?.GetAwaiter().GetResult() ?? themed;

@@ -11,6 +11,9 @@ public sealed record InputSet(
 {
     /// <summary>Plan files whose bytes a build cache already holds parsed: hashed, checked for duplicates, not decoded again.</summary>
     public IReadOnlyList<KnownPlanFile> Known { get; init; } = [];
+
+    /// <summary>The themes of input/themes.yml (empty without one): what the analysis tags items with.</summary>
+    public ThemeTaxonomy Taxonomy { get; init; } = ThemeTaxonomy.Empty;
 }
 
 /// <summary>

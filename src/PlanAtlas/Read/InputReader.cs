@@ -48,12 +48,13 @@ public sealed class InputReader
         var settings = SiteSettingsLoader.Load(Path.Combine(inputDirectory, SettingsFile), diagnostics);
         var manifest = ManifestLoader.Load(Path.Combine(inputDirectory, ManifestFile), diagnostics);
         var pages = ContentPageLoader.LoadAll(Path.Combine(inputDirectory, PagesFolder), diagnostics);
+        var taxonomy = ThemeTaxonomyLoader.Load(inputDirectory, diagnostics);
         var plansDirectory = Path.Combine(inputDirectory, PlansFolder);
         var notPlans = manifest.Values.Where(e => e.Role != ManifestRole.Plan).Select(e => e.File.Normalize(System.Text.NormalizationForm.FormC)).ToHashSet(StringComparer.Ordinal);
         var (documents, knownFiles) = ReadPlans(plansDirectory, diagnostics, known, notPlans);
         var names = documents.Select(d => d.SourceFile).Concat(knownFiles.Select(k => k.SourceFile)).Order(StringComparer.Ordinal).ToList();
         var resolved = ManifestFiles.Resolve(manifest, names, plansDirectory, diagnostics);
-        return new InputSet(Path.GetFullPath(inputDirectory), settings, documents, resolved, pages, diagnostics) { Known = knownFiles };
+        return new InputSet(Path.GetFullPath(inputDirectory), settings, documents, resolved, pages, diagnostics) { Known = knownFiles, Taxonomy = taxonomy };
     }
 
     /// <summary>Plan files a reader takes, relative to <paramref name="plansDirectory"/> with forward slashes, in ordinal order.</summary>

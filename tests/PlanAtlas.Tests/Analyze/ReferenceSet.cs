@@ -1,3 +1,4 @@
+using PlanAtlas.Read;
 using System.Globalization;
 using PlanAtlas.Analyze.Clustering;
 using PlanAtlas.Analyze.Themes;

@@ -1,3 +1,4 @@
+using PlanAtlas.Read;
 using System.Text;
 using PlanAtlas.Analyze.Themes;
 using PlanAtlas.Render;

@@ -16,7 +16,7 @@ public sealed class SampleIndex : IDisposable
     public SampleIndex()
     {
         Plans = ParseSample(out var input);
-        Analysis = new CorpusAnalysis { Themes = ThemeAnalyzer.ForInput(input.InputDirectory, input.Settings, Plans, []) };
+        Analysis = new CorpusAnalysis { Themes = ThemeAnalyzer.ForInput(input.Taxonomy, input.Settings, Plans) };
         Site = _temp["site"];
         WritePages(Site);
         Count = Write(Site);

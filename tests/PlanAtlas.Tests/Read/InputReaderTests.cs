@@ -16,7 +16,24 @@ public sealed class InputReaderTests : IDisposable
 
     private void CopyIn(string from, string name) => File.Copy(from, Path.Combine(Plans, name));
 
+    /// <summary>What the read stage said about the input, apart from the note that the folder has no themes.yml.</summary>
+    private static List<Diagnostic> Problems(InputSet set) => set.Diagnostics.Where(d => d.Code != "PA400").ToList();
+
     private static Diagnostic Single(InputSet set, string file) => Assert.Single(set.Diagnostics, d => d.File == "plans/" + file);
+
+    [Fact]
+    public void The_read_stage_reads_the_taxonomy_and_reports_its_problems_by_line()
+    {
+        CopyIn(Path.Combine(ReadFixtures.SamplePlans, "hubei-ezhou-2018-work-safety-key-points.txt"), "ezhou.txt");
+        File.WriteAllText(Path.Combine(_input, ThemeTaxonomyLoader.FileName),
+            "themes:\n  - id: gas\n    zh: 燃气安全\n    signals: [燃气]\n  - id: gas\n    zh: 重复\n");
+
+        var set = InputReader.CreateDefault().Read(_input);
+
+        Assert.Equal(["gas"], set.Taxonomy.Themes.Select(t => t.Id));
+        var duplicate = Assert.Single(set.Diagnostics, d => d.Code == "PA405");
+        Assert.Equal(5, duplicate.Line);
+    }
 
     [Fact]
     public void Every_form_and_every_bad_input_in_one_folder()
@@ -94,7 +111,7 @@ public sealed class InputReaderTests : IDisposable
 
         var set = InputReader.CreateDefault().Read(_input);
 
-        Assert.Empty(set.Diagnostics);
+        Assert.Empty(Problems(set));
         Assert.Equal(["sub dir/a..b.txt", decomposed], set.Documents.Select(d => d.SourceFile).Order(StringComparer.Ordinal));
         Assert.Equal("甲", set.Manifest[decomposed].Title);
         Assert.Equal("乙", set.Manifest["sub dir/a..b.txt"].Title);
@@ -117,8 +134,8 @@ public sealed class InputReaderTests : IDisposable
         var set = InputReader.CreateDefault().Read(_input);
 
         Assert.Equal([(3, "PA125"), (4, "PA126"), (5, "PA126"), (6, "PA127"), (7, "PA123")],
-            set.Diagnostics.Select(d => (d.Line ?? 0, d.Code)).Order());
-        Assert.All(set.Diagnostics, d => Assert.Equal(InputReader.ManifestFile, d.File));
+            Problems(set).Select(d => (d.Line ?? 0, d.Code)).Order());
+        Assert.All(Problems(set), d => Assert.Equal(InputReader.ManifestFile, d.File));
         Assert.Contains("title: '甲' vs '戊'", set.Diagnostics.Single(d => d.Code == "PA127").Message);
         Assert.Equal("甲", Assert.Single(set.Manifest).Value.Title);
     }
@@ -133,7 +150,7 @@ public sealed class InputReaderTests : IDisposable
 
         var set = InputReader.CreateDefault().Read(_input);
 
-        Assert.Empty(set.Diagnostics);
+        Assert.Empty(Problems(set));
         Assert.Equal("宜春市安全生产委员会", set.Manifest["a.txt"].Issuer);
     }
 
@@ -159,7 +176,7 @@ public sealed class InputReaderTests : IDisposable
 
         var set = InputReader.CreateDefault().Read(_input);
 
-        var d = Assert.Single(set.Diagnostics);
+        var d = Assert.Single(Problems(set));
         Assert.Equal(("PA124", InputReader.ManifestFile), (d.Code, d.File));
         Assert.Contains("50 MB", d.Message);
         Assert.Single(set.Documents);
@@ -228,7 +245,7 @@ public sealed class InputReaderTests : IDisposable
 
         var set = InputReader.CreateDefault().Read(_input);
 
-        var d = Assert.Single(set.Diagnostics);
+        var d = Assert.Single(Problems(set));
         Assert.Equal(("PA215", "plans/old.rtf"), (d.Code, d.File));
         Assert.Contains(".docx", d.Message);
         Assert.Equal(["a.txt"], InputReader.CreateDefault().ListPlanFiles(Plans));
@@ -259,7 +276,7 @@ public sealed class InputReaderTests : IDisposable
         // Readability drops blocks whose class says "footer"; the reader falls back to the whole page and says so.
         File.WriteAllText(Path.Combine(Plans, "bare.html"), "<html><body><div class=\"footer\">一、总体要求</div></body></html>");
         var set = InputReader.CreateDefault().Read(_input);
-        var d = Assert.Single(set.Diagnostics);
+        var d = Assert.Single(Problems(set));
         Assert.Equal((Severity.Warning, "PA216", "plans/bare.html"), (d.Severity, d.Code, d.File));
         Assert.Equal(["一、总体要求"], Assert.Single(set.Documents).Lines);
     }

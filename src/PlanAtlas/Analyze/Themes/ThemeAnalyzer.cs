@@ -26,17 +26,14 @@ public sealed class ThemeAnalyzer
 
     public ThemeTagger Tagger => _tagger;
 
-    /// <summary>The analyze stage's theme step: input/themes.yml (if any), site.yml's cluster count, all plans.</summary>
-    public static ThemeAnalysis ForInput(string inputDirectory, SiteSettings settings, IReadOnlyList<Plan> plans, List<Diagnostic> diagnostics) =>
-        ForInput(inputDirectory, settings, plans, diagnostics, null).Analysis;
+    /// <summary>The analyze stage's theme step: the taxonomy the read stage found, site.yml's cluster count, all plans.</summary>
+    public static ThemeAnalysis ForInput(ThemeTaxonomy taxonomy, SiteSettings settings, IReadOnlyList<Plan> plans) =>
+        ForInput(taxonomy, settings, plans, null).Analysis;
 
     /// <summary>The theme step of an incremental build: <paramref name="previous"/> is the model the last build saved.</summary>
-    public static (ThemeAnalysis Analysis, ClusterModel? Model, bool Trained) ForInput(string inputDirectory, SiteSettings settings,
-        IReadOnlyList<Plan> plans, List<Diagnostic> diagnostics, ClusterModel? previous, AnalysisMemo? memo = null)
-    {
-        var taxonomy = ThemeTaxonomyLoader.Load(inputDirectory, diagnostics);
-        return new ThemeAnalyzer(taxonomy, new ClusterOptions { Clusters = settings.Clusters }).Analyze(plans, previous, DefaultMaxDrift, memo);
-    }
+    public static (ThemeAnalysis Analysis, ClusterModel? Model, bool Trained) ForInput(ThemeTaxonomy taxonomy, SiteSettings settings,
+        IReadOnlyList<Plan> plans, ClusterModel? previous, AnalysisMemo? memo = null) =>
+        new ThemeAnalyzer(taxonomy, new ClusterOptions { Clusters = settings.Clusters }).Analyze(plans, previous, DefaultMaxDrift, memo);
 
     public ThemeAnalysis Analyze(IReadOnlyList<Plan> plans) => Analyze(plans, null).Analysis;
 

@@ -1,3 +1,4 @@
+using PlanAtlas.Read;
 using PlanAtlas.Analyze;
 using PlanAtlas.Analyze.Clustering;
 using PlanAtlas.Analyze.Themes;

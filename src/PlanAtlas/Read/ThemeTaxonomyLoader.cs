@@ -2,10 +2,10 @@ using PlanAtlas.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace PlanAtlas.Analyze.Themes;
+namespace PlanAtlas.Read;
 
 /// <summary>
-/// Reads input/themes.yml. Walks the YAML node tree (not a deserializer) so that every problem can name its
+/// Reads input/themes.yml for the read stage (<see cref="InputSet.Taxonomy"/>). Walks the YAML node tree (not a deserializer) so that every problem can name its
 /// line: malformed YAML, unknown fields, missing ids, duplicate ids. A bad theme is skipped, the rest load.
 /// </summary>
 public static class ThemeTaxonomyLoader

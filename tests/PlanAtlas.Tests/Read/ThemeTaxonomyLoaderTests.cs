@@ -1,7 +1,8 @@
+using PlanAtlas.Read;
 using PlanAtlas.Analyze.Themes;
 using PlanAtlas.Model;
 
-namespace PlanAtlas.Tests.Analyze;
+namespace PlanAtlas.Tests.Read;
 
 public sealed class ThemeTaxonomyLoaderTests
 {
