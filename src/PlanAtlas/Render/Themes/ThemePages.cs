@@ -381,13 +381,15 @@ public sealed class ThemePages
         var full = regions.Where(g => g.Count() >= _minGroup).ToList();
         var small = regions.Where(g => g.Count() < _minGroup).ToList();
         var names = Themes.Select(Name).ToList();
+        // Each region's mean share of each theme, once: the cells, the summary and the CSV all read it.
+        var means = regions.ToDictionary(g => g.Key, g => Themes.Select(t => MeanShare(g, t.Id)).ToArray(), StringComparer.Ordinal);
         HeatmapColumns Columns(List<IGrouping<string, Plan>> groups, bool greyed) =>
-            new(groups.Select(Label).ToList(), Themes.Select(t => groups.Select(g => Math.Round(MeanShare(g, t.Id) * 100, 1)).ToArray()).ToArray(), greyed);
+            new(groups.Select(Label).ToList(), Themes.Select((_, c) => groups.Select(g => Math.Round(means[g.Key][c] * 100, 1)).ToArray()).ToArray(), greyed);
         string summary;
         if (full.Count == 0) summary = Format("dashboard.heatmap.none", regions.Count, _minGroup);
         else
         {
-            var hottest = full.SelectMany(g => Themes.Select(t => (Region: g.Key, Theme: t, Value: Math.Round(MeanShare(g, t.Id) * 100, 1))))
+            var hottest = full.SelectMany(g => Themes.Select((t, c) => (Region: g.Key, Theme: t, Value: Math.Round(means[g.Key][c] * 100, 1))))
                 .OrderByDescending(x => x.Value).First();
             summary = Format("dashboard.heatmap.summary", full.Count, Themes.Count, hottest.Region, Name(hottest.Theme),
                 hottest.Value.ToString("0.#", CultureInfo.InvariantCulture) + "%", _minGroup);
@@ -398,7 +400,7 @@ public sealed class ThemePages
             new[] { (Groups: full, Greyed: false), (Groups: small, Greyed: true) }.Where(c => c.Groups.Count > 0).Select(c => Columns(c.Groups, c.Greyed)).ToList(),
             summary,
             ["region", "plans", "theme_id", "mean_share_items", "theme"],
-            regions.SelectMany(g => Themes.Select(t => (IReadOnlyList<string>)[g.Key, ThemeData.Int(g.Count()), t.Id, ThemeData.Num(MeanShare(g, t.Id)), Name(t)])));
+            regions.SelectMany(g => Themes.Select((t, c) => (IReadOnlyList<string>)[g.Key, ThemeData.Int(g.Count()), t.Id, ThemeData.Num(means[g.Key][c]), Name(t)])));
     }
 
     /// <summary>The themes of the largest overall share by year; the leading ones are named from the years that hold enough plans only.</summary>
