@@ -1,3 +1,4 @@
+using PlanAtlas.Parse.Details;
 using PlanAtlas.Model;
 
 namespace PlanAtlas.Analyze.CrossRefs;
@@ -34,8 +35,8 @@ public sealed class CrossReferenceIndex(UnitKinds units)
     /// </summary>
     internal static bool CitesAnother(Plan plan, string key)
     {
-        var title = PlanAtlas.Parse.Details.Quotations.NormaliseCitation(plan.Title);
-        key = PlanAtlas.Parse.Details.Quotations.NormaliseCitation(key);
+        var title = Quotations.NormaliseCitation(plan.Title);
+        key = Quotations.NormaliseCitation(key);
         return !(title == key || title.Contains("印发" + key, StringComparison.Ordinal) || title.Contains("印发〈" + key + "〉", StringComparison.Ordinal)
             || plan.Title.Contains("印发《" + key + "》", StringComparison.Ordinal));
     }

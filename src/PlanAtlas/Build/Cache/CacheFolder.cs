@@ -65,7 +65,6 @@ public sealed class CacheFolder
 
     private static string Temporary(string path) => path + $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
-    public static string Hash(string text) => ContentHash.HexOf(text);
 
     /// <summary>
     /// The code that wrote a cache: the bytes of every stage's assembly the build runs (their embedded gazetteer and word

@@ -105,10 +105,10 @@ public sealed class ParsedPlanCache
 
     /// <summary>A plan's file name, bytes and manifest row in one key; also the name of its record.</summary>
     public static string ContentKey(string sourceFile, string contentHash, ManifestEntry? manifest) =>
-        CacheFolder.Hash($"{sourceFile}\n{contentHash}\n{ManifestKey(manifest)}");
+        ContentHash.HexOf($"{sourceFile}\n{contentHash}\n{ManifestKey(manifest)}");
 
     private static string ManifestKey(ManifestEntry? manifest) =>
-        manifest is null ? "" : CacheFolder.Hash(JsonSerializer.Serialize(manifest, CacheJson.Options));
+        manifest is null ? "" : ContentHash.HexOf(JsonSerializer.Serialize(manifest, CacheJson.Options));
 
     private static Dictionary<string, Record> LoadIndex(string path)
     {
