@@ -28,6 +28,9 @@ public sealed class SiteBuilder(IBuildProgress progress)
         int plansCount = 0, itemsCount = 0, pagesCount = 0;
         BuildResult Result(BuildOutcome outcome, string? fatal = null) =>
             new(outcome, plansCount, itemsCount, pagesCount, Sorted(diagnostics), stages, fatal);
+        // Cache files written beside later stages: a build that fails after starting them still waits for them, so
+        // nothing writes into the cache folder once Build has returned.
+        Task? savingMemo = null, savingTerms = null;
 
         try
         {
@@ -66,7 +69,6 @@ public sealed class SiteBuilder(IBuildProgress progress)
             var pageCacheLoaded = Early(ahead, LoadPageCache);
             var searchIndexLoaded = Early(ahead, LoadSearchIndex);
 
-            Task? savingMemo = null;
             var analysis = Stage(Analyze, stages, () =>
             {
                 var memo = analysisMemos?.Load(plans.Count);
@@ -102,7 +104,6 @@ public sealed class SiteBuilder(IBuildProgress progress)
             pagesCount = output.PagesWritten;
             cancellation.ThrowIfCancellationRequested();
 
-            Task? savingTerms = null;
             Stage(Index, stages, () =>
             {
                 var previous = searchIndexLoaded();
@@ -140,6 +141,13 @@ public sealed class SiteBuilder(IBuildProgress progress)
         {
             var bug = Failures(e) is [var single] ? single : e;
             return Result(BuildOutcome.Failed, $"a bug in PlanAtlas, not in the input: {bug.GetType().Name}: {bug.Message}") with { Bug = e };
+        }
+        finally
+        {
+            // After a success they were awaited above (their failures are the build's); after a failure the build has
+            // already failed, and a cache write that failed too only costs the next build time.
+            foreach (var saving in new[] { savingMemo, savingTerms })
+                saving?.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
         }
     }
 
