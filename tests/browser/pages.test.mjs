@@ -58,7 +58,8 @@ async function csv(name) {
 /**
  * What every count on the pages must say, from the output's items.csv and plans.csv. An item is a task (items.csv
  * task_id): a body item and the attachment row that restates it are one task; a task carries the themes of its
- * places. A cluster groups places (items.csv rows), and counts them.
+ * places (items.csv themes: subjects), and mentions a theme that some place mentions and none has as a subject. A
+ * cluster groups places (items.csv rows), and counts them.
  */
 async function readData() {
   const [items, plans, themes] = await Promise.all([csv('items.csv'), csv('plans.csv'), csv('themes.csv')]);
@@ -66,8 +67,9 @@ async function readData() {
   for (const row of items) {
     if (!row.task_id) continue;
     const key = `${row.plan_id}\u0000${row.task_id}`;
-    const task = tasks.get(key) ?? { plan: row.plan_id, themes: new Set() };
+    const task = tasks.get(key) ?? { plan: row.plan_id, themes: new Set(), mentions: new Set() };
     for (const theme of row.themes.split(';')) if (theme) task.themes.add(theme);
+    for (const theme of row.mentions.split(';')) if (theme) task.mentions.add(theme);
     tasks.set(key, task);
   }
   const all = [...tasks.values()];
@@ -77,6 +79,7 @@ async function readData() {
       case 'places': return items.filter(r => r.cluster && (!cluster || r.cluster === cluster) && (!plan || r.plan_id === plan)).length;
       case 'items': return of.length;
       case 'tagged-items': return of.filter(t => t.themes.size > 0).length;
+      case 'mentions': return all.filter(t => (!plan || t.plan === plan) && t.mentions.has(theme) && !t.themes.has(theme)).length;
       case 'plans': return theme ? new Set(of.map(t => t.plan)).size : plans.length;
       default: return undefined;
     }

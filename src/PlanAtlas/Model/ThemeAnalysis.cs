@@ -42,7 +42,7 @@ public sealed record ItemClustering(
 public sealed record ReusedClusterModel(double Drift, double MaxDrift);
 
 /// <summary>The theme analysis of a corpus: tags with evidence for every item, shares per plan, clusters.</summary>
-/// <param name="Tags">Tags of every item that has any (items with none are absent).</param>
+/// <param name="Tags">Tags of every item that has any (items with none are absent), subjects and mentions alike.</param>
 /// <param name="AnalysedItems">The items counted in shares and clustered: text-bearing items, not headings, not clauses repeated inside their parent.</param>
 public sealed record ThemeAnalysis(
     ThemeTaxonomy Taxonomy,
@@ -51,7 +51,14 @@ public sealed record ThemeAnalysis(
     IReadOnlyList<PlanThemeShare> Shares,
     ItemClustering Clustering)
 {
+    /// <summary>Every theme found in the item, subjects and mentions, in taxonomy order.</summary>
     public IReadOnlyList<ThemeTag> TagsOf(ItemKey key) => Tags.TryGetValue(key, out var t) ? t : [];
+
+    /// <summary>The themes the item commits to: what counts, shares, trends and peers are made of.</summary>
+    public IEnumerable<ThemeTag> SubjectsOf(ItemKey key) => TagsOf(key).Where(t => t.IsSubject);
+
+    /// <summary>The themes the item names in passing.</summary>
+    public IEnumerable<ThemeTag> MentionsOf(ItemKey key) => TagsOf(key).Where(t => !t.IsSubject);
 
     /// <summary>Plan id → theme id → share of the plan's items: the theme profile peers are compared by.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> ProfilesByItemShare() =>

@@ -12,7 +12,7 @@ public static class ThemeTaxonomyLoader
 {
     public const string FileName = "themes.yml";
 
-    private static readonly HashSet<string> Fields = new(["id", "zh", "en", "definition", "signals", "exclude"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Fields = new(["id", "zh", "en", "definition", "signals", "exclude", "role", "lead_only"], StringComparer.Ordinal);
 
     public static ThemeTaxonomy Load(string inputDirectory, List<Diagnostic> diagnostics)
     {
@@ -71,7 +71,8 @@ public static class ThemeTaxonomyLoader
             return null;
         }
         string? id = null, zh = null, en = null, definition = null;
-        List<string> signals = [], exclude = [];
+        List<string> signals = [], exclude = [], leadOnly = [];
+        var role = ThemeRole.Topic;
         foreach (var (keyNode, value) in map.Children)
         {
             var key = Scalar(keyNode);
@@ -83,6 +84,14 @@ public static class ThemeTaxonomyLoader
                 case "definition": definition = Scalar(value); break;
                 case "signals": signals = Terms(value, key, diagnostics); break;
                 case "exclude": exclude = Terms(value, key, diagnostics); break;
+                case "lead_only": leadOnly = Terms(value, key, diagnostics); break;
+                case "role":
+                    if (!Enum.TryParse(Scalar(value), ignoreCase: true, out role) || !Enum.IsDefined(role))
+                    {
+                        diagnostics.Add(Warning("PA407", Line(value), $"role '{Scalar(value)}' is not one of topic, sector, verb, instrument; topic is used"));
+                        role = ThemeRole.Topic;
+                    }
+                    break;
                 default:
                     diagnostics.Add(Warning("PA402", Line(keyNode), $"unknown field '{key}' in a theme (expected one of {string.Join(", ", Fields.Order(StringComparer.Ordinal))}); ignored"));
                     break;
@@ -95,7 +104,9 @@ public static class ThemeTaxonomyLoader
         }
         if (signals.Count == 0)
             diagnostics.Add(Warning("PA406", line, $"theme '{id}' has no signals: no item will be tagged with it"));
-        return new Theme(id, zh ?? id, en ?? "", definition ?? "", signals, exclude, line);
+        foreach (var term in leadOnly.Where(t => !signals.Contains(t)))
+            diagnostics.Add(Warning("PA408", line, $"lead_only term '{term}' of theme '{id}' is not one of its signals; it has no effect"));
+        return new Theme(id, zh ?? id, en ?? "", definition ?? "", signals, exclude, line, role) { LeadOnly = leadOnly };
     }
 
     private static List<string> Terms(YamlNode node, string field, List<Diagnostic> diagnostics)

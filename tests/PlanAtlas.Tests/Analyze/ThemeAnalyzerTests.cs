@@ -32,8 +32,14 @@ public sealed class ThemeAnalyzerTests
         Assert.All(rows, r => Assert.Equal(ThemeData.ItemColumnNames.Order(), r.Columns.Keys.Order()));
         Assert.Contains(rows, r => r.Columns["theme_names"].Split(';').Contains("燃气安全"));
         var gas = rows.First(r => r.Item.Text.Contains("燃气", StringComparison.Ordinal) && ThemeAnalyzer.IsAnalysed(r.Item));
-        Assert.Contains("gas", gas.Columns["themes"].Split(';'));
+        var tag = analysis.TagsOf(new ItemKey(gas.Plan.Id, gas.Item.Id)).Single(t => t.ThemeId == "gas");
+        // A subject goes to `themes`, a mention to `mentions`, never both.
+        Assert.Contains("gas", gas.Columns[tag.IsSubject ? "themes" : "mentions"].Split(';'));
+        Assert.DoesNotContain("gas", gas.Columns[tag.IsSubject ? "mentions" : "themes"].Split(';'));
         Assert.InRange(int.Parse(gas.Columns["cluster"], System.Globalization.CultureInfo.InvariantCulture), 1, 6);
+        // 宜春's list of sectors (矿山、危化品…燃气) mentions gas without making it the item's subject.
+        Assert.Contains(rows, r => r.Columns["mentions"].Split(';').Contains("gas") && !r.Columns["themes"].Split(';').Contains("gas"));
+        Assert.All(rows, r => Assert.InRange(r.Columns["themes"].Split(';', StringSplitOptions.RemoveEmptyEntries).Length, 0, SubjectRule.MaxSubjects));
         // Headings and short lines carry their themes but are not clustered.
         Assert.Contains(rows, r => !ThemeAnalyzer.IsAnalysed(r.Item) && r.Columns["cluster"] == "");
     }
@@ -44,11 +50,11 @@ public sealed class ThemeAnalyzerTests
         var analysis = ThemeAnalyzer.ForInput(ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []), new SiteSettings { Clusters = 3 }, Plans);
         foreach (var plan in Plans)
         {
-            // Shares are of the plan's tasks: a task has a theme when any of its places has it.
+            // Shares are of the plan's tasks: a task has a theme when any of its places has it as a subject.
             var tasks = PlanAtlas.Analyze.Tasks.PlanTasks.Of(plan).Tasks;
             foreach (var share in analysis.Shares.Where(s => s.PlanId == plan.Id))
             {
-                var tagged = tasks.Count(task => task.Places.Any(place => analysis.TagsOf(new ItemKey(plan.Id, place)).Any(t => t.ThemeId == share.ThemeId)));
+                var tagged = tasks.Count(task => task.Places.Any(place => analysis.SubjectsOf(new ItemKey(plan.Id, place)).Any(t => t.ThemeId == share.ThemeId)));
                 Assert.Equal(tagged, share.Items);
                 Assert.Equal(Math.Round((double)tagged / tasks.Count, 4), share.ShareItems);
             }

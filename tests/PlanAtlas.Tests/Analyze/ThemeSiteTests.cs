@@ -24,6 +24,25 @@ public sealed class ThemeSiteTests(SampleSite site) : IClassFixture<SampleSite>
     }
 
     [Fact]
+    public void Theme_pages_list_subjects_and_mentions_apart_and_the_themes_page_says_the_rule()
+    {
+        var index = site.Page(SiteUrls.Themes);
+        Assert.Contains("只算“提及”", index.QuerySelector(".theme-rule")!.TextContent);
+        var header = CsvLines("data/items.csv")[0].Split(',');
+        Assert.Equal("mentions", header[^1]);
+        // 宜春 lists 燃气 among the sectors of one campaign: a mention on the gas page, apart from the gas items.
+        var gas = site.Page(SiteUrls.ThemePath("gas"));
+        var subjects = gas.QuerySelectorAll("section[aria-labelledby='items-heading'] .tagged-items > li").Select(li => li.TextContent).ToList();
+        var mentions = gas.QuerySelectorAll(".mentions-section .tagged-items > li").Select(li => li.TextContent).ToList();
+        Assert.NotEmpty(subjects);
+        Assert.Contains(mentions, m => m.Contains("突出抓好矿山", StringComparison.Ordinal) || m.Contains("重大隐患", StringComparison.Ordinal));
+        Assert.Empty(subjects.Intersect(mentions));
+        Assert.Equal(mentions.Count, int.Parse(gas.QuerySelector(".mentions-section [data-count='mentions']")!.TextContent, System.Globalization.CultureInfo.InvariantCulture));
+        // A listed item shows its mentioned themes as lighter chips, apart from its subjects.
+        Assert.NotEmpty(gas.QuerySelectorAll(".tagged-source .mentions a.tag.theme.mention"));
+    }
+
+    [Fact]
     public void Every_theme_has_a_page_with_its_charts_and_is_listed_on_the_index()
     {
         var index = site.Page(SiteUrls.Themes);

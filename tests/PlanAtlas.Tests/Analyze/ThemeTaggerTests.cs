@@ -69,4 +69,18 @@ public sealed class ThemeTaggerTests
             return found.SequenceEqual(naive);
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void The_analysis_memo_gives_back_each_tags_strength_with_its_evidence()
+    {
+        // 打非治违 in a later sentence is a mention, 燃气 in the heading a subject (taxonomy order): both come back as they were.
+        var tags = Tagger.Tag("（八）强化燃气整治。全面整治餐饮场所燃气使用隐患，推广安装报警装置。开展打非治违。");
+        Assert.Equal([ThemeStrength.Mention, ThemeStrength.Subject], tags.Select(t => t.Strength));
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream)) Tagger.Write(writer, tags);
+        var reader = new MemoReader(stream.ToArray());
+        var back = Tagger.Read(ref reader);
+        Assert.True(reader.AtEnd);
+        Assert.Equal(tags.Select(t => (t.ThemeId, t.Strength, string.Join(",", t.Evidence))), back.Select(t => (t.ThemeId, t.Strength, string.Join(",", t.Evidence))));
+    }
 }

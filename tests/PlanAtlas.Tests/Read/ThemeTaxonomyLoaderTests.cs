@@ -63,4 +63,36 @@ public sealed class ThemeTaxonomyLoaderTests
         Assert.Equal(["gas", "fire"], taxonomy.Themes.Select(t => t.Id));
         Assert.Contains(diagnostics, d => d.Code == "PA404" && d.Line == 4);
     }
+
+    [Fact]
+    public void Role_and_lead_only_are_read_and_bad_values_are_warnings_naming_the_line()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var taxonomy = ThemeTaxonomyLoader.Parse("""
+            themes:
+              - id: gas
+                signals: [燃气]
+                role: sector
+              - id: responsibility
+                signals: [主体责任, 包保]
+                lead_only: [主体责任, 责任状]
+              - id: hazard
+                signals: [隐患]
+                role: adverb
+            """, diagnostics);
+        Assert.Equal([ThemeRole.Sector, ThemeRole.Topic, ThemeRole.Topic], taxonomy.Themes.Select(t => t.Role));
+        Assert.Equal(["主体责任", "责任状"], taxonomy.Find("responsibility")!.LeadOnly);
+        Assert.Equal([("PA408", 5), ("PA407", 10)], diagnostics.Select(d => (d.Code, d.Line)));
+        Assert.All(diagnostics, d => Assert.Equal(Severity.Warning, d.Severity));
+    }
+
+    [Fact]
+    public void The_sample_taxonomy_marks_sectors_the_verb_theme_and_instruments()
+    {
+        var taxonomy = ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []);
+        Assert.Equal(ThemeRole.Verb, taxonomy.Find("hazard")!.Role);
+        Assert.Equal(ThemeRole.Sector, taxonomy.Find("gas")!.Role);
+        Assert.Equal(ThemeRole.Instrument, taxonomy.Find("tech")!.Role);
+        Assert.Contains("主体责任", taxonomy.Find("responsibility")!.LeadOnly);
+    }
 }

@@ -5,9 +5,12 @@ using PlanAtlas.ThemeCheck;
 var sections = new Dictionary<string, Func<IReadOnlyList<LabelledItem>, int>>(StringComparer.Ordinal)
 {
     ["reference"] = ReferenceSummary.Run,
+    ["tagging"] = TaggingCheck.Run,
+    ["clusters"] = ClusterCheck.Run,
+    ["errors"] = ErrorList.Run,
 };
 var items = SubjectReference.Load();
-var chosen = args.Length == 0 ? sections.Keys.ToList() : args.ToList();
+var chosen = args.Length == 0 ? sections.Keys.Where(k => k != "errors").ToList() : args.ToList();
 var failed = 0;
 foreach (var name in chosen)
 {

@@ -15,6 +15,10 @@ public enum Tokenization
     LexiconThenBigrams,
     /// <summary>Lexicon words matched longest-first and, besides, every bigram of the text.</summary>
     LexiconAndBigrams,
+    /// <summary>Lexicon words matched longest-first, jieba's words for the stretches between them; no bigrams.</summary>
+    JiebaWords,
+    /// <summary>As <see cref="JiebaWords"/>, and every bigram of the text besides.</summary>
+    JiebaWordsAndBigrams,
 }
 
 /// <summary>
@@ -36,7 +40,7 @@ public sealed class ChineseTokenizer
     private readonly HashSet<int> _prefixes = [];
     private readonly ulong _lengths;
 
-    public ChineseTokenizer(IEnumerable<string> extraWords, Tokenization mode = Tokenization.LexiconAndBigrams, bool dropBoilerplate = true)
+    public ChineseTokenizer(IEnumerable<string> extraWords, Tokenization mode = ItemClusterer.DefaultTokenization, bool dropBoilerplate = true)
     {
         Mode = mode;
         _stop = dropBoilerplate ? new HashSet<string>(ReadResource("stopphrases.txt"), StringComparer.Ordinal) : [];
@@ -100,7 +104,12 @@ public sealed class ChineseTokenizer
             if (length == 0) { i++; continue; }
             var word = run.Slice(i, length);
             var boilerplate = _stopLookup.Contains(word);
-            if (Mode == Tokenization.LexiconThenBigrams)
+            if (Mode is Tokenization.JiebaWords or Tokenization.JiebaWordsAndBigrams)
+            {
+                Jieba(run[gapStart..i], tokens);
+                if (!boilerplate) tokens(word);
+            }
+            else if (Mode == Tokenization.LexiconThenBigrams)
             {
                 Bigrams(run[gapStart..i], tokens);
                 if (!boilerplate) tokens(word);
@@ -112,7 +121,21 @@ public sealed class ChineseTokenizer
         }
         // Measured (tools/themes/README.md): keeping every bigram of the run, those across a boilerplate phrase
         // included, agrees best with the hand-labelled reference.
+        if (Mode is Tokenization.JiebaWords or Tokenization.JiebaWordsAndBigrams)
+        {
+            Jieba(run[gapStart..], tokens);
+            if (Mode == Tokenization.JiebaWordsAndBigrams) Bigrams(run, tokens);
+            return;
+        }
         Bigrams(Mode == Tokenization.LexiconThenBigrams ? run[gapStart..] : run, tokens);
+    }
+
+    /// <summary>jieba's words of a stretch no lexicon word covers: two characters or more, boilerplate dropped.</summary>
+    private void Jieba(ReadOnlySpan<char> gap, TokenSink tokens)
+    {
+        if (gap.Length < 2) return;
+        foreach (var word in JiebaWords.Cut(gap.ToString()))
+            if (word.Length >= 2 && !_stop.Contains(word)) tokens(word);
     }
 
     private int LongestWordAt(ReadOnlySpan<char> run, int at)

@@ -22,7 +22,8 @@ public static class ClassTfIdf
         var average = (double)classTotals.Sum() / Math.Max(1, k);
         return Enumerable.Range(0, k).Select(c =>
         {
-            var ranked = Enumerable.Range(0, dimension).Where(t => counts[c * dimension + t] > 0)
+            // Words only: an item's theme terms (#gas) weigh in the clustering, but a label is in the plans' own words.
+            var ranked = Enumerable.Range(0, dimension).Where(t => counts[c * dimension + t] > 0 && !ItemClusterer.IsThemeTerm(terms[t]))
                 .Select(t => (Term: terms[t], Weight: (double)counts[c * dimension + t] / Math.Max(1, classTotals[c]) * Math.Log(1 + average / overall[t])))
                 .OrderByDescending(p => Math.Round(p.Weight, 12)).ThenBy(p => p.Term, StringComparer.Ordinal)
                 .Take(top * 4).ToList();

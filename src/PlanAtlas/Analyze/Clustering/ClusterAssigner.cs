@@ -95,7 +95,7 @@ internal sealed class ClusterAssigner
             var cells = key is null ? null : new List<int>();
             for (var i = start; i < end; i++)
             {
-                placements[i] = Place(items[i].Text, worker);
+                placements[i] = Place(items[i], worker);
                 if (cells is not null) foreach (var id in worker.Ids) cells.Add(placements[i].Cluster * _dimension + id);
             }
             if (key is { } newKey) memo!.Put(newKey, placements.AsSpan(start, end - start), cells!);
@@ -122,10 +122,11 @@ internal sealed class ClusterAssigner
         return new SparseVector(worker.Indices[..count], worker.Values[..count]);
     }
 
-    private Placement Place(string text, Worker worker)
+    private Placement Place(ClusterInput item, Worker worker)
     {
         worker.Ids.Clear();
-        _tokenizer.Tokenize(text, worker.Sink);
+        _tokenizer.Tokenize(item.Text, worker.Sink);
+        foreach (var term in item.Terms) worker.Sink(term);
         var nonZero = Weigh(worker);
         var features = new SparseVector(worker.Indices, worker.Values);
         var best = LloydRefinement.Nearest(features.Indices.AsSpan(0, nonZero), features.Values.AsSpan(0, nonZero), _centres, _centreNorms, worker.Scores);

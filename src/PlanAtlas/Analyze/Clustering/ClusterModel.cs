@@ -8,7 +8,7 @@ namespace PlanAtlas.Analyze.Clustering;
 public sealed record ClusterModel
 {
     /// <summary>Changes whenever the meaning of a field changes; a model of another format is never reused.</summary>
-    public const int CurrentFormat = 2;
+    public const int CurrentFormat = 3;
 
     public int Format { get; init; } = CurrentFormat;
 

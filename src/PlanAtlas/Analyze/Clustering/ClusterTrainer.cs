@@ -35,7 +35,7 @@ internal sealed class ClusterTrainer(ChineseTokenizer tokenizer, ClusterOptions 
     public (ClusterModel Model, IReadOnlyList<SparseVector> Features, int[] Labels)? Train(IReadOnlyList<ClusterInput> sample, int corpusItems, ulong[] fingerprints)
     {
         if (sample.Count < 2) return null;
-        var (tokens, df) = Vocabulary(sample.Select(i => tokenizer.Tokenize(i.Text)).ToList());
+        var (tokens, df) = Vocabulary(sample.Select(i => { var t = tokenizer.Tokenize(i.Text); t.AddRange(i.Terms); return t; }).ToList());
 
         // Nothing distinguishes the items (a tiny or uniform corpus): no vocabulary, so no clustering.
         if (df.Count < 2) return null;

@@ -3,7 +3,11 @@ using PlanAtlas.Model;
 namespace PlanAtlas.Analyze.Clustering;
 
 /// <summary>An item to cluster: its key and its text.</summary>
-public sealed record ClusterInput(ItemKey Key, string Text);
+public sealed record ClusterInput(ItemKey Key, string Text)
+{
+    /// <summary>Terms the item has besides its text's words (its subject themes, see ThemeAnalyzer), weighed like words.</summary>
+    public IReadOnlyList<string> Terms { get; init; } = [];
+}
 
 /// <summary>Tuning of <see cref="ItemClusterer"/>; the defaults are what the site uses.</summary>
 public sealed record ClusterOptions
@@ -46,6 +50,21 @@ public sealed record ClusterOptions
 /// </summary>
 public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? options = null)
 {
+    /// <summary>How item text becomes terms, chosen by tools/themes/ThemeCheck's `clusters` section.</summary>
+    public const Tokenization DefaultTokenization = Tokenization.JiebaWords;
+
+    /// <summary>
+    /// How many times an item's subject themes count as terms beside its words (ThemeCheck `clusters`: ×1 changes
+    /// nothing, ×2 and ×3 raise NMI with the reference's primary themes from 0.553 to 0.609 and 0.656).
+    /// </summary>
+    public const int ThemeTermWeight = 3;
+
+    /// <summary>The terms that stand for an item's subject themes: '#' and the theme id, never a word of the text.</summary>
+    public static IReadOnlyList<string> ThemeTerms(IEnumerable<string> themeIds) =>
+        themeIds.SelectMany(id => Enumerable.Repeat("#" + id, ThemeTermWeight)).ToList();
+
+    public static bool IsThemeTerm(string term) => term.StartsWith('#');
+
     private readonly ClusterOptions _options = options ?? new ClusterOptions();
 
     public ClusterOptions Options => _options;
@@ -148,5 +167,6 @@ public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? op
 
     private static ulong KeyHash(ItemKey key) => Hash64.Combine(Hash64.Of(key.PlanId), Hash64.Of(key.ItemId));
 
-    private static ulong Fingerprint(ClusterInput item) => ContentHash.Combine(KeyHash(item.Key), ContentHash.Key(item.Text));
+    private static ulong Fingerprint(ClusterInput item) =>
+        item.Terms.Aggregate(ContentHash.Combine(KeyHash(item.Key), ContentHash.Key(item.Text)), (h, t) => ContentHash.Combine(h, ContentHash.Key(t)));
 }

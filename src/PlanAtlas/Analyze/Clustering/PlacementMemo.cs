@@ -13,10 +13,11 @@ internal sealed class PlacementMemo
     private readonly AnalysisMemo _memo;
     private readonly Dictionary<string, ulong> _keys;
 
-    public PlacementMemo(AnalysisMemo memo, ClusterModel model, IReadOnlyList<Plan> plans)
+    /// <param name="tags">The tagger's fingerprint: an item's subject themes are terms of its placement.</param>
+    public PlacementMemo(AnalysisMemo memo, ClusterModel model, IReadOnlyList<Plan> plans, ulong tags)
     {
         _memo = memo;
-        var modelKey = ContentHash.Key($"{model.Format}|{model.Tokenizer}|{model.Options}|{model.CorpusFingerprint}|{model.K}|{model.Terms.Length}");
+        var modelKey = ContentHash.Combine(ContentHash.Key($"{model.Format}|{model.Tokenizer}|{model.Options}|{model.CorpusFingerprint}|{model.K}|{model.Terms.Length}"), tags);
         _keys = new Dictionary<string, ulong>(StringComparer.Ordinal);
         foreach (var plan in plans)
             if (AnalysisMemo.PlanKey(plan) is { } key) _keys[plan.Id] = ContentHash.Combine(key, modelKey);

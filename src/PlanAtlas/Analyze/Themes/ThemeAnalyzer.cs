@@ -68,8 +68,8 @@ public sealed class ThemeAnalyzer
         var trained = drift > maxDrift;
         var model = trained ? _clusterer.Train(inputs) : previous;
         var clustering = model is null ? ItemClustering.Empty
-            : _clusterer.Assign(model, inputs, key => tags.TryGetValue(key, out var t) ? t.Select(x => x.ThemeId).ToList() : [],
-                memo is null ? null : new PlacementMemo(memo, model, ordered), inputThemes);
+            : _clusterer.Assign(model, inputs, key => tags.TryGetValue(key, out var t) ? t.Where(x => x.IsSubject).Select(x => x.ThemeId).ToList() : [],
+                memo is null ? null : new PlacementMemo(memo, model, ordered, _tagger.Fingerprint), inputThemes);
         // With no drift, training again would give this very model; with some, a fresh model could draw the clusters
         // differently, and readers comparing two builds should know why.
         if (!trained && drift > 0) clustering = clustering with { Reused = new ReusedClusterModel(drift, maxDrift) };
@@ -98,7 +98,7 @@ public sealed class ThemeAnalyzer
             var itemTags = itemsTags[i];
             if (itemTags.Count > 0) tags.Add((key, itemTags));
             if (!IsAnalysed(item)) continue;
-            inputs.Add(new ClusterInput(key, item.Text));
+            inputs.Add(new ClusterInput(key, item.Text) { Terms = ItemClusterer.ThemeTerms(itemTags.Where(t => t.IsSubject).Select(t => t.ThemeId)) });
             counted.Add((item, itemTags));
         }
         // In key order (the plan's items by id) as the clusterer wants them: sorted here, plan by plan on every core, the
@@ -109,9 +109,8 @@ public sealed class ThemeAnalyzer
         var themes = new string[order.Length][];
         for (var i = 0; i < order.Length; i++)
         {
-            var itemTags = counted[order[i]].Tags;
-            themes[i] = itemTags.Count == 0 ? [] : new string[itemTags.Count];
-            for (var t = 0; t < itemTags.Count; t++) themes[i][t] = itemTags[t].ThemeId;
+            // A cluster's theme overlap is of what its items are about: subjects.
+            themes[i] = counted[order[i]].Tags.Where(t => t.IsSubject).Select(t => t.ThemeId).ToArray();
         }
         return (tags, order.Select(i => inputs[i]).ToList(), themes, Shares(plan, itemsTags).ToList());
     }
@@ -147,7 +146,7 @@ public sealed class ThemeAnalyzer
         item.Kind is ItemKind.Item or ItemKind.TableRow or ItemKind.Paragraph && HanCount(item.Text) >= MinHanCharacters;
 
     /// <summary>
-    /// Each theme's share of the plan's tasks (<see cref="PlanTasks"/>): a task has a theme when any of its places has it,
+    /// Each theme's share of the plan's tasks (<see cref="PlanTasks"/>): a task has a theme when any of its places has it as a subject,
     /// and counts once however many places carry it; its characters are those of its own places, not of the attachment
     /// row that restates it nor of the clauses its item already holds.
     /// </summary>
@@ -166,7 +165,7 @@ public sealed class ThemeAnalyzer
             foreach (var place in task.Places)
             {
                 var i = position[place];
-                foreach (var tag in itemsTags[i]) themes.Add(tag.ThemeId);
+                foreach (var tag in itemsTags[i]) if (tag.IsSubject) themes.Add(tag.ThemeId);
                 var item = plan.Items[i];
                 if (task.Restatements.Contains(place) || item.Kind == ItemKind.SubItem && place != task.Id) continue;
                 chars += item.Text.Length;

@@ -24,7 +24,7 @@ public sealed class ThemeTagger
         _matcher = new TermMatcher(_terms.Select(t => t.Term).ToList());
         for (var i = _terms.Count - 1; i >= 0; i--) _termIndex[_terms[i].Term] = i;
         for (var t = taxonomy.Themes.Count - 1; t >= 0; t--) _themeIndex[taxonomy.Themes[t].Id] = t;
-        Fingerprint = _terms.Aggregate(ContentHash.Key(string.Join('\n', taxonomy.Themes.Select(t => t.Id))),
+        Fingerprint = _terms.Aggregate(ContentHash.Key(string.Join('\n', taxonomy.Themes.Select(t => $"{t.Id}|{t.Role}|{string.Join(',', t.LeadOnly)}"))),
             (h, t) => ContentHash.Combine(h, ContentHash.Key($"{t.Theme}|{t.Exclusion}|{t.Term}")));
     }
 
@@ -41,6 +41,7 @@ public sealed class ThemeTagger
         foreach (var tag in tags)
         {
             writer.Write(_themeIndex[tag.ThemeId]);
+            writer.Write((byte)tag.Strength);
             writer.Write(tag.Evidence.Count);
             foreach (var e in tag.Evidence)
             {
@@ -62,8 +63,9 @@ public sealed class ThemeTagger
         for (var t = 0; t < count; t++)
         {
             var theme = reader.Int32();
+            var strength = (ThemeStrength)reader.Byte();
             var n = reader.Int32();
-            if (theme < 0 || theme >= _taxonomy.Themes.Count || n <= 0 || n > 1 << 20) throw new InvalidDataException("bad tag");
+            if (theme < 0 || theme >= _taxonomy.Themes.Count || !Enum.IsDefined(strength) || n <= 0 || n > 1 << 20) throw new InvalidDataException("bad tag");
             var evidence = new ThemeEvidence[n];
             for (var e = 0; e < n; e++)
             {
@@ -71,15 +73,18 @@ public sealed class ThemeTagger
                 if (term < 0 || term >= _terms.Count) throw new InvalidDataException("bad term");
                 evidence[e] = new ThemeEvidence(_terms[term].Term, reader.Int32(), reader.Int32());
             }
-            tags[t] = new ThemeTag(_taxonomy.Themes[theme].Id, evidence);
+            tags[t] = new ThemeTag(_taxonomy.Themes[theme].Id, evidence, strength);
         }
         return tags;
     }
 
     public ThemeTaxonomy Taxonomy => _taxonomy;
 
-    /// <summary>The themes of a text in taxonomy order, each with its evidence in text order.</summary>
-    public IReadOnlyList<ThemeTag> Tag(string text)
+    /// <summary>The themes of a text in taxonomy order, each with its evidence in text order and its strength (<see cref="SubjectRule"/>).</summary>
+    public IReadOnlyList<ThemeTag> Tag(string text) => SubjectRule.Apply(text, Found(text), _taxonomy);
+
+    /// <summary>Every theme whose words the text holds, before subjects and mentions are told apart.</summary>
+    public IReadOnlyList<ThemeTag> Found(string text)
     {
         if (_taxonomy.Themes.Count == 0 || text.Length == 0) return [];
         var matches = _matcher.Matches(text);

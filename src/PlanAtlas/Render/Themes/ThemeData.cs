@@ -10,8 +10,11 @@ namespace PlanAtlas.Render.Themes;
 /// </summary>
 public sealed class ThemeData(ThemeAnalysis analysis, string language = UiStrings.DefaultLanguage)
 {
-    /// <summary>themes (ids), cluster, then theme_names: the themes' names in the site's language, beside the ids (added last: columns are a contract).</summary>
-    public static readonly IReadOnlyList<string> ItemColumnNames = ["themes", "cluster", "theme_names"];
+    /// <summary>
+    /// themes (the subjects' ids), cluster, theme_names (the subjects' names in the site's language), then mentions (the
+    /// ids of the themes named in passing). Added at the end, one at a time: columns are a contract.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ItemColumnNames = ["themes", "cluster", "theme_names", "mentions"];
 
     /// <summary>The same columns in the form the items export takes them.</summary>
     public IReadOnlyList<Data.DataColumn<Data.PlanItem>> ItemColumns() =>
@@ -20,7 +23,7 @@ public sealed class ThemeData(ThemeAnalysis analysis, string language = UiString
         {
             var tags = analysis.TagsOf(new ItemKey(row.Plan.Id, row.Item.Id));
             inputs.Add(tags.Count);
-            foreach (var tag in tags) inputs.Add(tag.ThemeId);
+            foreach (var tag in tags) inputs.Add(tag.ThemeId).Add(tag.IsSubject);
         }),
         new(ItemColumnNames[1], row => Cluster(new ItemKey(row.Plan.Id, row.Item.Id)), (row, inputs) =>
         {
@@ -29,26 +32,33 @@ public sealed class ThemeData(ThemeAnalysis analysis, string language = UiString
         }),
         new(ItemColumnNames[2], row => ThemeNames(new ItemKey(row.Plan.Id, row.Item.Id)), (row, inputs) =>
         {
-            foreach (var tag in analysis.TagsOf(new ItemKey(row.Plan.Id, row.Item.Id))) inputs.Add(ThemeName(tag.ThemeId));
+            foreach (var tag in analysis.SubjectsOf(new ItemKey(row.Plan.Id, row.Item.Id))) inputs.Add(ThemeName(tag.ThemeId));
+        }),
+        new(ItemColumnNames[3], row => Mentions(new ItemKey(row.Plan.Id, row.Item.Id)), (row, inputs) =>
+        {
+            foreach (var tag in analysis.MentionsOf(new ItemKey(row.Plan.Id, row.Item.Id))) inputs.Add(tag.ThemeId);
         }),
     ];
 
-    private string ThemeNames(ItemKey key) => string.Join(';', analysis.TagsOf(key).Select(t => ThemeName(t.ThemeId)));
+    private string ThemeNames(ItemKey key) => string.Join(';', analysis.SubjectsOf(key).Select(t => ThemeName(t.ThemeId)));
 
     private string ThemeName(string id) => analysis.Taxonomy.Find(id)?.Name(language) ?? id;
 
-    private string Themes(ItemKey key) => string.Join(';', analysis.TagsOf(key).Select(t => t.ThemeId));
+    private string Themes(ItemKey key) => string.Join(';', analysis.SubjectsOf(key).Select(t => t.ThemeId));
+
+    private string Mentions(ItemKey key) => string.Join(';', analysis.MentionsOf(key).Select(t => t.ThemeId));
 
     private string Cluster(ItemKey key) => analysis.Clustering.Assignment.TryGetValue(key, out var c) ? c.ToString(CultureInfo.InvariantCulture) : "";
 
     /// <summary>
-    /// items.csv's extra columns for one item: `themes` = its theme ids in taxonomy order, ';'-separated;
-    /// `cluster` = its cluster number, or empty where the item was not clustered (headings, short lines).
+    /// items.csv's extra columns for one item: `themes` = its subjects' ids in taxonomy order, ';'-separated;
+    /// `cluster` = its cluster number, or empty where the item was not clustered (headings, short lines); `mentions` = the
+    /// ids of the themes it names in passing.
     /// </summary>
     public IReadOnlyDictionary<string, string> ExtraItemColumns(Plan plan, Item item)
     {
         var key = new ItemKey(plan.Id, item.Id);
-        return new Dictionary<string, string>(StringComparer.Ordinal) { ["themes"] = Themes(key), ["cluster"] = Cluster(key), ["theme_names"] = ThemeNames(key) };
+        return new Dictionary<string, string>(StringComparer.Ordinal) { ["themes"] = Themes(key), ["cluster"] = Cluster(key), ["theme_names"] = ThemeNames(key), ["mentions"] = Mentions(key) };
     }
 
     // theme_name and the shares in percent follow the original columns (the CSV is a contract: columns only added at the end).

@@ -52,7 +52,7 @@ public sealed class ThemePages
             // Add, not set: a plan with two shares of one theme is an error, as it was for the dictionary by (plan, theme).
             byPlan.Add(share.PlanId, share);
         }
-        _taggedTasks = TasksByTheme(analysis, _plans);
+        (_taggedTasks, _mentionedTasks) = TasksByTheme(analysis, _plans);
         _themeChips = Themes.Select(theme => new ThemeChip(Name(theme), _urls.Url(SiteUrls.ThemePath(theme.Id)))).ToArray();
         // The first theme of an id, as Taxonomy.Find gives it.
         for (var i = 0; i < Themes.Count; i++) _chips.TryAdd(Themes[i].Id, _themeChips[i]);
@@ -65,34 +65,52 @@ public sealed class ThemePages
     private readonly Dictionary<string, ThemeChip> _chips = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Theme id → the tasks (<see cref="PlanTasks"/>) that have it, each with the first of its places tagged with it, plans
-    /// by id and tasks in document order: what a theme's count and list are of (a task has a theme when any place has it).
+    /// Theme id → the tasks (<see cref="PlanTasks"/>) that have it as a subject, each with the first of its places that
+    /// does, plans by id and tasks in document order: what a theme's count and list are of (a task has a theme when any
+    /// place has it).
     /// </summary>
     private readonly Dictionary<string, List<ItemKey>> _taggedTasks;
 
-    private static Dictionary<string, List<ItemKey>> TasksByTheme(ThemeAnalysis analysis, IReadOnlyList<Plan> plans)
+    /// <summary>Theme id → the tasks that only mention it (no place has it as a subject), likewise: the page's second, lighter list.</summary>
+    private readonly Dictionary<string, List<ItemKey>> _mentionedTasks;
+
+    private static (Dictionary<string, List<ItemKey>> Subjects, Dictionary<string, List<ItemKey>> Mentions) TasksByTheme(ThemeAnalysis analysis, IReadOnlyList<Plan> plans)
     {
         var tagged = new Dictionary<string, List<ItemKey>>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var mentioned = new Dictionary<string, List<ItemKey>>(StringComparer.Ordinal);
+        var subjects = new HashSet<string>(StringComparer.Ordinal);
+        var mentions = new Dictionary<string, ItemKey>(StringComparer.Ordinal);
         foreach (var plan in plans)
             foreach (var task in PlanTasks.Of(plan).Tasks)
             {
-                seen.Clear();
+                subjects.Clear();
+                mentions.Clear();
                 foreach (var place in task.Places)
                 {
                     var key = new ItemKey(plan.Id, place);
                     foreach (var tag in analysis.TagsOf(key))
                     {
-                        if (!seen.Add(tag.ThemeId)) continue;
-                        if (!tagged.TryGetValue(tag.ThemeId, out var keys)) tagged[tag.ThemeId] = keys = [];
-                        keys.Add(key);
+                        if (!tag.IsSubject) { mentions.TryAdd(tag.ThemeId, key); continue; }
+                        if (!subjects.Add(tag.ThemeId)) continue;
+                        Add(tagged, tag.ThemeId, key);
                     }
                 }
+                if (mentions.Count == 0) continue;
+                foreach (var theme in analysis.Taxonomy.Themes)
+                    if (mentions.TryGetValue(theme.Id, out var key) && !subjects.Contains(theme.Id)) Add(mentioned, theme.Id, key);
             }
-        return tagged;
+        return (tagged, mentioned);
+    }
+
+    private static void Add(Dictionary<string, List<ItemKey>> byTheme, string theme, ItemKey key)
+    {
+        if (!byTheme.TryGetValue(theme, out var keys)) byTheme[theme] = keys = [];
+        keys.Add(key);
     }
 
     private IReadOnlyList<ItemKey> TasksWith(string themeId) => _taggedTasks.TryGetValue(themeId, out var keys) ? keys : [];
+
+    private IReadOnlyList<ItemKey> TasksMentioning(string themeId) => _mentionedTasks.TryGetValue(themeId, out var keys) ? keys : [];
 
 
     private IReadOnlyList<Theme> Themes => _analysis.Taxonomy.Themes;
@@ -162,7 +180,7 @@ public sealed class ThemePages
                 Themes.Zip(means).Select(x => (IReadOnlyList<string>)[x.First.Id, Name(x.First), ThemeData.Int(_plans.Count), ThemeData.Num(x.Second)])));
         }
         var tasks = _plans.Sum(p => PlanTasks.Of(p).Count);
-        var taggedTasks = _plans.Sum(p => PlanTasks.Of(p).Tasks.Count(t => t.Places.Any(place => _analysis.TagsOf(new ItemKey(p.Id, place)).Count > 0)));
+        var taggedTasks = _plans.Sum(p => PlanTasks.Of(p).Tasks.Count(t => t.Places.Any(place => _analysis.SubjectsOf(new ItemKey(p.Id, place)).Any())));
         var model = new ThemesIndexModel(rows, list, taggedTasks, tasks);
         var page = new PageInfo(_t["nav.themes"], SiteUrls.Themes, _t["themes.intro"], "themes") { Scripts = list.Count > 0 ? ChartWriter.Scripts : [] };
         _templates.WritePage(output, SiteUrls.Themes, "themes", page, model);
@@ -172,7 +190,7 @@ public sealed class ThemePages
     {
         var tagged = TasksWith(t.Id);
         return new ThemeRow(t.Id, Name(t), t.NameEn, _urls.Url(SiteUrls.ThemePath(t.Id)), tagged.Count, tagged.Select(k => k.PlanId).Distinct().Count(),
-            Percent(MeanShare(_plans, t.Id)), t.Definition);
+            Percent(MeanShare(_plans, t.Id)), t.Definition) { Mentions = TasksMentioning(t.Id).Count };
     }
 
     private void RenderTheme(Theme theme, ThemeRow row, OutputFolder output, ThemeCharts charts, IReadOnlyList<PlanGrouping> groupings)
@@ -180,13 +198,21 @@ public sealed class ThemePages
         var name = Name(theme);
         var list = groupings.Select(g => GroupChart(charts, theme, g)).ToList();
         var tagged = TasksWith(theme.Id);
-        var items = tagged.OrderByDescending(k => _planById[k.PlanId].Year ?? int.MinValue).ThenBy(k => k)
-            .Take(ItemsShown).Select(k => ItemView(k, theme.Id)).ToList();
-        var model = new ThemePageModel(row, theme.Signals, theme.Exclusions, list, items) { ItemsTotal = tagged.Count, ItemsCsv = _urls.Url("data/items.csv") };
+        var items = Newest(tagged).Select(k => ItemView(k, theme.Id)).ToList();
+        var mentioned = TasksMentioning(theme.Id);
+        var model = new ThemePageModel(row, theme.Signals, theme.Exclusions, list, items)
+        {
+            ItemsTotal = tagged.Count, ItemsCsv = _urls.Url("data/items.csv"),
+            Mentions = Newest(mentioned).Select(k => ItemView(k, theme.Id)).ToList(), MentionsTotal = mentioned.Count,
+        };
         var page = new PageInfo(name, SiteUrls.ThemePath(theme.Id), theme.Definition, "themes")
         { Breadcrumbs = [new PageCrumb(_t["nav.themes"], SiteUrls.Themes)] };
         _templates.WritePage(output, page.SitePath, "theme", page, model);
     }
+
+    /// <summary>The items a theme page lists: the newest plans' first, at most <see cref="ItemsShown"/>.</summary>
+    private IEnumerable<ItemKey> Newest(IReadOnlyList<ItemKey> keys) =>
+        keys.OrderByDescending(k => _planById[k.PlanId].Year ?? int.MinValue).ThenBy(k => k).Take(ItemsShown);
 
     /// <summary>
     /// The plans in groups (by year, region or level), ordered by group, each group labelled with its n: the same for
@@ -242,9 +268,11 @@ public sealed class ThemePages
         var evidence = tags.Where(t => themeId is null || t.ThemeId == themeId).SelectMany(t => t.Evidence);
         var planUrl = _urls.Url(SiteUrls.PlanPath(plan.Id));
         var chips = new List<ThemeChip>(tags.Count);
+        var mentions = new List<ThemeChip>();
         foreach (var tag in tags)
-            if (_chips.TryGetValue(tag.ThemeId, out var chip)) chips.Add(chip);
-        return new TaggedItemView(plan.Title, planUrl, planUrl + "#" + Uri.EscapeDataString(item.Id), Views.ItemLabel.Of(item), EvidenceHtml.Mark(item.Text, evidence), chips);
+            if (_chips.TryGetValue(tag.ThemeId, out var chip)) (tag.IsSubject ? chips : mentions).Add(chip);
+        return new TaggedItemView(plan.Title, planUrl, planUrl + "#" + Uri.EscapeDataString(item.Id), Views.ItemLabel.Of(item), EvidenceHtml.Mark(item.Text, evidence), chips)
+        { Mentions = mentions };
     }
 
     private void RenderClustersIndex(OutputFolder output, ThemeCharts charts)

@@ -3,18 +3,32 @@ using PlanAtlas.Render.Charts;
 namespace PlanAtlas.Render.Themes;
 
 /// <summary>A theme as a row of the themes index.</summary>
-public sealed record ThemeRow(string Id, string Name, string NameEn, string Url, int Items, int Plans, string MeanShare, string Definition);
+/// <param name="Items">Tasks that have the theme as a subject.</param>
+public sealed record ThemeRow(string Id, string Name, string NameEn, string Url, int Items, int Plans, string MeanShare, string Definition)
+{
+    /// <summary>Tasks that only mention the theme.</summary>
+    public int Mentions { get; init; }
+}
 
 /// <summary>An item shown under a theme or a cluster: its text with the evidence marked (already-escaped HTML).</summary>
-public sealed record TaggedItemView(string PlanTitle, string PlanUrl, string ItemUrl, string Path, string Html, IReadOnlyList<ThemeChip> Themes);
+/// <param name="Themes">The item's subjects.</param>
+public sealed record TaggedItemView(string PlanTitle, string PlanUrl, string ItemUrl, string Path, string Html, IReadOnlyList<ThemeChip> Themes)
+{
+    /// <summary>The themes it names in passing, shown lighter.</summary>
+    public IReadOnlyList<ThemeChip> Mentions { get; init; } = [];
+}
 
 public sealed record ThemeChip(string Name, string Url);
 
 public sealed record ThemePageModel(ThemeRow Theme, IReadOnlyList<string> Signals, IReadOnlyList<string> Exclusions,
     IReadOnlyList<BarChartView> Charts, IReadOnlyList<TaggedItemView> Items)
 {
-    /// <summary>Items tagged with the theme; <see cref="Items"/> shows the first of them.</summary>
+    /// <summary>Items with the theme as a subject; <see cref="Items"/> shows the first of them.</summary>
     public int ItemsTotal { get; init; }
+
+    /// <summary>The first of the items that only mention the theme; <see cref="MentionsTotal"/> counts them all.</summary>
+    public IReadOnlyList<TaggedItemView> Mentions { get; init; } = [];
+    public int MentionsTotal { get; init; }
     public string ItemsCsv { get; init; } = "";
 }
 
