@@ -7,6 +7,7 @@ var sections = new Dictionary<string, Func<IReadOnlyList<LabelledItem>, int>>(St
     ["reference"] = ReferenceSummary.Run,
     ["tagging"] = TaggingCheck.Run,
     ["clusters"] = ClusterCheck.Run,
+    ["supervised"] = SupervisedCheck.Run,
     ["errors"] = ErrorList.Run,
 };
 var items = SubjectReference.Load();

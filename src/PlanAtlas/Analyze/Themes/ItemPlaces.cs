@@ -52,7 +52,7 @@ public sealed partial class ItemPlaces
     /// <summary>Each list of three or more members: the members' spans.</summary>
     public IReadOnlyList<IReadOnlyList<TextSpan>> Lists { get; }
 
-    private ItemPlaces(TextSpan? heading, TextSpan body, TextSpan lead, bool units, bool general, IReadOnlyList<TextSpan> places,
+    private ItemPlaces(string text, TextSpan? heading, TextSpan body, TextSpan lead, bool units, bool general, IReadOnlyList<TextSpan> places,
         int subPointLeads, IReadOnlyList<TextSpan> sentences, IReadOnlyList<TextSpan> clauses, IReadOnlyList<IReadOnlyList<TextSpan>> lists)
     {
         Heading = heading;
@@ -65,7 +65,13 @@ public sealed partial class ItemPlaces
         Sentences = sentences;
         Clauses = clauses;
         Lists = lists;
+        _text = text;
     }
+
+    private readonly string _text;
+
+    /// <summary>The item's text, which every span indexes.</summary>
+    public string Text => _text;
 
     /// <summary>A heading is short: longer first sentences are the body's first sentence.</summary>
     public const int MaxHeadingLength = 40;
@@ -95,7 +101,7 @@ public sealed partial class ItemPlaces
         var units = text.Length <= MaxUnitsLength && UnitsCell().IsMatch(text);
         var opening = sentences.Count > 0 ? text.AsSpan(sentences[0].Start, sentences[0].Length) : [];
         var general = GeneralHeading().IsMatch(text) || opening.Contains("为指导", StringComparison.Ordinal);
-        return new ItemPlaces(heading, body, lead, units, general, places, leads, sentences, clauses, FindLists(text, clauses));
+        return new ItemPlaces(text, heading, body, lead, units, general, places, leads, sentences, clauses, FindLists(text, clauses));
     }
 
     /// <summary>Longer texts that end in 配合 are sentences about cooperation, not a 责任单位 cell.</summary>
@@ -112,6 +118,20 @@ public sealed partial class ItemPlaces
     public bool IsSubPointLead(int index) => index >= Places.Count - SubPointLeads;
 
     public TextSpan ClauseOf(int start) => Clauses.FirstOrDefault(c => c.Start <= start && start < c.End);
+
+    /// <summary>
+    /// A clause that frames the work rather than committing to it: it opens with 结合, 按照, 根据, 依据 or 对照 (`结合“打非治违”
+    /// 回头看活动，深化执法年活动` commits to the 执法年).
+    /// </summary>
+    public bool IsFraming(TextSpan clause)
+    {
+        var start = clause.Start == 0 ? Numbering().Match(_text).Length : clause.Start;
+        var span = _text.AsSpan(start, Math.Max(0, clause.End - start)).TrimStart();
+        foreach (var word in FramingWords) if (span.StartsWith(word, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static readonly string[] FramingWords = ["结合", "按照", "根据", "依据", "对照"];
 
     private static TextSpan? FindHeading(string text)
     {

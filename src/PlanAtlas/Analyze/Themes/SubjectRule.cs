@@ -7,7 +7,7 @@ namespace PlanAtlas.Analyze.Themes;
 /// evidence stands: the rule of tools/themes/LABELLING.md, in the form a program can apply. A theme is a subject when
 /// its words stand in a place (<see cref="ItemPlaces"/>) as what the place commits to, or when the sentences that
 /// carry it make up at least half of the body; every other theme found is a mention. Words do not commit when they are
-/// one member of a list of other themes, a modifier of another theme's words outside the lead (`煤矿安全生产标准化`),
+/// one member of a list of other themes, in a clause that frames the work (`结合…活动`, `按照…要求`), a modifier of another theme's words outside the lead (`煤矿安全生产标准化`),
 /// a verb theme's words after another theme's (`燃气安全风险隐患专项整治` is gas), a sector where an instrument led by the
 /// lead is applied, or a lead-only duty phrase (`落实主体责任`) past the lead.
 /// </summary>
@@ -18,6 +18,9 @@ public static class SubjectRule
 
     /// <summary>The share of the body from which a theme is a subject wherever its words stand (LABELLING.md D7).</summary>
     public const double MostOfTheText = 0.5;
+
+    /// <summary>At most this many characters may follow a list member's words in its member (`危化品企业、`).</summary>
+    public const int ListedTail = 2;
 
     /// <summary>At most this many characters between a modifier and the words it modifies (`煤矿[安全生产]标准化`).</summary>
     public const int ModifierGap = 6;
@@ -34,7 +37,7 @@ public static class SubjectRule
         for (var t = 0; t < tags.Count; t++)
         {
             var leadOnly = themes[t]?.LeadOnly ?? [];
-            counting[t] = tags[t].Evidence.Where(e => !Listed(places, tags, t, e)
+            counting[t] = tags[t].Evidence.Where(e => !Listed(places, tags, t, e) && !places.IsFraming(places.ClauseOf(e.Start))
                 && (!leadOnly.Contains(e.Term) || places.Lead.Contains(e.Start, e.Length))).ToList();
         }
         for (var t = 0; t < tags.Count; t++)
@@ -83,6 +86,9 @@ public static class SubjectRule
         foreach (var members in places.Lists)
         {
             if (!members.Any(m => m.Contains(evidence.Start, evidence.Length))) continue;
+            // The first member holds the verb of the whole list (`严厉打击持假证、假培训…`): words followed by more of
+            // that member are the verb, not a member; a listed sector ends it (`突出抓好矿山、`).
+            if (members[0].Contains(evidence.Start, evidence.Length) && members[0].End - (evidence.Start + evidence.Length) > ListedTail) return false;
             var own = members.Count(m => tags[theme].Evidence.Any(e => m.Contains(e.Start, e.Length)));
             return own * 2 <= members.Count;
         }
@@ -112,7 +118,9 @@ public static class SubjectRule
         for (var t = 0; t < counting.Length; t++)
         {
             if (t == theme || roles[t] == ThemeRole.Verb) continue;
-            if (counting[t].Any(e => e.Start >= end && e.Start - end <= ModifierGap && e.Start < clause.End)) return true;
+            // Within one noun phrase: a 、 between the two makes them members of a list, not a modifier and its head.
+            if (counting[t].Any(e => e.Start >= end && e.Start - end <= ModifierGap && e.Start < clause.End
+                && places.Text.AsSpan(end, e.Start - end).IndexOf('、') < 0)) return true;
         }
         return false;
     }

@@ -22,6 +22,7 @@ public sealed class SubjectRuleTests
         new Theme("enforcement", "监管执法", "", "", ["执法"], []),
         new Theme("tech", "科技信息化", "", "", ["智能化", "自动化"], [], Role: ThemeRole.Instrument),
         new Theme("emergency", "应急救援", "", "", ["应急"], []),
+        new Theme("education", "宣传教育培训", "", "", ["培训"], [], Role: ThemeRole.Instrument),
     ]);
 
     private static readonly ThemeTagger Tagger = new(Taxonomy);
@@ -143,5 +144,21 @@ public sealed class SubjectRuleTests
         var tagged = Tagger.Tag(text);
         Assert.Equal(found.Select(t => (t.ThemeId, t.Evidence.Count)), tagged.Select(t => (t.ThemeId, t.Evidence.Count)));
         Assert.Equal(tagged.Count, tagged.Select(t => t.ThemeId).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_clause_that_frames_the_work_commits_to_nothing()
+    {
+        var (subjects, mentions) = Tag("（一）结合打非治违回头看活动，深化执法年活动。突出重点领域。");
+        Assert.Equal(["enforcement"], subjects);
+        Assert.Equal(["crackdown"], mentions);
+    }
+
+    [Fact]
+    public void The_verb_in_a_lists_first_member_is_not_a_member()
+    {
+        // 打击 governs the whole list 持假证、假培训、走过场的行为; 培训 after the 、 is a member, not a word 打击 modifies.
+        var (subjects, _) = Tag("（二）提高培训实效。依法严厉打击持假证、假培训、走过场的行为。");
+        Assert.Equal(["crackdown", "education"], subjects);
     }
 }
