@@ -5,7 +5,7 @@ namespace PlanAtlas.Analyze.Themes;
 /// <summary>
 /// Splits an item's themes into subjects (what it commits to doing) and mentions (named in passing), by where the
 /// evidence stands: the rule of tools/themes/LABELLING.md, in the form a program can apply. A theme is a subject when
-/// its words stand in a place (<see cref="ItemPlaces"/>) as what the place commits to, or when the sentences that
+/// its words stand in a place (<see cref="ItemPlaces"/>) as what the place commits to, or when the clauses that
 /// carry it make up at least half of the body; every other theme found is a mention. Words do not commit when they are
 /// one member of a list of other themes, in a clause that frames the work (`结合…活动`, `按照…要求`), a modifier of another theme's words outside the lead (`煤矿安全生产标准化`),
 /// a verb theme's words after another theme's (`燃气安全风险隐患专项整治` is gas), a sector where an instrument led by the
@@ -139,11 +139,15 @@ public static class SubjectRule
         return instrument;
     }
 
-    /// <summary>The share of the body in sentences that carry the theme's counting evidence.</summary>
+    /// <summary>
+    /// The share of the body in clauses that carry the theme's counting evidence: clauses, not sentences, because plans
+    /// chain several tasks into one long sentence and a theme named in one clause of it does not take the sentence.
+    /// </summary>
     private static double Share(ItemPlaces places, List<ThemeEvidence> evidence)
     {
         if (places.Body.Length == 0 || evidence.Count == 0) return 0;
-        var chars = places.Sentences.Where(s => evidence.Any(e => s.Contains(e.Start, e.Length))).Sum(s => s.Length);
+        var chars = places.Clauses.Where(c => c.Start >= places.Body.Start && c.End <= places.Body.End + 1)
+            .Where(c => evidence.Any(e => c.Contains(e.Start, e.Length))).Sum(c => c.Length);
         return (double)chars / places.Body.Length;
     }
 }

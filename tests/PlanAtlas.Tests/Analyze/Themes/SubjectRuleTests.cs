@@ -161,4 +161,13 @@ public sealed class SubjectRuleTests
         var (subjects, _) = Tag("（二）提高培训实效。依法严厉打击持假证、假培训、走过场的行为。");
         Assert.Equal(["crackdown", "education"], subjects);
     }
+
+    [Fact]
+    public void Most_of_the_text_is_measured_on_clauses_not_on_long_sentences()
+    {
+        // The second sentence is most of the body, but 打非治违 takes one short clause of it.
+        var (subjects, mentions) = Tag("（一）健全责任体系。制定并落实责任清单。严格遵守管理制度和操作规程标准，持续深化打非治违活动，让每个从业人员做到不伤害自己、不伤害他人、不被他人伤害。");
+        Assert.Equal(["responsibility"], subjects);
+        Assert.Equal(["crackdown"], mentions);
+    }
 }
