@@ -257,7 +257,11 @@ public sealed class ComparePages(SiteRenderer site, ItemLinks links, IReadOnlyDi
             var here = mine.GetValueOrDefault(theme);
             var mean = theirs.Count == 0 ? 0 : theirs.Average(p => p!.GetValueOrDefault(theme));
             return (Theme: theme, Here: here, Mean: mean);
-        }).OrderByDescending(r => Math.Abs(r.Here - r.Mean)).ThenBy(r => r.Theme, StringComparer.Ordinal).ToList();
+        })
+            // By the difference a reader sees (to 0.1 point, as printed), then by the name they read, then by id: two rows
+            // that print the same difference never look out of order.
+            .OrderByDescending(r => Math.Abs(double.Parse(Pct(r.Here - r.Mean), CultureInfo.InvariantCulture)))
+            .ThenBy(r => _themeName(r.Theme), StringComparer.Ordinal).ThenBy(r => r.Theme, StringComparer.Ordinal).ToList();
         return (
             rows.Select(r => new ThemeShareView(r.Theme, Pct(r.Here), Pct(r.Mean), Pct(r.Here - r.Mean)) { Name = _themeName(r.Theme) }).ToList(),
             theirs.Count == 0 ? [] : rows.Where(r => r.Here > 0 && r.Mean == 0).Select(r => _themeName(r.Theme)).ToList(),

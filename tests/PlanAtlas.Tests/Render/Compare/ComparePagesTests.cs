@@ -33,6 +33,32 @@ public sealed class ComparePagesTests(SampleSite site) : IClassFixture<SampleSit
     }
 
     [Fact]
+    public void Theme_rows_go_by_the_difference_a_reader_sees_then_by_name()
+    {
+        var pages = 0;
+        foreach (var dir in Directory.GetDirectories(Path.Combine(site.Root, "compare")))
+        {
+            var page = site.Page($"compare/{Path.GetFileName(dir)}/");
+            // One table per group of peers.
+            foreach (var table in page.QuerySelectorAll("table.themes"))
+            {
+            var rows = table.QuerySelectorAll("tbody tr")
+                .Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray())
+                .Select(c => (Name: c[0], Difference: Math.Abs(double.Parse(c[3], System.Globalization.CultureInfo.InvariantCulture)))).ToList();
+            if (rows.Count < 2) continue;
+            pages++;
+            for (var i = 1; i < rows.Count; i++)
+            {
+                Assert.True(rows[i - 1].Difference >= rows[i].Difference, $"{dir}: {rows[i - 1]} before {rows[i]}");
+                if (rows[i - 1].Difference == rows[i].Difference)
+                    Assert.True(string.CompareOrdinal(rows[i - 1].Name, rows[i].Name) <= 0, $"{dir}: {rows[i - 1].Name} before {rows[i].Name}");
+            }
+            }
+        }
+        Assert.True(pages >= 3, $"{pages} theme tables on the compare pages");
+    }
+
+    [Fact]
     public void Liulin_compare_page_says_in_chinese_where_it_differs_and_lists_at_most_20_distinctive_items()
     {
         var page = site.Page("compare/141125-2023/");
