@@ -54,8 +54,9 @@ public sealed class SiteBuilder(IBuildProgress progress)
             if (options.BasePath is not null) settings = settings with { BasePath = SiteSettingsLoader.NormalizeBasePath(options.BasePath) };
             if (!string.IsNullOrWhiteSpace(options.BaseUrl)) settings = settings with { BaseUrl = options.BaseUrl.Trim().TrimEnd('/') };
 
-            var plans = Stage(Parse, stages, () => ParseStage.Parse(input, reader, parsedPlans, diagnostics, cancellation),
-                p => parsedPlans is { Hits: > 0 } c ? $"{p.Count} plans ({c.Hits} from the cache)" : $"{p.Count} plans");
+            var (plans, parseDiagnostics) = Stage(Parse, stages, () => CachedParse.Run(input, reader, parsedPlans, cancellation),
+                p => parsedPlans is { Hits: > 0 } c ? $"{p.Plans.Count} plans ({c.Hits} from the cache)" : $"{p.Plans.Count} plans");
+            diagnostics.AddRange(parseDiagnostics);
             plansCount = plans.Count;
             itemsCount = plans.Sum(p => PlanAtlas.Analyze.Tasks.PlanTasks.Of(p).Count);
             cancellation.ThrowIfCancellationRequested();

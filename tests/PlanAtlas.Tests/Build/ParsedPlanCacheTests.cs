@@ -20,7 +20,8 @@ public sealed class ParsedPlanCacheTests
         var reader = InputReader.CreateDefault();
         var set = reader.Read(input, cache.Known);
         var diagnostics = new List<Diagnostic>(set.Diagnostics);
-        var plans = ParseStage.Parse(set, reader, cache, diagnostics, CancellationToken.None);
+        var (plans, parsed) = CachedParse.Run(set, reader, cache, CancellationToken.None);
+        diagnostics.AddRange(parsed);
         cache.Save();
         return new Run(plans, diagnostics, set, cache.Hits);
     }
