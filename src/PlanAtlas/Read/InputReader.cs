@@ -48,7 +48,8 @@ public sealed class InputReader
         var settings = SiteSettingsLoader.Load(Path.Combine(inputDirectory, SettingsFile), diagnostics);
         var manifest = ManifestLoader.Load(Path.Combine(inputDirectory, ManifestFile), diagnostics);
         var pages = ContentPageLoader.LoadAll(Path.Combine(inputDirectory, PagesFolder), diagnostics);
-        var taxonomy = ThemeTaxonomyLoader.Load(inputDirectory, diagnostics);
+        var (taxonomy, taxonomyDiagnostics) = ThemeTaxonomyLoader.Load(inputDirectory);
+        diagnostics.AddRange(taxonomyDiagnostics);
         var plansDirectory = Path.Combine(inputDirectory, PlansFolder);
         var notPlans = manifest.Values.Where(e => e.Role != ManifestRole.Plan).Select(e => e.File.Normalize(System.Text.NormalizationForm.FormC)).ToHashSet(StringComparer.Ordinal);
         var (documents, knownFiles) = ReadPlans(plansDirectory, diagnostics, known, notPlans);

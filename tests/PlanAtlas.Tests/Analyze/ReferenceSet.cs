@@ -20,5 +20,5 @@ public static class ReferenceSet
 
     /// <summary>The tokenizer the site uses for the sample input: its taxonomy's signals as words.</summary>
     public static ChineseTokenizer SampleTokenizer { get; } =
-        new(ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []).Themes.SelectMany(t => t.Signals));
+        new(ThemeTaxonomyLoader.Load(RepoPaths.SampleInput).Taxonomy.Themes.SelectMany(t => t.Signals));
 }

@@ -23,7 +23,7 @@ public sealed class ThemeAnalyzerTests
     [Fact]
     public void Site_settings_fix_the_number_of_clusters_and_items_csv_gets_themes_and_cluster_columns()
     {
-        var analysis = ThemeAnalyzer.ForInput(ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []), new SiteSettings { Clusters = 6 }, Plans);
+        var analysis = ThemeAnalyzer.ForInput(ThemeTaxonomyLoader.Load(RepoPaths.SampleInput).Taxonomy, new SiteSettings { Clusters = 6 }, Plans);
         Assert.Equal(6, analysis.Clustering.Clusters.Count);
         Assert.True(analysis.Clustering.FixedBySettings);
 
@@ -47,7 +47,7 @@ public sealed class ThemeAnalyzerTests
     [Fact]
     public void Shares_are_per_plan_so_a_long_plan_does_not_win_by_length()
     {
-        var analysis = ThemeAnalyzer.ForInput(ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []), new SiteSettings { Clusters = 3 }, Plans);
+        var analysis = ThemeAnalyzer.ForInput(ThemeTaxonomyLoader.Load(RepoPaths.SampleInput).Taxonomy, new SiteSettings { Clusters = 3 }, Plans);
         foreach (var plan in Plans)
         {
             // Shares are of the plan's tasks: a task has a theme when any of its places has it as a subject.

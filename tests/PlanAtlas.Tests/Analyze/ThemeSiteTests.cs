@@ -11,7 +11,7 @@ namespace PlanAtlas.Tests.Analyze;
 /// <summary>The theme and cluster pages, charts and data files of the sample site.</summary>
 public sealed class ThemeSiteTests(SampleSite site) : IClassFixture<SampleSite>
 {
-    private static readonly IReadOnlyList<string> ThemeIds = ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []).Themes.Select(t => t.Id).ToList();
+    private static readonly IReadOnlyList<string> ThemeIds = ThemeTaxonomyLoader.Load(RepoPaths.SampleInput).Taxonomy.Themes.Select(t => t.Id).ToList();
 
     private string[] CsvLines(string sitePath) =>
         Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(site.Root, sitePath))).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

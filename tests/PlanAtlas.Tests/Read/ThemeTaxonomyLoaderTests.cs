@@ -15,8 +15,7 @@ public sealed class ThemeTaxonomyLoaderTests
     [Fact]
     public void The_sample_taxonomy_has_every_glossary_theme_with_names_definitions_and_signals()
     {
-        var diagnostics = new List<Diagnostic>();
-        var taxonomy = ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, diagnostics);
+        var (taxonomy, diagnostics) = ThemeTaxonomyLoader.Load(RepoPaths.SampleInput);
         Assert.Empty(diagnostics);
         Assert.Equal(GlossaryIds, taxonomy.Themes.Select(t => t.Id));
         Assert.All(taxonomy.Themes, t =>
@@ -34,8 +33,7 @@ public sealed class ThemeTaxonomyLoaderTests
     public void A_missing_file_gives_an_empty_taxonomy_and_an_info_message()
     {
         using var temp = RepoPaths.NewTemp();
-        var diagnostics = new List<Diagnostic>();
-        var taxonomy = ThemeTaxonomyLoader.Load(temp.Path, diagnostics);
+        var (taxonomy, diagnostics) = ThemeTaxonomyLoader.Load(temp.Path);
         Assert.Empty(taxonomy.Themes);
         var d = Assert.Single(diagnostics);
         Assert.Equal((Severity.Info, "PA400", "themes.yml"), (d.Severity, d.Code, d.File));
@@ -50,16 +48,14 @@ public sealed class ThemeTaxonomyLoaderTests
     [InlineData("topics:\n  - id: gas\n", "PA402", 1)]
     public void Bad_yaml_is_reported_with_its_line(string yaml, string code, int line)
     {
-        var diagnostics = new List<Diagnostic>();
-        ThemeTaxonomyLoader.Parse(yaml, diagnostics);
+        var (_, diagnostics) = ThemeTaxonomyLoader.Parse(yaml);
         Assert.Contains(diagnostics, d => d.Code == code && d.Line == line && d.File == "themes.yml");
     }
 
     [Fact]
     public void A_bad_theme_is_skipped_and_the_others_load()
     {
-        var diagnostics = new List<Diagnostic>();
-        var taxonomy = ThemeTaxonomyLoader.Parse("themes:\n  - id: gas\n    signals: [燃气]\n  - id: 'bad id'\n  - id: fire\n    signals: [消防]\n", diagnostics);
+        var (taxonomy, diagnostics) = ThemeTaxonomyLoader.Parse("themes:\n  - id: gas\n    signals: [燃气]\n  - id: 'bad id'\n  - id: fire\n    signals: [消防]\n");
         Assert.Equal(["gas", "fire"], taxonomy.Themes.Select(t => t.Id));
         Assert.Contains(diagnostics, d => d.Code == "PA404" && d.Line == 4);
     }
@@ -67,8 +63,7 @@ public sealed class ThemeTaxonomyLoaderTests
     [Fact]
     public void Role_and_lead_only_are_read_and_bad_values_are_warnings_naming_the_line()
     {
-        var diagnostics = new List<Diagnostic>();
-        var taxonomy = ThemeTaxonomyLoader.Parse("""
+        var (taxonomy, diagnostics) = ThemeTaxonomyLoader.Parse("""
             themes:
               - id: gas
                 signals: [燃气]
@@ -79,7 +74,7 @@ public sealed class ThemeTaxonomyLoaderTests
               - id: hazard
                 signals: [隐患]
                 role: adverb
-            """, diagnostics);
+            """);
         Assert.Equal([ThemeRole.Sector, ThemeRole.Topic, ThemeRole.Topic], taxonomy.Themes.Select(t => t.Role));
         Assert.Equal(["主体责任", "责任状"], taxonomy.Find("responsibility")!.LeadOnly);
         Assert.Equal([("PA408", 5), ("PA407", 10)], diagnostics.Select(d => (d.Code, d.Line)));
@@ -89,7 +84,7 @@ public sealed class ThemeTaxonomyLoaderTests
     [Fact]
     public void The_sample_taxonomy_marks_sectors_the_verb_theme_and_instruments()
     {
-        var taxonomy = ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []);
+        var taxonomy = ThemeTaxonomyLoader.Load(RepoPaths.SampleInput).Taxonomy;
         Assert.Equal(ThemeRole.Verb, taxonomy.Find("hazard")!.Role);
         Assert.Equal(ThemeRole.Sector, taxonomy.Find("gas")!.Role);
         Assert.Equal(ThemeRole.Instrument, taxonomy.Find("tech")!.Role);

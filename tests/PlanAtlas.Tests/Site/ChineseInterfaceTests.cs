@@ -88,7 +88,7 @@ public sealed partial class ChineseInterfaceTests(SampleSite site) : IClassFixtu
     [Fact]
     public void No_page_or_chart_shows_a_theme_id()
     {
-        var ids = PlanAtlas.Read.ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []).Themes.Select(t => t.Id).ToList();
+        var ids = PlanAtlas.Read.ThemeTaxonomyLoader.Load(RepoPaths.SampleInput).Taxonomy.Themes.Select(t => t.Id).ToList();
         Assert.Contains("gas", ids);
         var word = new Regex(@"(?<![A-Za-z0-9_-])(" + string.Join("|", ids.Select(Regex.Escape)) + @")(?![A-Za-z0-9_-])", RegexOptions.IgnoreCase);
         var pages = 0;

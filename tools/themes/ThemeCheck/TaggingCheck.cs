@@ -40,8 +40,7 @@ public static class TaggingCheck
 
     public static ThemeTagger SampleTagger()
     {
-        var diagnostics = new List<Diagnostic>();
-        var taxonomy = ThemeTaxonomyLoader.Load(SubjectReference.SampleInput, diagnostics);
+        var (taxonomy, diagnostics) = ThemeTaxonomyLoader.Load(SubjectReference.SampleInput);
         if (diagnostics.Any(d => d.Severity == Severity.Error)) throw new InvalidOperationException(string.Join("\n", diagnostics));
         return new ThemeTagger(taxonomy);
     }

@@ -125,7 +125,7 @@ public sealed class ClusterModelTests
     public void The_theme_analysis_reuses_a_saved_model_while_the_corpus_is_unchanged()
     {
         var plans = ThemeAnalyzerTests.SamplePlans;
-        var taxonomy = ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []);
+        var taxonomy = ThemeTaxonomyLoader.Load(RepoPaths.SampleInput).Taxonomy;
         var analyzer = new ThemeAnalyzer(taxonomy, new ClusterOptions { Clusters = 6 });
         var (first, model, trained) = analyzer.Analyze(plans, null);
         Assert.True(trained);

@@ -12,7 +12,7 @@ public sealed class ThemeMemoTests
     private static readonly List<Plan> Plans = MemoPlans.WithKeys(ThemeAnalyzerTests.SamplePlans);
 
     private static ThemeAnalyzer Analyzer(int clusters, ThemeTaxonomy? taxonomy = null) =>
-        new(taxonomy ?? ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []), new ClusterOptions { Clusters = clusters });
+        new(taxonomy ?? ThemeTaxonomyLoader.Load(RepoPaths.SampleInput).Taxonomy, new ClusterOptions { Clusters = clusters });
 
     private static List<Plan> EditedPlans()
     {
@@ -42,7 +42,7 @@ public sealed class ThemeMemoTests
         var memo = new AnalysisMemo();
         Analyzer(4).Analyze(Plans, null, ThemeAnalyzer.DefaultMaxDrift, memo);
         var next = MemoPlans.RoundTrip(memo);
-        var taxonomy = ThemeTaxonomyLoader.Load(RepoPaths.SampleInput, []);
+        var taxonomy = ThemeTaxonomyLoader.Load(RepoPaths.SampleInput).Taxonomy;
         var fewer = new ThemeTaxonomy(taxonomy.Themes.Skip(1).ToList());
         var other = Analyzer(3, fewer);
         AssertEqual(other.Analyze(Plans, null).Analysis, other.Analyze(Plans, null, ThemeAnalyzer.DefaultMaxDrift, next).Analysis);
