@@ -45,8 +45,10 @@ public sealed class InputReader
             throw new BuildInputException($"input folder '{inputDirectory}' does not exist");
 
         var diagnostics = new List<Diagnostic>();
-        var settings = SiteSettingsLoader.Load(Path.Combine(inputDirectory, SettingsFile), diagnostics);
-        var manifest = ManifestLoader.Load(Path.Combine(inputDirectory, ManifestFile), diagnostics);
+        var (settings, settingsDiagnostics) = SiteSettingsLoader.Load(Path.Combine(inputDirectory, SettingsFile));
+        diagnostics.AddRange(settingsDiagnostics);
+        var (manifest, manifestDiagnostics) = ManifestLoader.Load(Path.Combine(inputDirectory, ManifestFile));
+        diagnostics.AddRange(manifestDiagnostics);
         var pages = ContentPageLoader.LoadAll(Path.Combine(inputDirectory, PagesFolder), diagnostics);
         var (taxonomy, taxonomyDiagnostics) = ThemeTaxonomyLoader.Load(inputDirectory);
         diagnostics.AddRange(taxonomyDiagnostics);

@@ -16,10 +16,12 @@ public static class ManifestLoader
     public static readonly string[] Columns =
         ["file", "title", "region", "region_code", "level", "year", "issuer", "doc_number", "issued_on", "kind", "source_url", "fetched_at", "sha256", "role"];
 
-    public static IReadOnlyDictionary<string, ManifestEntry> Load(string path, List<Diagnostic> diagnostics)
+    /// <summary>The manifest's rows by file, and what is wrong with it (each message names its row).</summary>
+    public static (IReadOnlyDictionary<string, ManifestEntry> Entries, IReadOnlyList<Diagnostic> Diagnostics) Load(string path)
     {
         var entries = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
-        if (!File.Exists(path)) return entries;
+        var diagnostics = new List<Diagnostic>();
+        if (!File.Exists(path)) return (entries, diagnostics);
 
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -42,7 +44,7 @@ public static class ManifestLoader
             {
                 diagnostics.Add(new Diagnostic(Severity.Error, "PA124", InputReader.ManifestFile, null,
                     $"the manifest is larger than {InputReader.DefaultMaxFileBytes / (1024 * 1024)} MB; it is ignored"));
-                return entries;
+                return (entries, diagnostics);
             }
             // Excel on a Chinese Windows saves CSV as GBK: decoded like a plan, not assumed to be UTF-8.
             text = TextDecoding.Decode(File.ReadAllBytes(path), ManifestFile).Text;
@@ -52,20 +54,20 @@ public static class ManifestLoader
             if (e.Code != "PA201")
                 diagnostics.Add(new Diagnostic(Severity.Error, "PA124", InputReader.ManifestFile, e.Line,
                     $"the manifest cannot be read as text ({e.Message}); it is ignored"));
-            return entries;
+            return (entries, diagnostics);
         }
         try
         {
             using var reader = new StringReader(text);
             using var csv = new CsvReader(reader, config);
             if (!csv.Read() || !csv.ReadHeader())
-                return entries;
+                return (entries, diagnostics);
             var header = csv.HeaderRecord ?? [];
             if (!header.Contains("file"))
             {
                 diagnostics.Add(new Diagnostic(Severity.Error, "PA120", InputReader.ManifestFile, 1,
                     "the manifest has no 'file' column; it is ignored"));
-                return entries;
+                return (entries, diagnostics);
             }
             foreach (var unknown in header.Where(h => !Columns.Contains(h)))
                 diagnostics.Add(new Diagnostic(Severity.Warning, "PA121", InputReader.ManifestFile, 1,
@@ -87,7 +89,7 @@ public static class ManifestLoader
                     file = file[(InputReader.PlansFolder.Length + 1)..];
                 var entry = new ManifestEntry(row, file, Get("title"), Get("region"), Get("region_code"), Get("level"),
                     Get("year"), Get("issuer"), Get("doc_number"), Get("issued_on"), Get("kind"), Get("source_url"))
-                    { Role = Role(Get("role"), file, row, diagnostics) };
+                    { Role = Role(Get("role"), file, row, diagnostics.Add) };
                 if (entries.TryGetValue(file, out var first))
                 {
                     var conflicts = Conflicts(first, entry);
@@ -106,16 +108,16 @@ public static class ManifestLoader
             diagnostics.Add(new Diagnostic(Severity.Error, "PA124", InputReader.ManifestFile, e.Context?.Parser?.Row,
                 $"the manifest is not valid CSV: {e.Message.Split('\n')[0]}"));
         }
-        return entries;
+        return (entries, diagnostics);
     }
 
-    private static ManifestRole Role(string? value, string file, int row, List<Diagnostic> diagnostics)
+    private static ManifestRole Role(string? value, string file, int row, Action<Diagnostic> report)
     {
         if (value is null) return ManifestRole.Plan;
         // By name only: Enum.TryParse would also take "1".
         foreach (var role in Enum.GetValues<ManifestRole>())
             if (string.Equals(role.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase)) return role;
-        diagnostics.Add(new Diagnostic(Severity.Warning, "PA129", InputReader.ManifestFile, row,
+        report(new Diagnostic(Severity.Warning, "PA129", InputReader.ManifestFile, row,
             $"role '{value}' for {file} is not one of plan, page, attachment; the file is built as a plan"));
         return ManifestRole.Plan;
     }

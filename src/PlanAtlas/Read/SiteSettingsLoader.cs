@@ -24,9 +24,10 @@ public static class SiteSettingsLoader
         .IgnoreUnmatchedProperties()
         .Build();
 
-    public static SiteSettings Load(string path, List<Diagnostic> diagnostics)
+    /// <summary>site.yml (the defaults where it is missing), and what is wrong with it.</summary>
+    public static (SiteSettings Settings, IReadOnlyList<Diagnostic> Diagnostics) Load(string path)
     {
-        if (!File.Exists(path)) return new SiteSettings();
+        if (!File.Exists(path)) return (new SiteSettings(), []);
         SettingsYaml? raw;
         try
         {
@@ -34,13 +35,12 @@ public static class SiteSettingsLoader
         }
         catch (YamlException e)
         {
-            diagnostics.Add(new Diagnostic(Severity.Error, "PA110", InputReader.SettingsFile, (int)e.Start.Line,
-                $"site.yml is not valid YAML: {e.Message}; using the defaults"));
-            return new SiteSettings();
+            return (new SiteSettings(), [new Diagnostic(Severity.Error, "PA110", InputReader.SettingsFile, (int)e.Start.Line,
+                $"site.yml is not valid YAML: {e.Message}; using the defaults")]);
         }
-        if (raw is null) return new SiteSettings();
+        if (raw is null) return (new SiteSettings(), []);
         var defaults = new SiteSettings();
-        return new SiteSettings
+        return (new SiteSettings
         {
             Title = raw.Title ?? defaults.Title,
             Description = raw.Description ?? defaults.Description,
@@ -49,7 +49,7 @@ public static class SiteSettingsLoader
             BaseUrl = raw.BaseUrl?.TrimEnd('/'),
             Clusters = raw.Clusters,
             MinGroupSize = Math.Max(1, raw.MinGroupSize ?? defaults.MinGroupSize),
-        };
+        }, []);
     }
 
     /// <summary>"planatlas", "/planatlas" and "/planatlas/" all mean "/planatlas/"; empty means "/".</summary>

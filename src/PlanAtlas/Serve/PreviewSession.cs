@@ -154,7 +154,7 @@ public sealed class PreviewSession : IAsyncDisposable
     private void RefreshSettings()
     {
         var input = _options.Build.InputDirectory;
-        var settings = SiteSettingsLoader.Load(Path.Combine(input, InputReader.SettingsFile), []);
+        var settings = SiteSettingsLoader.Load(Path.Combine(input, InputReader.SettingsFile)).Settings;
         _basePath = _options.Build.BasePath is { } given ? SiteSettingsLoader.NormalizeBasePath(given) : settings.BasePath;
         try
         {

@@ -12,8 +12,7 @@ public sealed class ManifestAndSettingsTests
     {
         using var temp = RepoPaths.NewTemp();
         File.WriteAllText(temp["plans.csv"], "file,title,region_code,year,issued_on,kind\nx.txt,另一个标题,420700,2019,2019-03-01,notice\n");
-        var diagnostics = new List<Diagnostic>();
-        var manifest = ManifestLoader.Load(temp["plans.csv"], diagnostics);
+        var (manifest, diagnostics) = ManifestLoader.Load(temp["plans.csv"]);
         Assert.Empty(diagnostics);
         var doc = new TextDocumentReader().Read("宜春市2023年安全生产工作要点\n一、总体要求\n"u8.ToArray(), "x.txt");
         var plan = new PlanParser(Gazetteer.Default).Parse(doc, manifest["x.txt"]);
@@ -30,8 +29,7 @@ public sealed class ManifestAndSettingsTests
     {
         using var temp = RepoPaths.NewTemp();
         File.WriteAllText(temp["plans.csv"], "file,year,region_code\nx.txt,二〇一九,999999\nx.txt,2019,\n");
-        var diagnostics = new List<Diagnostic>();
-        var manifest = ManifestLoader.Load(temp["plans.csv"], diagnostics);
+        var (manifest, diagnostics) = ManifestLoader.Load(temp["plans.csv"]);
         Assert.Contains(diagnostics, d => d.Code == "PA127" && d.Line == 3);
         var doc = new TextDocumentReader().Read("宜春市2023年安全生产工作要点\n"u8.ToArray(), "x.txt");
         var plan = new PlanParser(Gazetteer.Default).Parse(doc, manifest["x.txt"]);
@@ -45,8 +43,7 @@ public sealed class ManifestAndSettingsTests
     {
         using var temp = RepoPaths.NewTemp();
         File.WriteAllText(temp["site.yml"], "title: [unclosed\n");
-        var diagnostics = new List<Diagnostic>();
-        var settings = SiteSettingsLoader.Load(temp["site.yml"], diagnostics);
+        var (settings, diagnostics) = SiteSettingsLoader.Load(temp["site.yml"]);
         Assert.Equal(new SiteSettings().Title, settings.Title);
         Assert.Contains(diagnostics, d => d.Code == "PA110" && d.File == "site.yml");
     }
@@ -55,8 +52,8 @@ public sealed class ManifestAndSettingsTests
     public void A_missing_manifest_is_normal()
     {
         using var temp = RepoPaths.NewTemp();
-        var diagnostics = new List<Diagnostic>();
-        Assert.Empty(ManifestLoader.Load(temp["plans.csv"], diagnostics));
+        var (manifest, diagnostics) = ManifestLoader.Load(temp["plans.csv"]);
+        Assert.Empty(manifest);
         Assert.Empty(diagnostics);
     }
 
