@@ -23,20 +23,24 @@ public static class ContentPageLoader
         .WithNamingConvention(YamlDotNet.Serialization.NamingConventions.CamelCaseNamingConvention.Instance)
         .IgnoreUnmatchedProperties().Build();
 
-    public static IReadOnlyList<ContentPage> LoadAll(string pagesDirectory, List<Diagnostic> diagnostics)
+    /// <summary>Every page of <paramref name="pagesDirectory"/> in menu order, and the messages about the ones skipped.</summary>
+    public static (IReadOnlyList<ContentPage> Pages, IReadOnlyList<Diagnostic> Diagnostics) LoadAll(string pagesDirectory)
     {
-        if (!Directory.Exists(pagesDirectory)) return [];
+        if (!Directory.Exists(pagesDirectory)) return ([], []);
         var pages = new List<ContentPage>();
+        var diagnostics = new List<Diagnostic>();
         foreach (var path in Directory.EnumerateFiles(pagesDirectory, "*.md").Order(StringComparer.Ordinal))
         {
             var file = InputReader.PagesFolder + "/" + Path.GetFileName(path);
-            var page = Load(File.ReadAllText(path), Path.GetFileNameWithoutExtension(path), file, diagnostics);
+            var (page, problem) = Load(File.ReadAllText(path), Path.GetFileNameWithoutExtension(path), file);
             if (page is not null) pages.Add(page);
+            if (problem is not null) diagnostics.Add(problem);
         }
-        return pages.OrderBy(p => p.Order).ThenBy(p => p.Slug, StringComparer.Ordinal).ToList();
+        return (pages.OrderBy(p => p.Order).ThenBy(p => p.Slug, StringComparer.Ordinal).ToList(), diagnostics);
     }
 
-    public static ContentPage? Load(string text, string fileStem, string file, List<Diagnostic> diagnostics)
+    /// <summary>One page, or null and the reason it is skipped.</summary>
+    public static (ContentPage? Page, Diagnostic? Problem) Load(string text, string fileStem, string file)
     {
         var document = Markdown.Parse(text, FrontMatterOnly);
         var block = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
@@ -51,14 +55,13 @@ public static class ContentPageLoader
             }
             catch (YamlException e)
             {
-                diagnostics.Add(new Diagnostic(Severity.Error, "PA130", file, (int)e.Start.Line + 1,
+                return (null, new Diagnostic(Severity.Error, "PA130", file, (int)e.Start.Line + 1,
                     $"front matter is not valid YAML: {e.Message}; the page is skipped"));
-                return null;
             }
             body = text[(block.Span.End + 1)..];
         }
         var slug = Slugs.ForPath(front.Slug ?? fileStem);
         var title = front.Title ?? fileStem;
-        return new ContentPage(slug, title, front.Description, front.Order, body.TrimStart('\r', '\n'), file);
+        return (new ContentPage(slug, title, front.Description, front.Order, body.TrimStart('\r', '\n'), file), null);
     }
 }

@@ -49,7 +49,8 @@ public sealed class InputReader
         diagnostics.AddRange(settingsDiagnostics);
         var (manifest, manifestDiagnostics) = ManifestLoader.Load(Path.Combine(inputDirectory, ManifestFile));
         diagnostics.AddRange(manifestDiagnostics);
-        var pages = ContentPageLoader.LoadAll(Path.Combine(inputDirectory, PagesFolder), diagnostics);
+        var (pages, pageDiagnostics) = ContentPageLoader.LoadAll(Path.Combine(inputDirectory, PagesFolder));
+        diagnostics.AddRange(pageDiagnostics);
         var (taxonomy, taxonomyDiagnostics) = ThemeTaxonomyLoader.Load(inputDirectory);
         diagnostics.AddRange(taxonomyDiagnostics);
         var plansDirectory = Path.Combine(inputDirectory, PlansFolder);
