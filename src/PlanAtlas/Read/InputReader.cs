@@ -57,7 +57,8 @@ public sealed class InputReader
         var notPlans = manifest.Values.Where(e => e.Role != ManifestRole.Plan).Select(e => e.File.Normalize(System.Text.NormalizationForm.FormC)).ToHashSet(StringComparer.Ordinal);
         var (documents, knownFiles) = ReadPlans(plansDirectory, diagnostics, known, notPlans);
         var names = documents.Select(d => d.SourceFile).Concat(knownFiles.Select(k => k.SourceFile)).Order(StringComparer.Ordinal).ToList();
-        var resolved = ManifestFiles.Resolve(manifest, names, plansDirectory, diagnostics);
+        var (resolved, manifestFileDiagnostics) = ManifestFiles.Resolve(manifest, names, plansDirectory);
+        diagnostics.AddRange(manifestFileDiagnostics);
         return new InputSet(Path.GetFullPath(inputDirectory), settings, documents, resolved, pages, diagnostics) { Known = knownFiles, Taxonomy = taxonomy };
     }
 

@@ -11,9 +11,11 @@ namespace PlanAtlas.Read;
 /// </summary>
 public static class ManifestFiles
 {
-    public static Dictionary<string, ManifestEntry> Resolve(IReadOnlyDictionary<string, ManifestEntry> manifest,
-        IReadOnlyCollection<string> builtFiles, string plansDirectory, List<Diagnostic> diagnostics)
+    /// <summary>The manifest's plan rows by the file each names on disk, and the messages about the rows left out.</summary>
+    public static (Dictionary<string, ManifestEntry> Entries, IReadOnlyList<Diagnostic> Diagnostics) Resolve(IReadOnlyDictionary<string, ManifestEntry> manifest,
+        IReadOnlyCollection<string> builtFiles, string plansDirectory)
     {
+        var diagnostics = new List<Diagnostic>();
         var byNormalized = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in builtFiles) byNormalized.TryAdd(name.Normalize(NormalizationForm.FormC), name);
 
@@ -51,7 +53,7 @@ public static class ManifestFiles
             }
             resolved[onDisk] = entry with { File = onDisk };
         }
-        return resolved;
+        return (resolved, diagnostics);
     }
 
     /// <summary>Absolute paths, drive letters and any ".." segment: a row may only name files inside the plans folder.</summary>
