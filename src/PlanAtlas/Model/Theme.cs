@@ -57,3 +57,9 @@ public sealed record ThemeTag(string ThemeId, IReadOnlyList<ThemeEvidence> Evide
 {
     public bool IsSubject => Strength == ThemeStrength.Subject;
 }
+
+public static class ThemeTags
+{
+    /// <summary>The ids of the tags that are subjects, in the tags' order.</summary>
+    public static IEnumerable<string> SubjectIds(this IEnumerable<ThemeTag> tags) => tags.Where(t => t.IsSubject).Select(t => t.ThemeId);
+}

@@ -24,17 +24,16 @@ public static class ClusterCheck
         var baseline = Baseline(items.Count);
         if (baseline is null) return 1;
         WriteStored(baseline, k);
-        var taxonomy = TaggingCheck.SampleTagger().Taxonomy;
-        Console.WriteLine($"{items.Count} items, k = {k} (distinct primary labels), seeds {Seeds[0]}–{Seeds[^1]}");
+        var tagger = TaggingCheck.SampleTagger();
         var held = Enumerable.Range(0, items.Count).Where(i => !TaggingCheck.IsDevelopment(items[i])).ToArray();
+        var heldPrimary = held.Select(i => primary[i]).ToList();
+        Console.WriteLine($"{items.Count} items, k = {k} (distinct primary labels), seeds {Seeds[0]}–{Seeds[^1]}");
         Console.WriteLine($"last column: NMI on the {held.Length} items of the two plans the tagger was never tuned on, from the same runs");
         Console.WriteLine("| pipeline | NMI mean ± sd | ARI mean ± sd | NMI, two never-tuned plans |");
         Console.WriteLine("|---|---|---|---|");
-        Console.WriteLine(Line("jieba + scikit-learn TF-IDF + KMeans (tools/themes/baseline.py)", primary, baseline, held, held.Select(i => primary[i]).ToList()));
+        Console.WriteLine(Line("jieba + scikit-learn TF-IDF + KMeans (tools/themes/baseline.py)", primary, baseline, held, heldPrimary));
         var baseNmi = baseline.Average(b => ClusterAgreement.NormalizedMutualInformation(primary, b));
-        var tagger = TaggingCheck.SampleTagger();
-        var subjects = items.Select(i => tagger.Tag(i.Text).Where(t => t.IsSubject).Select(t => t.ThemeId).ToList()).ToList();
-        IReadOnlyList<string> Themes(int i, int weight) => Enumerable.Repeat(subjects[i], weight).SelectMany(x => x).Select(id => "#" + id).ToList();
+        var subjects = items.Select(i => tagger.Tag(i.Text).SubjectIds().ToList()).ToList();
         var product = double.NaN;
         var variants = new List<(string Name, Tokenization Mode, Func<int, IReadOnlyList<string>> Terms)>
         {
@@ -43,28 +42,32 @@ public static class ClusterCheck
             ("before issue 20: lexicon words + every bigram", Tokenization.LexiconAndBigrams, _ => []),
             ("jieba words", Tokenization.JiebaWords, _ => []),
             ("jieba words + every bigram", Tokenization.JiebaWordsAndBigrams, _ => []),
-            ("jieba words + subject themes ×1", Tokenization.JiebaWords, i => Themes(i, 1)),
-            ("jieba words + subject themes ×2", Tokenization.JiebaWords, i => Themes(i, 2)),
-            ("jieba words + subject themes ×5", Tokenization.JiebaWords, i => Themes(i, 5)),
+            ("jieba words + subject themes ×1", Tokenization.JiebaWords, i => ItemClusterer.ThemeTerms(subjects[i], 1)),
+            ("jieba words + subject themes ×2", Tokenization.JiebaWords, i => ItemClusterer.ThemeTerms(subjects[i], 2)),
+            ("jieba words + subject themes ×5", Tokenization.JiebaWords, i => ItemClusterer.ThemeTerms(subjects[i], 5)),
         };
-        var heldOut = Enumerable.Range(0, items.Count).Where(i => !TaggingCheck.IsDevelopment(items[i])).ToArray();
-        var heldPrimary = heldOut.Select(i => primary[i]).ToList();
         foreach (var (name, mode, terms) in variants)
         {
-            var tokenizer = new ChineseTokenizer(taxonomy.Themes.SelectMany(t => t.Signals), mode);
-            var inputs = items.Select((item, i) => new ClusterInput(new ItemKey("ref", i.ToString("D4", CultureInfo.InvariantCulture)), item.Text) { Terms = terms(i) }).ToList();
-            var runs = Seeds.Select(seed =>
-            {
-                var clustering = new ItemClusterer(tokenizer, new ClusterOptions { Clusters = k, Seed = seed }).Cluster(inputs);
-                return inputs.Select(i => clustering.Assignment.TryGetValue(i.Key, out var c) ? c : 0).ToArray();
-            }).ToList();
-            Console.WriteLine(Line(name, primary, runs, heldOut, heldPrimary));
+            var runs = Runs(items, tagger.Taxonomy, mode, terms, k, Seeds);
+            Console.WriteLine(Line(name, primary, runs, held, heldPrimary));
             if (double.IsNaN(product)) product = runs.Average(r => ClusterAgreement.NormalizedMutualInformation(primary, r));
         }
-        var chosen = product;
         Console.WriteLine();
-        Console.WriteLine($"PlanAtlas NMI {TaggingCheck.F(chosen)} against the baseline's {TaggingCheck.F(baseNmi)}: {(chosen - baseNmi >= 0 ? "+" : "")}{TaggingCheck.F(chosen - baseNmi)} (target ≥ +{Margin:0.00})");
-        return chosen >= baseNmi + Margin ? 0 : 1;
+        Console.WriteLine($"PlanAtlas NMI {TaggingCheck.F(product)} against the baseline's {TaggingCheck.F(baseNmi)}: {(product - baseNmi >= 0 ? "+" : "")}{TaggingCheck.F(product - baseNmi)} (target ≥ +{Margin:0.00})");
+        return product >= baseNmi + Margin ? 0 : 1;
+    }
+
+    /// <summary>The reference items clustered with k clusters, once per seed: each run's cluster per item.</summary>
+    private static List<int[]> Runs(IReadOnlyList<LabelledItem> items, ThemeTaxonomy taxonomy, Tokenization mode,
+        Func<int, IReadOnlyList<string>> terms, int k, IEnumerable<int> seeds)
+    {
+        var tokenizer = new ChineseTokenizer(taxonomy.Themes.SelectMany(t => t.Signals), mode);
+        var inputs = items.Select((item, i) => new ClusterInput(new ItemKey("ref", i.ToString("D4", CultureInfo.InvariantCulture)), item.Text) { Terms = terms(i) }).ToList();
+        return seeds.Select(seed =>
+        {
+            var clustering = new ItemClusterer(tokenizer, new ClusterOptions { Clusters = k, Seed = seed }).Cluster(inputs);
+            return inputs.Select(i => clustering.Assignment.TryGetValue(i.Key, out var c) ? c : 0).ToArray();
+        }).ToList();
     }
 
     /// <summary>Where the baseline's assignments are kept for the tests, which must not need Python.</summary>
@@ -86,15 +89,8 @@ public static class ClusterCheck
     public static IReadOnlyList<int[]> Product(IReadOnlyList<LabelledItem> items, IEnumerable<int> seeds)
     {
         var tagger = TaggingCheck.SampleTagger();
-        var k = items.Select(i => i.Primary).Distinct().Count();
-        var tokenizer = new ChineseTokenizer(tagger.Taxonomy.Themes.SelectMany(t => t.Signals));
-        var inputs = items.Select((item, i) => new ClusterInput(new ItemKey("ref", i.ToString("D4", CultureInfo.InvariantCulture)), item.Text)
-            { Terms = ItemClusterer.ThemeTerms(tagger.Tag(item.Text).Where(t => t.IsSubject).Select(t => t.ThemeId)) }).ToList();
-        return seeds.Select(seed =>
-        {
-            var clustering = new ItemClusterer(tokenizer, new ClusterOptions { Clusters = k, Seed = seed }).Cluster(inputs);
-            return inputs.Select(i => clustering.Assignment.TryGetValue(i.Key, out var c) ? c : 0).ToArray();
-        }).ToList();
+        var terms = items.Select(item => ItemClusterer.ThemeTerms(tagger.Tag(item.Text).SubjectIds())).ToList();
+        return Runs(items, tagger.Taxonomy, ItemClusterer.DefaultTokenization, i => terms[i], items.Select(i => i.Primary).Distinct().Count(), seeds);
     }
 
     private static string Line(string name, List<string> primary, IReadOnlyList<int[]> runs, int[] subset, List<string> subsetPrimary)

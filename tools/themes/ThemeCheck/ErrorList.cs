@@ -1,3 +1,5 @@
+using PlanAtlas.Model;
+
 namespace PlanAtlas.ThemeCheck;
 
 /// <summary>
@@ -18,7 +20,7 @@ public static class ErrorList
         foreach (var item in items.Where(i => prefixes.Any(p => i.File.StartsWith(p, StringComparison.Ordinal))))
         {
             var tags = tagger.Tag(item.Text);
-            var subjects = tags.Where(t => t.IsSubject).Select(t => t.ThemeId).ToHashSet();
+            var subjects = tags.SubjectIds().ToHashSet();
             var missing = item.Subjects.Where(s => !subjects.Contains(s)).ToList();
             var extra = subjects.Where(s => !item.Subjects.Contains(s)).ToList();
             if (missing.Count + extra.Count == 0) continue;

@@ -47,7 +47,7 @@ public static class SupervisedCheck
         var rows = items.Select((item, i) =>
         {
             var tokens = tokenizer.Tokenize(item.Text);
-            tokens.AddRange(ItemClusterer.ThemeTerms(tags[i].Where(t => t.IsSubject).Select(t => t.ThemeId)));
+            tokens.AddRange(ItemClusterer.ThemeTerms(tags[i].SubjectIds()));
             return new Row { Tokens = tokens.Count == 0 ? ["∅"] : tokens.ToArray(), Label = item.Primary };
         }).ToList();
         var model = new string[items.Count];

@@ -48,7 +48,7 @@ public static class TaggingCheck
     public static TaggingFigures Measure(IReadOnlyList<LabelledItem> items, ThemeTagger tagger)
     {
         var predicted = items.Select(i => tagger.Tag(i.Text)).ToList();
-        var subjects = predicted.Select(t => (IReadOnlyList<string>)t.Where(x => x.IsSubject).Select(x => x.ThemeId).ToList()).ToList();
+        var subjects = predicted.Select(t => (IReadOnlyList<string>)t.SubjectIds().ToList()).ToList();
         var any = predicted.Select(t => (IReadOnlyList<string>)t.Select(x => x.ThemeId).ToList()).ToList();
         var themes = tagger.Taxonomy.Themes.Select(t => t.Id).ToList();
         var plans = SubjectReference.Plans(items);

@@ -61,8 +61,8 @@ public sealed class ItemClusterer(ChineseTokenizer tokenizer, ClusterOptions? op
     public const int ThemeTermWeight = 3;
 
     /// <summary>The terms that stand for an item's subject themes: '#' and the theme id, never a word of the text.</summary>
-    public static IReadOnlyList<string> ThemeTerms(IEnumerable<string> themeIds) =>
-        themeIds.SelectMany(id => Enumerable.Repeat("#" + id, ThemeTermWeight)).ToList();
+    public static IReadOnlyList<string> ThemeTerms(IEnumerable<string> themeIds, int weight = ThemeTermWeight) =>
+        themeIds.SelectMany(id => Enumerable.Repeat("#" + id, weight)).ToList();
 
     public static bool IsThemeTerm(string term) => term.StartsWith('#');
 

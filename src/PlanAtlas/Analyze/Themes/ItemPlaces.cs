@@ -11,8 +11,8 @@ public readonly record struct TextSpan(int Start, int End)
 
 /// <summary>
 /// The places of an item's text where it commits to something (tools/themes/LABELLING.md): its heading, the first
-/// sentence of its body and the lead clause of each 一是/二是 or (1)/(2) sub-point; the body's sentences, by which
-/// "most of the text" is measured; and its lists (three or more members joined by 、), whose members are named in passing.
+/// sentence of its body and the lead clause of each 一是/二是 or (1)/(2) sub-point; its clauses, by which "most of the
+/// text" is measured; and its lists (three or more members joined by 、), whose members are named in passing.
 /// Plans mix full-width and ASCII punctuation (平潭 writes ',' and '('), so both are read alike.
 /// </summary>
 public sealed partial class ItemPlaces
@@ -37,14 +37,11 @@ public sealed partial class ItemPlaces
     /// </summary>
     public bool IsGeneral { get; }
 
-    /// <summary>Heading, first sentence, sub-point leads: in text order, the first sub-point lead last but one or later.</summary>
+    /// <summary>Heading (when there is one), first sentence, then the sub-point leads in text order.</summary>
     public IReadOnlyList<TextSpan> Places { get; }
 
     /// <summary>How many of <see cref="Places"/> are sub-point leads (they come last).</summary>
     public int SubPointLeads { get; }
-
-    /// <summary>The body's sentences (ends at 。！？；, and at a colon that introduces measures).</summary>
-    public IReadOnlyList<TextSpan> Sentences { get; }
 
     /// <summary>Each clause (between commas and stops) of the whole text.</summary>
     public IReadOnlyList<TextSpan> Clauses { get; }
@@ -53,8 +50,9 @@ public sealed partial class ItemPlaces
     public IReadOnlyList<IReadOnlyList<TextSpan>> Lists { get; }
 
     private ItemPlaces(string text, TextSpan? heading, TextSpan body, TextSpan lead, bool units, bool general, IReadOnlyList<TextSpan> places,
-        int subPointLeads, IReadOnlyList<TextSpan> sentences, IReadOnlyList<TextSpan> clauses, IReadOnlyList<IReadOnlyList<TextSpan>> lists)
+        int subPointLeads, IReadOnlyList<TextSpan> clauses, bool[] framing, IReadOnlyList<IReadOnlyList<TextSpan>> lists)
     {
+        Text = text;
         Heading = heading;
         Body = body;
         Lead = lead;
@@ -62,23 +60,24 @@ public sealed partial class ItemPlaces
         IsGeneral = general;
         Places = places;
         SubPointLeads = subPointLeads;
-        Sentences = sentences;
         Clauses = clauses;
+        _framing = framing;
         Lists = lists;
-        _text = text;
     }
 
-    private readonly string _text;
+    /// <summary>Per clause: whether it frames the work (<see cref="IsFraming"/>).</summary>
+    private readonly bool[] _framing;
 
     /// <summary>The item's text, which every span indexes.</summary>
-    public string Text => _text;
+    public string Text { get; }
 
     /// <summary>A heading is short: longer first sentences are the body's first sentence.</summary>
     public const int MaxHeadingLength = 40;
 
     public static ItemPlaces Of(string text)
     {
-        var heading = FindHeading(text);
+        var numbering = Numbering().Match(text).Length;
+        var heading = FindHeading(text, numbering);
         var bodyStart = heading?.End ?? 0;
         var bodyEnd = BodyEnd(text, bodyStart);
         while (bodyStart < bodyEnd && char.IsWhiteSpace(text[bodyStart])) bodyStart++;
@@ -101,7 +100,8 @@ public sealed partial class ItemPlaces
         var units = text.Length <= MaxUnitsLength && UnitsCell().IsMatch(text);
         var opening = sentences.Count > 0 ? text.AsSpan(sentences[0].Start, sentences[0].Length) : [];
         var general = GeneralHeading().IsMatch(text) || opening.Contains("为指导", StringComparison.Ordinal);
-        return new ItemPlaces(text, heading, body, lead, units, general, places, leads, sentences, clauses, FindLists(text, clauses));
+        var framing = clauses.Select(c => Frames(text, c.Start == 0 ? numbering : c.Start, c.End)).ToArray();
+        return new ItemPlaces(text, heading, body, lead, units, general, places, leads, clauses, framing, FindLists(text, clauses));
     }
 
     /// <summary>Longer texts that end in 配合 are sentences about cooperation, not a 责任单位 cell.</summary>
@@ -120,28 +120,34 @@ public sealed partial class ItemPlaces
     public TextSpan ClauseOf(int start) => Clauses.FirstOrDefault(c => c.Start <= start && start < c.End);
 
     /// <summary>
-    /// A clause that frames the work rather than committing to it: it opens with 结合, 按照, 根据, 依据 or 对照 (`结合“打非治违”
-    /// 回头看活动，深化执法年活动` commits to the 执法年).
+    /// Whether the clause at <paramref name="start"/> frames the work rather than committing to it: it opens with 结合,
+    /// 按照, 根据, 依据 or 对照 (`结合“打非治违”回头看活动，深化执法年活动` commits to the 执法年).
     /// </summary>
-    public bool IsFraming(TextSpan clause)
+    public bool IsFraming(int start)
     {
-        var start = clause.Start == 0 ? Numbering().Match(_text).Length : clause.Start;
-        var span = _text.AsSpan(start, Math.Max(0, clause.End - start)).TrimStart();
+        for (var c = 0; c < Clauses.Count; c++)
+            if (Clauses[c].Start <= start && start < Clauses[c].End) return _framing[c];
+        return false;
+    }
+
+    private static bool Frames(string text, int start, int end)
+    {
+        var span = text.AsSpan(start, Math.Max(0, end - start)).TrimStart();
         foreach (var word in FramingWords) if (span.StartsWith(word, StringComparison.Ordinal)) return true;
         return false;
     }
 
     private static readonly string[] FramingWords = ["结合", "按照", "根据", "依据", "对照"];
 
-    private static TextSpan? FindHeading(string text)
+    /// <param name="numbering">The length of the item's number (`（十四）`, `20.`), 0 when it has none.</param>
+    private static TextSpan? FindHeading(string text, int numbering)
     {
-        var number = Numbering().Match(text);
-        var start = number.Success ? number.Length : 0;
+        var start = numbering;
         for (var i = start; i < text.Length && i - start <= MaxHeadingLength; i++)
         {
             var c = text[i];
             if (c is '，' or ',' or '；' or ';') return null;
-            if (c is '。' or '！' or '？') return number.Success && i > start ? new TextSpan(0, i + 1) : null;
+            if (c is '。' or '！' or '？') return numbering > 0 && i > start ? new TextSpan(0, i + 1) : null;
             // `森林火灾：` and `关键词：` are headings with or without a number; a long run before the colon is a sentence.
             if (c is '：' or ':') return i > start && i - start <= 12 ? new TextSpan(0, i + 1) : null;
         }

@@ -37,7 +37,7 @@ public static class SubjectRule
         for (var t = 0; t < tags.Count; t++)
         {
             var leadOnly = themes[t]?.LeadOnly ?? [];
-            counting[t] = tags[t].Evidence.Where(e => !Listed(places, tags, t, e) && !places.IsFraming(places.ClauseOf(e.Start))
+            counting[t] = tags[t].Evidence.Where(e => !Listed(places, tags, t, e) && !places.IsFraming(e.Start)
                 && (!leadOnly.Contains(e.Term) || places.Lead.Contains(e.Start, e.Length))).ToList();
         }
         for (var t = 0; t < tags.Count; t++)

@@ -68,7 +68,7 @@ public sealed class ThemeAnalyzer
         var trained = drift > maxDrift;
         var model = trained ? _clusterer.Train(inputs) : previous;
         var clustering = model is null ? ItemClustering.Empty
-            : _clusterer.Assign(model, inputs, key => tags.TryGetValue(key, out var t) ? t.Where(x => x.IsSubject).Select(x => x.ThemeId).ToList() : [],
+            : _clusterer.Assign(model, inputs, key => tags.TryGetValue(key, out var t) ? t.SubjectIds().ToList() : [],
                 memo is null ? null : new PlacementMemo(memo, model, ordered, _tagger.Fingerprint), inputThemes);
         // With no drift, training again would give this very model; with some, a fresh model could draw the clusters
         // differently, and readers comparing two builds should know why.
@@ -98,7 +98,7 @@ public sealed class ThemeAnalyzer
             var itemTags = itemsTags[i];
             if (itemTags.Count > 0) tags.Add((key, itemTags));
             if (!IsAnalysed(item)) continue;
-            inputs.Add(new ClusterInput(key, item.Text) { Terms = ItemClusterer.ThemeTerms(itemTags.Where(t => t.IsSubject).Select(t => t.ThemeId)) });
+            inputs.Add(new ClusterInput(key, item.Text) { Terms = ItemClusterer.ThemeTerms(itemTags.SubjectIds()) });
             counted.Add((item, itemTags));
         }
         // In key order (the plan's items by id) as the clusterer wants them: sorted here, plan by plan on every core, the
@@ -110,7 +110,7 @@ public sealed class ThemeAnalyzer
         for (var i = 0; i < order.Length; i++)
         {
             // A cluster's theme overlap is of what its items are about: subjects.
-            themes[i] = counted[order[i]].Tags.Where(t => t.IsSubject).Select(t => t.ThemeId).ToArray();
+            themes[i] = counted[order[i]].Tags.SubjectIds().ToArray();
         }
         return (tags, order.Select(i => inputs[i]).ToList(), themes, Shares(plan, itemsTags).ToList());
     }

@@ -199,11 +199,10 @@ public sealed class ThemePages
         var list = groupings.Select(g => GroupChart(charts, theme, g)).ToList();
         var tagged = TasksWith(theme.Id);
         var items = Newest(tagged).Select(k => ItemView(k, theme.Id)).ToList();
-        var mentioned = TasksMentioning(theme.Id);
         var model = new ThemePageModel(row, theme.Signals, theme.Exclusions, list, items)
         {
             ItemsTotal = tagged.Count, ItemsCsv = _urls.Url("data/items.csv"),
-            Mentions = Newest(mentioned).Select(k => ItemView(k, theme.Id)).ToList(), MentionsTotal = mentioned.Count,
+            Mentions = Newest(TasksMentioning(theme.Id)).Select(k => ItemView(k, theme.Id)).ToList(),
         };
         var page = new PageInfo(name, SiteUrls.ThemePath(theme.Id), theme.Definition, "themes")
         { Breadcrumbs = [new PageCrumb(_t["nav.themes"], SiteUrls.Themes)] };

@@ -26,9 +26,8 @@ public sealed record ThemePageModel(ThemeRow Theme, IReadOnlyList<string> Signal
     /// <summary>Items with the theme as a subject; <see cref="Items"/> shows the first of them.</summary>
     public int ItemsTotal { get; init; }
 
-    /// <summary>The first of the items that only mention the theme; <see cref="MentionsTotal"/> counts them all.</summary>
+    /// <summary>The first of the items that only mention the theme; <see cref="ThemeRow.Mentions"/> counts them all.</summary>
     public IReadOnlyList<TaggedItemView> Mentions { get; init; } = [];
-    public int MentionsTotal { get; init; }
     public string ItemsCsv { get; init; } = "";
 }
 
